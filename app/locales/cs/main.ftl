@@ -1,0 +1,88 @@
+language-name = Čeština
+language-switch-label = Jazyk
+skip-to-content = Přeskočit na obsah
+
+nav-label = Hlavní nabídka
+nav-home = Domů
+nav-proposals = Návrhy
+nav-decisions = Hlasování
+nav-me = Já
+
+home-title = Spolu – domů
+home-heading = Co by se na sídlišti mělo změnit?
+home-intro = Tady můžete navrhnout, co zlepšit. Společně o tom mluvíme a jádrová skupina rozhoduje.
+home-welcome-back = Vítejte zpět, { $name }.
+home-see-proposals = Podívat se na návrhy
+home-join-hint = Kód pozvánky dostanete v komunitním centru.
+
+coming-soon = Tato část se připravuje. Brzy tu bude.
+
+join = Přidat se
+join-title = Přidat se ke Spolu
+join-intro = Stačí kód pozvánky. Nepotřebujete e-mail ani telefonní číslo.
+join-code = Kód pozvánky
+join-code-hint = Je na lístku od pracovníků centra, třeba K7QM-3XPA.
+join-display-name = Vaše jméno
+join-display-name-hint = Tak vás uvidí ostatní. Může to být i přezdívka.
+join-username = Přihlašovací jméno
+join-username-hint = Malá písmena bez háčků a čárek, číslice, tečka nebo pomlčka.
+join-password = Heslo
+join-password-hint = Aspoň 8 znaků. Zapamatujte si ho.
+join-have-account = Už jste se přidali?
+show-password = Ukázat heslo
+hide-password = Skrýt heslo
+
+sign-in = Přihlásit se
+sign-out = Odhlásit se
+sign-in-forgot = Zapomněli jste heslo? Zajděte do komunitního centra, pomůžeme vám.
+sign-in-no-account = Ještě nemáte účet?
+
+me-role = Role
+role-resident = obyvatel
+role-core = jádrová skupina
+role-staff = pracovník centra
+role-admin = správce
+
+invites-title = Kódy pozvánek
+invites-intro = Vytvořte kódy a předejte je lidem osobně. Každý kód platí jednou a 30 dní.
+invites-role = Kdo se s kódem přidá
+invites-count = Kolik kódů
+invites-create = Vytvořit kódy
+invites-unused = Vaše nepoužité kódy
+invites-none = Zatím žádné nepoužité kódy.
+invites-valid-until = platí do { $date }
+
+not-found-title = Tahle stránka tu není
+not-found-text = Možná se změnila adresa nebo je v ní překlep.
+back-home = Zpět domů
+forbidden-title = Sem nemáte přístup
+
+error-bad-request = Formulář nedorazil celý. Zkuste to prosím znovu.
+error-not-signed-in = Nejdřív se prosím přihlaste.
+error-forbidden = Tohle mohou dělat jen pracovníci centra.
+error-not-found = To jsme nenašli.
+error-too-many-attempts = Příliš mnoho pokusů.
+error-too-many-attempts-wait = Příliš mnoho pokusů. Zkuste to znovu za { $minutes ->
+        [one] { $minutes } minutu
+        [few] { $minutes } minuty
+       *[other] { $minutes } minut
+    }.
+error-internal = Něco se pokazilo. Zkuste to prosím za chvíli znovu.
+error-username-missing = Napište přihlašovací jméno.
+error-username-length = Přihlašovací jméno musí mít 3 až 32 znaků.
+error-username-characters = Použijte jen malá písmena bez háčků a čárek, číslice, tečku nebo pomlčku.
+error-username-taken = Toto jméno už někdo má. Zkuste jiné.
+error-display-name-missing = Napište, jak vám máme říkat.
+error-display-name-length = Jméno musí mít 2 až 40 znaků.
+error-display-name-characters = Jméno obsahuje znaky, které nejdou použít.
+error-password-short = Heslo musí mít aspoň 8 znaků.
+error-password-long = Heslo je moc dlouhé.
+error-invite-missing = Napište kód z lístku.
+error-invite-mistyped = Tento kód nevypadá správně. Má 8 znaků, třeba K7QM-3XPA.
+error-invite-unknown = Tento kód neznáme. Zkontrolujte ho, prosím.
+error-invite-used = Tento kód už byl použit. Požádejte v centru o nový.
+error-invite-expired = Platnost kódu vypršela. Požádejte v centru o nový.
+error-invite-count = Můžete vytvořit 1 až 50 kódů najednou.
+error-role-unknown = Vyberte, kdo se s kódem přidá.
+error-sign-in-wrong = Jméno nebo heslo nesedí. Zkuste to znovu.
+error-language-unknown = Tento jazyk zatím nemáme.

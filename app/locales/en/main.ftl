@@ -1,0 +1,87 @@
+language-name = English
+language-switch-label = Language
+skip-to-content = Skip to content
+
+nav-label = Main menu
+nav-home = Home
+nav-proposals = Proposals
+nav-decisions = Decisions
+nav-me = Me
+
+home-title = Spolu – home
+home-heading = What should change on the estate?
+home-intro = Here you can propose improvements. We talk them over together and the core group decides.
+home-welcome-back = Welcome back, { $name }.
+home-see-proposals = See the proposals
+home-join-hint = You get an invite code at the community centre.
+
+coming-soon = This part is being prepared. It will be here soon.
+
+join = Join
+join-title = Join Spolu
+join-intro = All you need is an invite code. No e-mail, no phone number.
+join-code = Invite code
+join-code-hint = It is on the slip from the centre's staff, for example K7QM-3XPA.
+join-display-name = Your name
+join-display-name-hint = This is what others see. A nickname is fine.
+join-username = Username
+join-username-hint = Lower-case letters without accents, digits, a dot or a dash.
+join-password = Password
+join-password-hint = At least 8 characters. Remember it.
+join-have-account = Already joined?
+show-password = Show password
+hide-password = Hide password
+
+sign-in = Sign in
+sign-out = Sign out
+sign-in-forgot = Forgot your password? Come to the community centre and we will help.
+sign-in-no-account = No account yet?
+
+me-role = Role
+role-resident = resident
+role-core = core group
+role-staff = staff
+role-admin = admin
+
+invites-title = Invite codes
+invites-intro = Make codes and hand them to people in person. Each code works once, for 30 days.
+invites-role = Who joins with the code
+invites-count = How many codes
+invites-create = Make codes
+invites-unused = Your unused codes
+invites-none = No unused codes yet.
+invites-valid-until = valid until { $date }
+
+not-found-title = This page is not here
+not-found-text = Perhaps the address changed or has a typo.
+back-home = Back home
+forbidden-title = You cannot open this
+
+error-bad-request = The form did not arrive whole. Please try again.
+error-not-signed-in = Please sign in first.
+error-forbidden = Only the centre's staff can do this.
+error-not-found = We could not find that.
+error-too-many-attempts = Too many tries.
+error-too-many-attempts-wait = Too many tries. Try again in { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
+error-internal = Something went wrong. Please try again in a moment.
+error-username-missing = Write a username.
+error-username-length = The username needs 3 to 32 characters.
+error-username-characters = Use only lower-case letters without accents, digits, a dot or a dash.
+error-username-taken = Someone already has this name. Try another.
+error-display-name-missing = Write what we should call you.
+error-display-name-length = The name needs 2 to 40 characters.
+error-display-name-characters = The name has characters that cannot be used.
+error-password-short = The password needs at least 8 characters.
+error-password-long = The password is too long.
+error-invite-missing = Write the code from your slip.
+error-invite-mistyped = This code does not look right. It has 8 characters, for example K7QM-3XPA.
+error-invite-unknown = We do not know this code. Please check it.
+error-invite-used = This code has already been used. Ask the centre for a new one.
+error-invite-expired = This code has expired. Ask the centre for a new one.
+error-invite-count = You can make 1 to 50 codes at once.
+error-role-unknown = Choose who joins with the code.
+error-sign-in-wrong = The username or password is not right. Try again.
+error-language-unknown = We do not have this language yet.

@@ -1,0 +1,74 @@
+//! Redeeming an invite code: the person becomes a member and is signed in.
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "join")]
+pub async fn join(
+    code: String,
+    display_name: String,
+    username: String,
+    password: String,
+) -> Result<(), AppError> {
+    crate::error::respond(run(code, display_name, username, password).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run(
+    code: String,
+    display_name: String,
+    username: String,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::domain::{DisplayName, InviteCode, Password, Username};
+    use crate::error::FieldError;
+    use crate::server::{app_state, invites, session, visitor::MEMBER_ID};
+
+    // Check every field before saying anything, so all the messages show at once.
+    let mut errors = Vec::new();
+    let mut check = |field: &str, result: Result<(), &str>| {
+        if let Err(message) = result {
+            errors.push(FieldError {
+                field: field.into(),
+                message: message.into(),
+            });
+        }
+    };
+    let code = InviteCode::parse(&code);
+    check("code", code.as_ref().map(|_| ()).map_err(|e| *e));
+    let display_name = DisplayName::parse(&display_name);
+    check(
+        "display_name",
+        display_name.as_ref().map(|_| ()).map_err(|e| *e),
+    );
+    let username = Username::parse(&username);
+    check("username", username.as_ref().map(|_| ()).map_err(|e| *e));
+    let password = Password::parse(&password);
+    check("password", password.as_ref().map(|_| ()).map_err(|e| *e));
+    let (Ok(code), Ok(display_name), Ok(username), Ok(password)) =
+        (code, display_name, username, password)
+    else {
+        return Err(AppError::Invalid(errors));
+    };
+
+    let state = app_state()?;
+    let language = crate::server::request_visitor().map(|v| v.locale.tag());
+    let member_id = crate::server::invites::redeem(
+        &state.db,
+        invites::Redemption {
+            code,
+            username,
+            display_name,
+            password,
+            language,
+        },
+    )
+    .await?;
+    let session = session().await?;
+    session.cycle_id().await.map_err(|_| AppError::Internal)?;
+    session
+        .insert(MEMBER_ID, member_id)
+        .await
+        .map_err(|_| AppError::Internal)?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

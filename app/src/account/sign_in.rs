@@ -1,0 +1,57 @@
+//! Signing in with username and password, with a limit on failed tries.
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "sign_in")]
+pub async fn sign_in(
+    username: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    crate::error::respond(run(username, password, next).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use crate::domain::Username;
+    use crate::server::sign_in_limit::{self, PER_ACCOUNT, PER_ADDRESS, account_key, address_key};
+    use crate::server::{app_state, members, passwords, session, visitor::MEMBER_ID};
+    use axum::extract::ConnectInfo;
+    use std::net::SocketAddr;
+
+    let wrong = || AppError::field("password", "error-sign-in-wrong");
+    let Ok(username) = Username::parse(&username) else {
+        return Err(wrong());
+    };
+    let state = app_state()?;
+    let address = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+        .await
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|_| "unknown".into());
+    let keys = [
+        (account_key(username.as_str()), PER_ACCOUNT),
+        (address_key(&address), PER_ADDRESS),
+    ];
+    sign_in_limit::check(&state.db, &keys).await?;
+
+    let found = members::find_by_username(&state.db, &username).await?;
+    let stored = found
+        .as_ref()
+        .map_or(passwords::UNUSABLE_HASH, |m| m.password_hash.as_str());
+    let matches = passwords::verify(&password, stored).await;
+    let Some(member) = found.filter(|_| matches) else {
+        sign_in_limit::record_failure(&state.db, &keys).await?;
+        return Err(wrong());
+    };
+    sign_in_limit::forgive_account(&state.db, username.as_str()).await?;
+
+    let session = session().await?;
+    // A new session id at sign-in, so an id planted before cannot ride along (session fixation).
+    session.cycle_id().await.map_err(|_| AppError::Internal)?;
+    session
+        .insert(MEMBER_ID, member.id)
+        .await
+        .map_err(|_| AppError::Internal)?;
+    leptos_axum::redirect(&super::safe_next(next.as_deref()));
+    Ok(())
+}

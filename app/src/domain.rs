@@ -1,0 +1,13 @@
+//! Domain types that validate on construction, so invalid data cannot exist past the edge.
+//! Each `parse` returns the locale key of the message to show next to the field.
+mod display_name;
+mod invite_code;
+mod password;
+mod role;
+mod username;
+
+pub use display_name::DisplayName;
+pub use invite_code::InviteCode;
+pub use password::Password;
+pub use role::Role;
+pub use username::Username;

@@ -1,0 +1,67 @@
+//! The name a member signs in with: lower-case letters without accents, digits, dots, dashes.
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Username(String);
+
+impl Username {
+    pub const MIN: usize = 3;
+    pub const MAX: usize = 32;
+
+    /// Accepts any case and surrounding spaces; stores lower case so "Anna" and "anna" are one name.
+    pub fn parse(input: &str) -> Result<Self, &'static str> {
+        let name = input.trim().to_lowercase();
+        if name.is_empty() {
+            return Err("error-username-missing");
+        }
+        let length = name.chars().count();
+        if !(Self::MIN..=Self::MAX).contains(&length) {
+            return Err("error-username-length");
+        }
+        let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c);
+        if !name.chars().all(allowed) {
+            return Err("error-username-characters");
+        }
+        Ok(Username(name))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_stored_in_lower_case_without_spaces() {
+        assert_eq!(
+            Username::parse("  Anna.K ").map(|u| u.0),
+            Ok("anna.k".into())
+        );
+    }
+
+    #[test]
+    fn refuses_accents_spaces_and_emoji() {
+        for bad in ["žofie", "anna k", "anna🙂", "a@b"] {
+            assert_eq!(
+                Username::parse(bad),
+                Err("error-username-characters"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn must_be_between_3_and_32_characters() {
+        assert_eq!(Username::parse(""), Err("error-username-missing"));
+        assert_eq!(Username::parse("ab"), Err("error-username-length"));
+        assert!(Username::parse("abc").is_ok());
+        assert!(Username::parse(&"a".repeat(32)).is_ok());
+        assert_eq!(
+            Username::parse(&"a".repeat(33)),
+            Err("error-username-length")
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! The one error type of Spolu. It carries a machine-readable kind that the browser receives and the
+//! UI turns into translated text; the internal cause of a failure stays in the server's log.
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// Which form field a message belongs to, and the locale key of the message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Some fields of a form were not acceptable; each message is a locale key.
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    /// The request itself was malformed (missing fields, wrong encoding).
+    #[error("bad request")]
+    BadRequest,
+    #[error("not signed in")]
+    NotSignedIn,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("too many attempts, wait {minutes} minutes")]
+    TooManyAttempts { minutes: u32 },
+    /// Something failed on the server; the cause is logged there, never sent.
+    #[error("internal error")]
+    Internal,
+}
+
+impl AppError {
+    pub fn field(field: &str, message: &str) -> Self {
+        AppError::Invalid(vec![FieldError {
+            field: field.into(),
+            message: message.into(),
+        }])
+    }
+
+    /// The locale key of the message for `field`, if this error has one.
+    pub fn message_for(&self, field: &str) -> Option<&str> {
+        match self {
+            AppError::Invalid(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The locale key of a message for the whole form (errors not tied to one field).
+    pub fn form_message(&self) -> Option<&'static str> {
+        match self {
+            AppError::Invalid(_) => None,
+            AppError::BadRequest => Some("error-bad-request"),
+            AppError::NotSignedIn => Some("error-not-signed-in"),
+            AppError::Forbidden => Some("error-forbidden"),
+            AppError::NotFound => Some("error-not-found"),
+            AppError::TooManyAttempts { .. } => Some("error-too-many-attempts"),
+            AppError::Internal => Some("error-internal"),
+        }
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::BadRequest => 400,
+            AppError::NotSignedIn => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::TooManyAttempts { .. } => 429,
+            AppError::Internal => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::TransactionError<AppError>> for AppError {
+    fn from(error: sea_orm::TransactionError<AppError>) -> Self {
+        match error {
+            sea_orm::TransactionError::Connection(e) => e.into(),
+            sea_orm::TransactionError::Transaction(e) => e,
+        }
+    }
+}
+
+/// Gives a server function's error its HTTP status. A plain HTML form post keeps the redirect
+/// back to the form (the error travels in the URL), so its status is left alone.
+#[cfg(feature = "ssr")]
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result {
+        let is_form_post = leptos::prelude::use_context::<axum::http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(axum::http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
+            .unwrap_or(false);
+        if error == &AppError::NotSignedIn && is_form_post {
+            leptos_axum::redirect("/login");
+        } else if let (false, Some(options), Ok(status)) = (
+            is_form_post,
+            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+            axum::http::StatusCode::from_u16(error.status()),
+        ) {
+            options.set_status(status);
+        }
+    }
+    result
+}

@@ -1,0 +1,18 @@
+//! Spolu's pages, components and server functions. The `ssr` feature adds everything that runs on
+//! the server (database, sessions, passwords); `hydrate` builds the few interactive islands for the browser.
+#![recursion_limit = "256"]
+
+pub mod account;
+mod components;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod islands;
+mod pages;
+pub mod permissions;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod shell;
+pub mod visitor;
+
+pub use shell::{App, shell};

@@ -1,0 +1,36 @@
+//! `/join`: redeeming an invite code (typed, or from the QR link `/join?code=…`).
+use crate::account::Join;
+use crate::components::{FormMessage, TextField};
+use crate::i18n::t;
+use crate::islands::ShowPassword;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let action = ServerAction::<Join>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let code = use_query_map().get_untracked().get("code");
+    view! {
+        <Title text=t("join-title")/>
+        <h1>{t("join-title")}</h1>
+        <p class="lead">{t("join-intro")}</p>
+        <ActionForm action=action attr:class="form" attr:novalidate=true>
+            <FormMessage error=error.clone()/>
+            <TextField name="code" label="join-code" hint="join-code-hint"
+                autocomplete="off" autocapitalize="characters" value=code.unwrap_or_default() error=error.clone()/>
+            <TextField name="display_name" label="join-display-name" hint="join-display-name-hint"
+                autocomplete="nickname" error=error.clone()/>
+            <TextField name="username" label="join-username" hint="join-username-hint"
+                autocomplete="username" autocapitalize="none" error=error.clone()/>
+            <TextField name="password" label="join-password" hint="join-password-hint"
+                kind="password" autocomplete="new-password" error=error.clone()/>
+            <ShowPassword target="password".to_string() show_label=t("show-password") hide_label=t("hide-password")/>
+            <button type="submit" class="button primary">{t("join")}</button>
+        </ActionForm>
+        <p>
+            {t("join-have-account")} " " <a href="/login">{t("sign-in")}</a>
+        </p>
+    }
+}

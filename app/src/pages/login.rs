@@ -1,0 +1,34 @@
+//! `/login`: signing in with username and password.
+use crate::account::SignIn;
+use crate::components::{FormMessage, TextField};
+use crate::i18n::t;
+use crate::islands::ShowPassword;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let next = use_query_map()
+        .get_untracked()
+        .get("next")
+        .unwrap_or_default();
+    view! {
+        <Title text=t("sign-in")/>
+        <h1>{t("sign-in")}</h1>
+        <ActionForm action=action attr:class="form" attr:novalidate=true>
+            <FormMessage error=error.clone()/>
+            <input type="hidden" name="next" value=next/>
+            <TextField name="username" label="join-username" autocomplete="username"
+                autocapitalize="none" error=error.clone()/>
+            <TextField name="password" label="join-password" kind="password"
+                autocomplete="current-password" error=error.clone()/>
+            <ShowPassword target="password".to_string() show_label=t("show-password") hide_label=t("hide-password")/>
+            <button type="submit" class="button primary">{t("sign-in")}</button>
+        </ActionForm>
+        <p class="hint">{t("sign-in-forgot")}</p>
+        <p>{t("sign-in-no-account")} " " <a href="/join">{t("join")}</a></p>
+    }
+}

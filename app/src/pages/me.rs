@@ -1,0 +1,36 @@
+//! `/me`: who I am here, and signing out. Later: my data, language, deleting my account.
+use crate::account::SignOut;
+use crate::i18n::t;
+use crate::visitor::use_visitor;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn MePage() -> impl IntoView {
+    let Some(member) = use_visitor().member else {
+        super::redirect_to_sign_in("/me");
+        return view! { <p><a href="/login?next=/me">{t("sign-in")}</a></p> }.into_any();
+    };
+    let sign_out = ServerAction::<SignOut>::new();
+    let mut role = t(member.role.label_key());
+    if member.core {
+        role = format!("{role} · {}", t("role-core"));
+    }
+    view! {
+        <Title text=t("nav-me")/>
+        <h1>{member.display_name.clone()}</h1>
+        <dl class="facts">
+            <dt>{t("join-username")}</dt>
+            <dd>{member.username.clone()}</dd>
+            <dt>{t("me-role")}</dt>
+            <dd>{role}</dd>
+        </dl>
+        {(member.role != crate::domain::Role::Resident).then(|| view! {
+            <p><a class="button" href="/staff/invites">{t("invites-title")}</a></p>
+        })}
+        <ActionForm action=sign_out attr:class="form">
+            <button type="submit" class="button">{t("sign-out")}</button>
+        </ActionForm>
+    }
+    .into_any()
+}

@@ -1,0 +1,106 @@
+//! DESIGN.md's permission table as code: one named check per row, used by every server function.
+//! Hiding a button is never the check; these are.
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::visitor::Member;
+
+/// The rows of DESIGN.md's permission table that exist so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Read proposals, comments and outcomes (when the site is public, also visitors).
+    Read,
+    /// Propose, comment, support, report.
+    Participate,
+    /// Invites, password resets, core-group membership, suspending a user.
+    ManageMembers,
+    /// Make invites for staff or admin accounts: "only admins make staff".
+    ManageStaff,
+    /// Settings, categories, places, staff roles.
+    Administer,
+}
+
+/// Whether `member` (None for a visitor) may do `action`.
+pub fn allows(member: Option<&Member>, action: Action, site_is_public: bool) -> bool {
+    let role = member.map(|m| m.role);
+    match action {
+        Action::Read => site_is_public || member.is_some(),
+        Action::Participate => member.is_some(),
+        Action::ManageMembers => matches!(role, Some(Role::Staff | Role::Admin)),
+        Action::ManageStaff | Action::Administer => role == Some(Role::Admin),
+    }
+}
+
+/// The member allowed to do `action`, or the error to answer with: a visitor is asked to sign in,
+/// a member without the right is refused.
+pub fn require(member: Option<Member>, action: Action) -> Result<Member, AppError> {
+    match member {
+        None => Err(AppError::NotSignedIn),
+        Some(member) if allows(Some(&member), action, true) => Ok(member),
+        Some(_) => Err(AppError::Forbidden),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(role: Role, core: bool) -> Member {
+        Member {
+            id: 1,
+            username: "x".into(),
+            display_name: "X".into(),
+            role,
+            core,
+        }
+    }
+
+    #[test]
+    fn follows_the_design_table() {
+        let resident = member(Role::Resident, false);
+        let core = member(Role::Resident, true);
+        let staff = member(Role::Staff, false);
+        let admin = member(Role::Admin, false);
+        // (action, visitor, resident, core, staff, admin)
+        let table = [
+            (Action::Read, true, true, true, true, true),
+            (Action::Participate, false, true, true, true, true),
+            (Action::ManageMembers, false, false, false, true, true),
+            (Action::ManageStaff, false, false, false, false, true),
+            (Action::Administer, false, false, false, false, true),
+        ];
+        for (action, visitor, r, c, s, a) in table {
+            assert_eq!(allows(None, action, true), visitor, "{action:?} visitor");
+            assert_eq!(
+                allows(Some(&resident), action, true),
+                r,
+                "{action:?} resident"
+            );
+            assert_eq!(allows(Some(&core), action, true), c, "{action:?} core");
+            assert_eq!(allows(Some(&staff), action, true), s, "{action:?} staff");
+            assert_eq!(allows(Some(&admin), action, true), a, "{action:?} admin");
+        }
+    }
+
+    #[test]
+    fn a_private_site_is_read_only_by_members() {
+        assert!(!allows(None, Action::Read, false));
+        assert!(allows(
+            Some(&member(Role::Resident, false)),
+            Action::Read,
+            false
+        ));
+    }
+
+    #[test]
+    fn require_sends_visitors_to_sign_in_and_refuses_the_rest() {
+        assert_eq!(
+            require(None, Action::ManageMembers),
+            Err(AppError::NotSignedIn)
+        );
+        assert_eq!(
+            require(Some(member(Role::Resident, true)), Action::ManageMembers),
+            Err(AppError::Forbidden)
+        );
+        assert!(require(Some(member(Role::Staff, false)), Action::ManageMembers).is_ok());
+    }
+}

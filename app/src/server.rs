@@ -1,0 +1,46 @@
+//! Everything that runs only on the server: the database, sessions, passwords, invites, the demo.
+pub mod database;
+pub mod demo;
+pub mod entities;
+pub mod invites;
+pub mod members;
+pub mod passwords;
+pub mod session_store;
+pub mod sign_in_limit;
+pub mod state;
+pub mod visitor;
+
+pub use state::{AppState, Settings};
+
+use crate::error::AppError;
+use crate::visitor::{Member, Visitor};
+use leptos::prelude::*;
+
+/// The shared state, provided to every page render and server function.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the context");
+        AppError::Internal
+    })
+}
+
+/// Who is making this request (worked out by `visitor::load_visitor`).
+pub fn request_visitor() -> Option<Visitor> {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
+}
+
+/// The signed-in member making this request, if any. Every server function starts here.
+pub fn current_member() -> Option<Member> {
+    request_visitor().and_then(|visitor| visitor.member)
+}
+
+/// The tower-sessions session of this request.
+pub async fn session() -> Result<tower_sessions::Session, AppError> {
+    leptos_axum::extract::<tower_sessions::Session>()
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "no session layer");
+            AppError::Internal
+        })
+}

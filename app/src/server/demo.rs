@@ -1,0 +1,51 @@
+//! The demo estate for trying Spolu out and for tests: `spolu --demo`. Running it twice changes nothing.
+use super::members::{self, NewMember};
+use super::passwords;
+use crate::domain::{DisplayName, Password, Role, Username};
+use crate::error::AppError;
+use sea_orm::DatabaseConnection;
+
+pub const PASSWORD: &str = "spolu-demo";
+
+/// (username, display name, role, core group)
+pub const ACCOUNTS: [(&str, &str, Role, bool); 6] = [
+    ("dana", "Dana Horáková", Role::Admin, false),
+    ("cyril", "Cyril Novák", Role::Staff, false),
+    ("boris", "Boris Dužda", Role::Resident, true),
+    ("eva", "Eva Lakatošová", Role::Resident, true),
+    ("anna", "Anna Černá", Role::Resident, false),
+    ("filip", "Filip Kováč", Role::Resident, false),
+];
+
+/// Adds the demo accounts that are missing. Returns how many were added.
+pub async fn seed(db: &DatabaseConnection) -> Result<usize, AppError> {
+    let password = Password::parse(PASSWORD).map_err(|_| AppError::Internal)?;
+    let mut hash = None;
+    let mut added = 0;
+    for (username, display_name, role, core) in ACCOUNTS {
+        let username = Username::parse(username).map_err(|_| AppError::Internal)?;
+        if members::find_by_username(db, &username).await?.is_some() {
+            continue;
+        }
+        // One hash serves every demo account: they share the password, and Argon2 is slow.
+        let password_hash = match &hash {
+            Some(hash) => String::clone(hash),
+            None => hash.insert(passwords::hash(&password).await?).clone(),
+        };
+        let display_name = DisplayName::parse(display_name).map_err(|_| AppError::Internal)?;
+        members::create(
+            db,
+            NewMember {
+                username: &username,
+                display_name: &display_name,
+                password_hash,
+                role,
+                core,
+                language: None,
+            },
+        )
+        .await?;
+        added += 1;
+    }
+    Ok(added)
+}

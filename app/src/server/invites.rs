@@ -1,0 +1,138 @@
+//! Single-use invite codes: making them, and redeeming one to become a member.
+use super::entities::invite;
+use super::members::{self, NewMember};
+use super::passwords;
+use crate::domain::{DisplayName, InviteCode, Password, Role, Username};
+use crate::error::AppError;
+use chrono::{Duration, Utc};
+use rand::Rng;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, SqlErr, TransactionTrait,
+};
+
+/// How long a printed code stays valid unless staff say otherwise.
+pub const DEFAULT_VALIDITY: Duration = Duration::days(30);
+
+pub struct InviteBatch {
+    pub role: Role,
+    pub core: bool,
+    pub count: u32,
+    pub created_by: Option<i32>,
+    pub valid_for: Duration,
+    pub note: Option<String>,
+}
+
+pub fn random_code() -> Option<InviteCode> {
+    let mut rng = rand::rng();
+    InviteCode::from_indexes(
+        (0..InviteCode::LENGTH).map(|_| rng.random_range(0..InviteCode::ALPHABET.len())),
+    )
+}
+
+/// Makes `count` new codes; a code that happens to exist already is drawn again.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    batch: &InviteBatch,
+) -> Result<Vec<InviteCode>, AppError> {
+    let mut codes = Vec::new();
+    let now = Utc::now();
+    while codes.len() < batch.count as usize {
+        let code = random_code().ok_or(AppError::Internal)?;
+        let row = invite::ActiveModel {
+            code: Set(code.as_stored().to_owned()),
+            role: Set(batch.role.as_str().to_owned()),
+            core: Set(batch.core),
+            created_by: Set(batch.created_by),
+            created_at: Set(now),
+            expires_at: Set(now + batch.valid_for),
+            note: Set(batch.note.clone()),
+            ..Default::default()
+        };
+        match row.insert(db).await {
+            Ok(_) => codes.push(code),
+            Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(codes)
+}
+
+pub struct Redemption {
+    pub code: InviteCode,
+    pub username: Username,
+    pub display_name: DisplayName,
+    pub password: Password,
+    pub language: Option<String>,
+}
+
+/// Turns a valid, unused code into a member, in one transaction: either both the member exists
+/// and the code is used, or neither.
+pub async fn redeem(db: &DatabaseConnection, redemption: Redemption) -> Result<i32, AppError> {
+    let password_hash = passwords::hash(&redemption.password).await?;
+    let txn = db.begin().await?;
+    let found = invite::Entity::find()
+        .filter(invite::Column::Code.eq(redemption.code.as_stored()))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::field("code", "error-invite-unknown"))?;
+    if found.used_at.is_some() {
+        return Err(AppError::field("code", "error-invite-used"));
+    }
+    if found.revoked_at.is_some() || found.expires_at <= Utc::now() {
+        return Err(AppError::field("code", "error-invite-expired"));
+    }
+    let role = Role::parse(&found.role).map_err(|_| AppError::Internal)?;
+    let member = members::create(
+        &txn,
+        NewMember {
+            username: &redemption.username,
+            display_name: &redemption.display_name,
+            password_hash,
+            role,
+            core: found.core,
+            language: redemption.language,
+        },
+    )
+    .await?;
+    // Conditional on `used_at IS NULL`, so two people racing with one code cannot both win.
+    let claimed = invite::Entity::update_many()
+        .col_expr(invite::Column::UsedAt, Expr::value(Utc::now()))
+        .col_expr(invite::Column::UsedBy, Expr::value(member.id))
+        .filter(invite::Column::Id.eq(found.id))
+        .filter(invite::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(AppError::field("code", "error-invite-used"));
+    }
+    txn.commit().await?;
+    Ok(member.id)
+}
+
+/// On a database without an admin, makes a fresh admin code for the first start-up line.
+/// Earlier unused setup codes are revoked, so only the newest printed one works.
+pub async fn setup_code(db: &DatabaseConnection) -> Result<Option<InviteCode>, AppError> {
+    if members::any_admin_exists(db).await? {
+        return Ok(None);
+    }
+    invite::Entity::update_many()
+        .col_expr(invite::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(invite::Column::CreatedBy.is_null())
+        .filter(invite::Column::Role.eq(Role::Admin.as_str()))
+        .filter(invite::Column::UsedAt.is_null())
+        .filter(invite::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    let batch = InviteBatch {
+        role: Role::Admin,
+        core: false,
+        count: 1,
+        created_by: None,
+        valid_for: Duration::days(7),
+        note: Some("setup".into()),
+    };
+    Ok(create(db, &batch).await?.into_iter().next())
+}

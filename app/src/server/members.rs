@@ -1,0 +1,70 @@
+//! Member accounts: creating them and turning rows into the `Member` the app works with.
+use super::entities::user;
+use crate::domain::{DisplayName, Role, Username};
+use crate::error::AppError;
+use crate::visitor::Member;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, SqlErr,
+};
+
+pub struct NewMember<'a> {
+    pub username: &'a Username,
+    pub display_name: &'a DisplayName,
+    pub password_hash: String,
+    pub role: Role,
+    pub core: bool,
+    pub language: Option<String>,
+}
+
+/// Stores a new member; a taken username becomes a message next to the username field.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    new: NewMember<'_>,
+) -> Result<user::Model, AppError> {
+    let row = user::ActiveModel {
+        username: Set(new.username.as_str().to_owned()),
+        display_name: Set(new.display_name.as_str().to_owned()),
+        password_hash: Set(new.password_hash),
+        role: Set(new.role.as_str().to_owned()),
+        core: Set(new.core),
+        language: Set(new.language),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    row.insert(db).await.map_err(|error| match error.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => {
+            AppError::field("username", "error-username-taken")
+        }
+        _ => error.into(),
+    })
+}
+
+pub async fn find_by_username(
+    db: &impl ConnectionTrait,
+    username: &Username,
+) -> Result<Option<user::Model>, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Username.eq(username.as_str()))
+        .one(db)
+        .await?)
+}
+
+pub async fn any_admin_exists(db: &impl ConnectionTrait) -> Result<bool, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Admin.as_str()))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// The app's view of a stored member; a row with an unknown role is treated as a resident.
+pub fn to_member(row: &user::Model) -> Member {
+    Member {
+        id: row.id,
+        username: row.username.clone(),
+        display_name: row.display_name.clone(),
+        role: Role::parse(&row.role).unwrap_or(Role::Resident),
+        core: row.core,
+    }
+}

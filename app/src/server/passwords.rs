@@ -1,0 +1,48 @@
+//! Password hashing with Argon2id, off the async threads (it is slow on purpose).
+use crate::domain::Password;
+use crate::error::AppError;
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use rand::RngCore;
+
+pub async fn hash(password: &Password) -> Result<String, AppError> {
+    let password = password.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut salt = [0u8; 16];
+        rand::rng().fill_bytes(&mut salt);
+        let salt = SaltString::encode_b64(&salt)?;
+        Argon2::default()
+            .hash_password(password.expose().as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+    })
+    .await
+    .map_err(|error| {
+        tracing::error!(%error, "hashing task failed");
+        AppError::Internal
+    })?
+    .map_err(|error| {
+        tracing::error!(%error, "hashing failed");
+        AppError::Internal
+    })
+}
+
+/// True when `password` matches `stored`; a malformed stored hash never matches.
+pub async fn verify(password: &str, stored: &str) -> bool {
+    let password = password.to_owned();
+    let stored = stored.to_owned();
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&stored)
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &hash)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash that no password matches, verified against when a username does not exist so that
+/// timing does not tell which usernames are taken.
+pub const UNUSABLE_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c3BvbHVzcG9sdXNwb2x1$0Xl9kqSgJ5PPm8hnu3rNJIGz2qZ3AxBC2f33dR2/I7E";

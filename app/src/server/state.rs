@@ -1,0 +1,35 @@
+//! The state every request shares: the database pool and the settings.
+use crate::i18n::Locale;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+/// Settings the app needs at request time; the server builds them from its configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The address people reach Spolu at, e.g. `https://spolu.example.cz`; used in join links.
+    pub public_url: String,
+    /// Mark cookies `Secure` (when the public URL is https).
+    pub secure_cookies: bool,
+    pub default_locale: Locale,
+    /// URL of the hashed stylesheet, e.g. `/pkg/spolu.0123abcd.css`.
+    pub stylesheet_href: String,
+    /// Whether visitors who are not signed in may read (DESIGN.md: public by default).
+    pub site_is_public: bool,
+    /// The estate's name in the header.
+    pub estate_name: String,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,112 @@
+//! Works out, once per request, who is asking and in which language, for pages and server functions.
+use super::entities::user;
+use super::members::to_member;
+use super::state::AppState;
+use crate::i18n::Locale;
+use crate::visitor::Visitor;
+use axum::extract::{Request, State};
+use axum::http::HeaderMap;
+use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
+use axum::middleware::Next;
+use axum::response::Response;
+use sea_orm::EntityTrait;
+use tower_sessions::Session;
+
+/// The session key holding the signed-in member's id.
+pub const MEMBER_ID: &str = "member_id";
+/// The cookie that remembers a visitor's language choice.
+pub const LANGUAGE_COOKIE: &str = "lang";
+
+pub async fn load_visitor(
+    State(state): State<AppState>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let member_row = match session.get::<i32>(MEMBER_ID).await {
+        Ok(Some(id)) => match user::Entity::find_by_id(id).one(&state.db).await {
+            Ok(row) => row,
+            Err(error) => {
+                tracing::error!(%error, "loading the signed-in member failed");
+                None
+            }
+        },
+        Ok(None) => None,
+        Err(error) => {
+            tracing::warn!(%error, "unreadable session");
+            None
+        }
+    };
+    let locale = choose_locale(
+        member_row.as_ref().and_then(|m| m.language.as_deref()),
+        request.headers(),
+        &state.settings.default_locale,
+    );
+    let visitor = Visitor {
+        member: member_row.as_ref().map(to_member),
+        locale,
+    };
+    request.extensions_mut().insert(visitor);
+    next.run(request).await
+}
+
+/// The member's choice, then the `lang` cookie, then the browser's languages, then the default.
+pub fn choose_locale(member_choice: Option<&str>, headers: &HeaderMap, default: &Locale) -> Locale {
+    let cookie = headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == LANGUAGE_COOKIE)
+        .map(|c| c.value().to_owned());
+    let browser = headers
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map(accept_language::parse)
+        .unwrap_or_default();
+    member_choice
+        .and_then(Locale::parse)
+        .or_else(|| cookie.as_deref().and_then(Locale::parse))
+        .or_else(|| browser.iter().find_map(|tag| Locale::parse(tag)))
+        .unwrap_or_else(|| default.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(cookie: Option<&'static str>, accept: Option<&'static str>) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        if let Some(c) = cookie {
+            headers.insert(COOKIE, HeaderValue::from_static(c));
+        }
+        if let Some(a) = accept {
+            headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static(a));
+        }
+        headers
+    }
+
+    fn tag(
+        member: Option<&str>,
+        cookie: Option<&'static str>,
+        accept: Option<&'static str>,
+    ) -> String {
+        choose_locale(member, &headers(cookie, accept), &Locale::czech()).tag()
+    }
+
+    #[test]
+    fn member_choice_beats_cookie_beats_browser_beats_czech() {
+        assert_eq!(tag(Some("en"), Some("lang=cs"), Some("cs")), "en");
+        assert_eq!(tag(None, Some("a=b; lang=en"), Some("cs")), "en");
+        assert_eq!(tag(None, None, Some("de-DE, en-GB;q=0.8, cs;q=0.5")), "en");
+        assert_eq!(tag(None, None, Some("de")), "cs");
+        assert_eq!(tag(None, None, None), "cs");
+    }
+
+    #[test]
+    fn an_unknown_cookie_value_falls_through() {
+        assert_eq!(tag(None, Some("lang=xx"), Some("en")), "en");
+    }
+}

@@ -1,0 +1,101 @@
+//! The HTML document around every page, and the routes.
+use crate::components::{BottomNav, Header};
+use crate::pages::{
+    DecisionsPage, HomePage, JoinPage, LoginPage, MePage, NotFound, ProposalsPage, StaffInvitesPage,
+};
+use crate::visitor::{provide_visitor, use_visitor};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// Site-wide values the page frame needs, from the server's settings.
+#[derive(Debug, Clone, Default)]
+pub struct SiteFrame {
+    pub estate_name: String,
+    pub stylesheet_href: String,
+}
+
+fn site_frame() -> SiteFrame {
+    #[cfg(feature = "ssr")]
+    // Quietly empty while routes are listed at start-up, when there is no state yet.
+    if let Some(state) = use_context::<crate::server::AppState>() {
+        return SiteFrame {
+            estate_name: state.settings.estate_name.clone(),
+            stylesheet_href: state.settings.stylesheet_href.clone(),
+        };
+    }
+    SiteFrame::default()
+}
+
+/// A content security policy that allows nothing from another host and no inline script
+/// but the hydration script carrying this response's nonce.
+#[cfg(feature = "ssr")]
+fn set_security_policy() {
+    use axum::http::{HeaderValue, header::CONTENT_SECURITY_POLICY};
+    leptos::nonce::provide_nonce();
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let (Some(options), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&policy),
+    ) {
+        options.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    provide_visitor();
+    #[cfg(feature = "ssr")]
+    set_security_policy();
+    let locale = use_visitor().locale;
+    let frame = site_frame();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1d5c4d"/>
+                <link rel="stylesheet" href=frame.stylesheet_href.clone()/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/icon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/icon-192.png"/>
+                <HydrationScripts options islands=true islands_router=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let frame = site_frame();
+    view! {
+        <Router>
+            <Header estate_name=frame.estate_name/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/proposals") view=ProposalsPage/>
+                    <Route path=path!("/decisions") view=DecisionsPage/>
+                    <Route path=path!("/me") view=MePage/>
+                    <Route path=path!("/join") view=JoinPage/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/staff/invites") view=StaffInvitesPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <BottomNav/>
+        </Router>
+    }
+}

@@ -1,0 +1,38 @@
+//! Who is asking: the signed-in member (if any) and the language of this request. The server
+//! works it out once per request (`server::visitor`); pages and server functions read it from here.
+use crate::domain::Role;
+use crate::i18n::Locale;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A signed-in member, as the rest of the app sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: i32,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub core: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Visitor {
+    pub member: Option<Member>,
+    pub locale: Locale,
+}
+
+/// The visitor of the request being rendered; a page without one (never on the server) is a
+/// signed-out Czech visitor.
+pub fn use_visitor() -> Visitor {
+    use_context::<Visitor>().unwrap_or_default()
+}
+
+/// Puts the request's visitor into the reactive context for the page about to render.
+pub fn provide_visitor() {
+    #[cfg(feature = "ssr")]
+    if let Some(visitor) = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
+    {
+        provide_context(visitor);
+    }
+}

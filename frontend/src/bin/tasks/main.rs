@@ -1,0 +1,138 @@
+//! Spolu's build and test tasks, so that a fresh machine needs one command for each:
+//!
+//! - `cargo spolu [-- spolu flags]`: installs what is missing, builds the release bundle and server,
+//!   and runs Spolu (SQLite under `./data/`).
+//! - `cargo spolu-test`: installs what is missing, builds, and runs every test: unit,
+//!   integration (SQLite, and PostgreSQL when `SPOLU_TEST_POSTGRES_URL` is set) and browser.
+//! - `cargo run -p frontend --bin tasks -- bundle [--release]`: only the browser bundle.
+//!
+//! The aliases live in `.cargo/config.toml`.
+mod bundle;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let task = args.next().unwrap_or_default();
+    let rest: Vec<String> = args.collect();
+    let result = match task.as_str() {
+        "bundle" => {
+            let release = rest.iter().any(|a| a == "--release");
+            setup::wasm_tools(release).and_then(|()| bundle::build(release))
+        }
+        "serve" => serve(&rest),
+        "test" => test(),
+        "budget" => budget(),
+        _ => Err("tasks: bundle [--release] | serve [spolu flags] | test | budget".into()),
+    };
+    if let Err(error) = result {
+        eprintln!("tasks {task}: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// Builds everything in release and runs the `spolu` binary with `args`.
+fn serve(args: &[String]) -> Result<()> {
+    setup::wasm_tools(true)?;
+    bundle::build(true)?;
+    cargo(&["build", "--release", "-p", "server", "--bin", "spolu"])?;
+    let status = Command::new(target_dir().join("release").join("spolu"))
+        .current_dir(workspace())
+        .args(args)
+        .status()?;
+    exit_status(status, "spolu")
+}
+
+/// Every check: formatting, clippy on the server and the wasm build, Rust unit and integration
+/// tests, then the browser tests against a debug build.
+fn test() -> Result<()> {
+    setup::wasm_tools(false)?;
+    setup::browser_test_tools()?;
+    bundle::build(false)?;
+    cargo(&["build", "-p", "server", "--bin", "spolu"])?;
+    cargo(&["fmt", "--all", "--check"])?;
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    cargo(&[
+        "clippy",
+        "-p",
+        "frontend",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    cargo(&["test", "--workspace"])?;
+    let status = Command::new("node")
+        .current_dir(workspace().join("tests").join("e2e"))
+        .args(["--test", "--test-concurrency=1"])
+        .env("SPOLU_BIN", target_dir().join("debug").join("spolu"))
+        .env("SPOLU_SITE_DIR", target_dir().join("site"))
+        .status()?;
+    exit_status(status, "browser tests")
+}
+
+/// The transfer-size budget of the foundation issue, measured on the release build.
+fn budget() -> Result<()> {
+    setup::wasm_tools(true)?;
+    setup::browser_test_tools()?;
+    bundle::build(true)?;
+    cargo(&["build", "--release", "-p", "server", "--bin", "spolu"])?;
+    let status = Command::new("node")
+        .current_dir(workspace().join("tests").join("e2e"))
+        .arg("budget.mjs")
+        .env("SPOLU_BIN", target_dir().join("release").join("spolu"))
+        .env("SPOLU_SITE_DIR", target_dir().join("site"))
+        .status()?;
+    exit_status(status, "budget")
+}
+
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|dir| {
+            if dir.is_absolute() {
+                dir
+            } else {
+                workspace().join(dir)
+            }
+        })
+        .unwrap_or_else(|| workspace().join("target"))
+}
+
+/// Runs cargo (the same one that runs this task) in the workspace.
+pub fn cargo(args: &[&str]) -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(workspace())
+        .args(args)
+        .status()?;
+    exit_status(status, &format!("cargo {}", args.join(" ")))
+}
+
+pub fn exit_status(status: std::process::ExitStatus, what: &str) -> Result<()> {
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})").into())
+    }
+}

@@ -1,0 +1,64 @@
+//! Installs what the build and the tests need when it is missing — from rustup, npm's registry
+//! (versions pinned by the lock files) and Debian's packages; never a binary from elsewhere.
+use crate::{Result, exit_status, workspace};
+use std::path::Path;
+use std::process::Command;
+
+/// The wasm target, and binaryen's wasm-opt for release bundles.
+pub fn wasm_tools(release: bool) -> Result<()> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()?;
+    if !String::from_utf8_lossy(&installed.stdout).contains("wasm32-unknown-unknown") {
+        run(
+            "rustup",
+            &["target", "add", "wasm32-unknown-unknown"],
+            &workspace(),
+        )?;
+    }
+    if release {
+        npm_ci(&workspace().join("frontend"), "node_modules/.bin/wasm-opt")?;
+    }
+    Ok(())
+}
+
+/// Debian's Chromium and the npm packages of the browser tests (playwright-core, axe-core).
+pub fn browser_test_tools() -> Result<()> {
+    if !Path::new("/usr/bin/chromium").exists() {
+        let sudo = if is_root() { vec![] } else { vec!["sudo"] };
+        let apt = |args: &[&str]| -> Result<()> {
+            let mut command: Vec<&str> = sudo.clone();
+            command.push("apt-get");
+            command.extend_from_slice(args);
+            run(command[0], &command[1..], &workspace())
+        };
+        apt(&["update"])?;
+        apt(&["install", "-y", "--no-install-recommends", "chromium"])?;
+    }
+    npm_ci(
+        &workspace().join("tests").join("e2e"),
+        "node_modules/playwright-core",
+    )
+}
+
+/// `npm ci` in `dir` unless `marker` (relative to it) already exists.
+fn npm_ci(dir: &Path, marker: &str) -> Result<()> {
+    if dir.join(marker).exists() {
+        return Ok(());
+    }
+    run("npm", &["ci", "--no-audit", "--no-fund"], dir)
+}
+
+fn run(program: &str, args: &[&str], dir: &Path) -> Result<()> {
+    eprintln!("setup: {program} {}", args.join(" "));
+    let status = Command::new(program).args(args).current_dir(dir).status()?;
+    exit_status(status, program)
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}

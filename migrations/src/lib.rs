@@ -1,0 +1,19 @@
+//! The database schema, as an ordered list of migrations that run on SQLite and PostgreSQL alike.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_create_users_and_invites;
+mod m20261124_000002_create_sessions;
+mod m20261124_000003_create_sign_in_attempts;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261124_000001_create_users_and_invites::Migration),
+            Box::new(m20261124_000002_create_sessions::Migration),
+            Box::new(m20261124_000003_create_sign_in_attempts::Migration),
+        ]
+    }
+}

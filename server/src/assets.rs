@@ -1,0 +1,55 @@
+//! Files built into the binary: the web app manifest and the home-screen icons.
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::IntoResponse;
+
+const ICON_SVG: &str = include_str!("../assets/icon.svg");
+const ICON_192: &[u8] = include_bytes!("../assets/icon-192.png");
+const ICON_512: &[u8] = include_bytes!("../assets/icon-512.png");
+const DAY: &str = "public, max-age=86400";
+
+pub async fn manifest() -> impl IntoResponse {
+    let manifest = serde_json::json!({
+        "name": "Spolu",
+        "short_name": "Spolu",
+        "lang": "cs",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#fbf8f1",
+        "theme_color": "#1d5c4d",
+        "icons": [
+            { "src": "/icon-192.png", "sizes": "192x192", "type": "image/png" },
+            { "src": "/icon-512.png", "sizes": "512x512", "type": "image/png" },
+            { "src": "/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable" },
+            { "src": "/icon.svg", "sizes": "any", "type": "image/svg+xml" }
+        ]
+    });
+    (
+        [
+            (CONTENT_TYPE, "application/manifest+json"),
+            (CACHE_CONTROL, DAY),
+        ],
+        manifest.to_string(),
+    )
+}
+
+pub async fn icon_svg() -> impl IntoResponse {
+    (
+        [(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, DAY)],
+        ICON_SVG,
+    )
+}
+
+pub async fn icon_192() -> impl IntoResponse {
+    (
+        [(CONTENT_TYPE, "image/png"), (CACHE_CONTROL, DAY)],
+        ICON_192,
+    )
+}
+
+pub async fn icon_512() -> impl IntoResponse {
+    (
+        [(CONTENT_TYPE, "image/png"), (CACHE_CONTROL, DAY)],
+        ICON_512,
+    )
+}

@@ -1,0 +1,139 @@
+//! Spolu's configuration: command-line flags, each with an environment variable (`SPOLU_…`, and
+//! `DATABASE_URL`) and a default that needs nothing set. `spolu --help` lists them.
+use clap::{Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "spolu",
+    version,
+    about = "Spolu: proposals, talk and decisions for one housing estate"
+)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "SPOLU_BIND", default_value = "127.0.0.1:3000")]
+    pub bind: SocketAddr,
+
+    /// Database: `sqlite://…` or `postgres://…`. Default: `<data dir>/spolu.db`.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Folder for the SQLite file and uploaded photos (`uploads/`).
+    #[arg(long, env = "SPOLU_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// Folder with the built browser bundle (`pkg/`, `bundle.txt`).
+    #[arg(long, env = "SPOLU_SITE_DIR", default_value = "target/site")]
+    pub site_dir: PathBuf,
+
+    /// The address people use to reach Spolu, for links such as invite QR codes.
+    /// Default: http://<bind>.
+    #[arg(long, env = "SPOLU_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Send cookies only over https. Default: on when the public URL is https.
+    #[arg(long, env = "SPOLU_SECURE_COOKIES")]
+    pub secure_cookies: Option<bool>,
+
+    /// Language for visitors whose browser asks for none that Spolu has.
+    #[arg(long, env = "SPOLU_DEFAULT_LANGUAGE", default_value = "cs")]
+    pub default_language: String,
+
+    /// The estate's name, shown in the header.
+    #[arg(long, env = "SPOLU_ESTATE_NAME", default_value = "Janov")]
+    pub estate_name: String,
+
+    /// Fill an empty database with the demo estate (accounts dana, cyril, boris, eva, anna,
+    /// filip; password `spolu-demo`), then serve. Running it again adds nothing twice.
+    #[arg(long)]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Print new single-use invite codes and exit.
+    Invite {
+        #[arg(long, value_enum)]
+        role: InviteRole,
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=500))]
+        count: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InviteRole {
+    Resident,
+    Core,
+    Staff,
+    Admin,
+}
+
+impl Config {
+    /// The configuration with every default, as if no flag or variable were given.
+    pub fn defaults() -> Self {
+        Self::parse_from(["spolu"])
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| {
+            format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("spolu.db").display()
+            )
+        })
+    }
+
+    pub fn public_url(&self, bound: SocketAddr) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{bound}"))
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
+    pub fn uploads_dir(&self) -> PathBuf {
+        self.data_dir.join("uploads")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_need_nothing_set() {
+        let config = Config::parse_from(["spolu"]);
+        assert_eq!(config.bind.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.database_url(), "sqlite://data/spolu.db?mode=rwc");
+        assert_eq!(config.uploads_dir(), PathBuf::from("data/uploads"));
+    }
+
+    #[test]
+    fn flags_override_defaults() {
+        let config = Config::parse_from([
+            "spolu",
+            "--bind",
+            "0.0.0.0:8080",
+            "--public-url",
+            "https://spolu.example/",
+        ]);
+        assert_eq!(config.bind.port(), 8080);
+        assert_eq!(config.public_url(config.bind), "https://spolu.example");
+    }
+
+    #[test]
+    fn invite_takes_a_role_and_a_count() {
+        let config = Config::parse_from(["spolu", "invite", "--role", "core", "--count", "3"]);
+        assert!(matches!(
+            config.command,
+            Some(Command::Invite {
+                role: InviteRole::Core,
+                count: 3
+            })
+        ));
+    }
+}

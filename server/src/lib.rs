@@ -1,0 +1,9 @@
+//! The Spolu server: configuration, start-up (database, migrations, first admin code) and the HTTP
+//! application. `main.rs` is the command line; tests start the same application on port 0.
+mod assets;
+pub mod config;
+mod routes;
+mod startup;
+
+pub use config::{Command, Config, InviteRole};
+pub use startup::{Application, StartError, prepare, print_invites};

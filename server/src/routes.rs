@@ -1,0 +1,129 @@
+//! The HTTP application: pages, server functions, static files, and the layers around them.
+use crate::assets;
+use app::server::AppState;
+use app::server::session_store::DatabaseSessionStore;
+use app::server::visitor::load_visitor;
+use app::{App, shell};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::header::{self, HeaderValue};
+use axum::http::{Request, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::session_store::ExpiredDeletion;
+use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
+
+/// Forms are small; photo uploads will get their own, larger limit on their own route.
+const BODY_LIMIT: usize = 256 * 1024;
+const SESSION_LIFETIME: time::Duration = time::Duration::days(30);
+
+pub fn router(state: AppState) -> Router {
+    let store = DatabaseSessionStore::new(state.db.clone());
+    tokio::spawn(delete_expired_sessions(store.clone()));
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("spolu_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.settings.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(SESSION_LIFETIME));
+
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let page = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    let not_found = leptos_axum::render_app_to_stream_with_context(context.clone(), page.clone());
+
+    let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root).join("pkg");
+    let bundle = Router::new()
+        .fallback_service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        // File names carry a hash of their content, so they never change under one name.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+
+    let router = Router::new()
+        .leptos_routes_with_context(&state, generate_route_list(App), context, page)
+        .route("/api/{*name}", post(server_function))
+        .fallback(move |request: Request<Body>| not_found(request))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            load_visitor,
+        ))
+        .layer(sessions)
+        .route("/healthz", get(healthz))
+        .route("/manifest.webmanifest", get(assets::manifest))
+        .route("/icon.svg", get(assets::icon_svg))
+        .route("/icon-192.png", get(assets::icon_192))
+        .route("/icon-512.png", get(assets::icon_512))
+        .nest_service("/pkg", bundle)
+        .layer(CompressionLayer::new());
+    with_security_headers(router)
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(
+            // The span names the path only: a query may hold an invite code.
+            TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
+                tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+            }),
+        )
+        .with_state(state)
+}
+
+/// Sweeps out expired sessions once an hour; every instance may do it, the delete is idempotent.
+async fn delete_expired_sessions(store: DatabaseSessionStore) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        if let Err(error) = store.delete_expired().await {
+            tracing::warn!(%error, "deleting expired sessions failed");
+        }
+    }
+}
+
+async fn server_function(
+    State(state): State<AppState>,
+    request: Request<Body>,
+) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+}
+
+/// For load balancers and monitoring: 200 when the database answers.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+    }
+}
+
+/// Headers for every response. Pages set a stricter CSP with a nonce themselves (see `app::shell`).
+fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
+    let header =
+        |name, value| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
+    router
+        .layer(header(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        ))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(header::REFERRER_POLICY, "same-origin"))
+        .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+}

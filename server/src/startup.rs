@@ -1,0 +1,230 @@
+//! Start-up: folders, database, migrations, and the listening socket.
+use crate::config::{Config, InviteRole};
+use app::domain::Role;
+use app::i18n::Locale;
+use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
+use app::server::{AppState, Settings, database, demo};
+use leptos::config::LeptosOptions;
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::DatabaseConnection;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot create the data folder {0}: {1}")]
+    DataDir(String, std::io::Error),
+    #[error("cannot open the database: {0}")]
+    Database(sea_orm::DbErr),
+    #[error("the database migrations failed: {0}")]
+    Migrations(sea_orm::DbErr),
+    #[error("cannot listen on {0}: {1}")]
+    Bind(SocketAddr, std::io::Error),
+    #[error("unknown default language {0:?}")]
+    Language(String),
+    #[error("could not prepare the database: {0}")]
+    Setup(app::error::AppError),
+}
+
+/// A server that is ready: migrated database, bound socket.
+pub struct Application {
+    pub state: AppState,
+    listener: TcpListener,
+    address: SocketAddr,
+    public_url: String,
+}
+
+impl Application {
+    pub async fn build(config: &Config) -> Result<Self, StartError> {
+        let db = open_database(config).await?;
+        let listener = TcpListener::bind(config.bind)
+            .await
+            .map_err(|e| StartError::Bind(config.bind, e))?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| StartError::Bind(config.bind, e))?;
+        let public_url = config.public_url(address);
+        let default_locale = Locale::parse(&config.default_language)
+            .ok_or_else(|| StartError::Language(config.default_language.clone()))?;
+        let bundle = read_bundle(&config.site_dir);
+        let leptos_options = LeptosOptions::builder()
+            .output_name(bundle.output)
+            .site_root(config.site_dir.display().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(address)
+            .build();
+        let settings = Settings {
+            secure_cookies: config
+                .secure_cookies
+                .unwrap_or_else(|| public_url.starts_with("https://")),
+            public_url: public_url.clone(),
+            default_locale,
+            stylesheet_href: format!("/pkg/{}", bundle.css),
+            site_is_public: true,
+            estate_name: config.estate_name.clone(),
+        };
+        let state = AppState {
+            db,
+            settings: Arc::new(settings),
+            leptos_options,
+        };
+        Ok(Self {
+            state,
+            listener,
+            address,
+            public_url,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
+    pub async fn run(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    pub async fn run_until(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let router = crate::routes::router(self.state);
+        axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stop)
+        .await
+    }
+}
+
+/// Opens the database, creating the SQLite folder if needed, and applies every migration.
+/// A failed migration stops start-up: serving an old schema would corrupt data.
+pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartError> {
+    for dir in [config.data_dir.clone(), config.uploads_dir()] {
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| StartError::DataDir(dir.display().to_string(), e))?;
+    }
+    let db = database::connect(&config.database_url())
+        .await
+        .map_err(StartError::Database)?;
+    Migrator::up(&db, None)
+        .await
+        .map_err(StartError::Migrations)?;
+    Ok(db)
+}
+
+/// Seeds the demo when asked, and prints the first-admin line on a database without an admin.
+pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartError> {
+    let db = &app.state.db;
+    if with_demo {
+        let added = demo::seed(db).await.map_err(StartError::Setup)?;
+        println!(
+            "Demo estate ready ({added} accounts added): dana, cyril, boris, eva, anna, filip; password `{}`.",
+            demo::PASSWORD
+        );
+    }
+    if let Some(code) = invites::setup_code(db).await.map_err(StartError::Setup)? {
+        // Printed, not logged: it is for the person starting Spolu, and logs are kept.
+        println!(
+            "No admin yet. Open {}/join?code={code} to become the first admin (setup code {code}).",
+            app.public_url()
+        );
+    }
+    Ok(())
+}
+
+/// `spolu invite`: prints new codes, one per line.
+pub async fn print_invites(
+    config: &Config,
+    role: InviteRole,
+    count: u32,
+) -> Result<(), StartError> {
+    let db = open_database(config).await?;
+    let (role, core) = match role {
+        InviteRole::Resident => (Role::Resident, false),
+        InviteRole::Core => (Role::Resident, true),
+        InviteRole::Staff => (Role::Staff, false),
+        InviteRole::Admin => (Role::Admin, false),
+    };
+    let batch = InviteBatch {
+        role,
+        core,
+        count,
+        created_by: None,
+        valid_for: DEFAULT_VALIDITY,
+        note: Some("command line".into()),
+    };
+    for code in invites::create(&db, &batch)
+        .await
+        .map_err(StartError::Setup)?
+    {
+        println!("{code}");
+    }
+    Ok(())
+}
+
+struct Bundle {
+    output: String,
+    css: String,
+}
+
+/// The hashed file names written by `cargo run -p frontend --bin bundle`. Without a bundle the
+/// pages still work (server HTML), only unstyled and without islands.
+fn read_bundle(site_dir: &Path) -> Bundle {
+    let mut bundle = Bundle {
+        output: "spolu".into(),
+        css: "spolu.css".into(),
+    };
+    match std::fs::read_to_string(site_dir.join("bundle.txt")) {
+        Ok(text) => {
+            for line in text.lines() {
+                match line.split_once(':') {
+                    Some(("output", name)) => bundle.output = name.trim().into(),
+                    Some(("css", name)) => bundle.css = name.trim().into(),
+                    _ => {}
+                }
+            }
+        }
+        Err(_) => tracing::warn!(
+            site_dir = %site_dir.display(),
+            "no browser bundle found; run `cargo run -p frontend --bin bundle` first"
+        ),
+    }
+    bundle
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

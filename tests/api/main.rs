@@ -1,0 +1,11 @@
+//! Every server function and page through HTTP, against the real server on port 0 with a fresh
+//! database made by the real migrations, on SQLite and (when configured) PostgreSQL.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod demo;
+mod health;
+mod invites;
+mod join;
+mod language;
+mod pages;
+mod sign_in;

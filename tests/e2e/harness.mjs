@@ -1,0 +1,88 @@
+// Starts the real `spolu` binary on a free port with a fresh data folder and the demo estate,
+// and opens Debian's Chromium through playwright-core on a phone-sized screen.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import assert from "node:assert/strict";
+
+const bin = process.env.SPOLU_BIN ?? "../../target/debug/spolu";
+const siteDir = process.env.SPOLU_SITE_DIR ?? "../../target/site";
+export const screenshots = new URL("../../target/screenshots/", import.meta.url).pathname;
+mkdirSync(screenshots, { recursive: true });
+
+export const PHONE = { width: 360, height: 740 };
+
+/** Starts Spolu; resolves with { url, dataDir, stop(), invite(role) }. */
+export async function startSpolu() {
+  const dataDir = mkdtempSync(join(tmpdir(), "spolu-e2e-"));
+  const args = ["--demo", "--bind", "127.0.0.1:0", "--data-dir", dataDir, "--site-dir", siteDir];
+  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = output.match(/Spolu runs at (http:\/\/[^\s]+)/);
+      if (match) resolve(match[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`spolu exited with ${code}: ${output}`)));
+  });
+  return {
+    url,
+    dataDir,
+    /** New invite codes from the command line, as staff would print them. */
+    invite(role = "resident", count = 1) {
+      const out = execFileSync(bin, ["--data-dir", dataDir, "invite", "--role", role, "--count", String(count)]);
+      return out.toString().trim().split("\n");
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A phone: 360×740, Czech unless told otherwise, with or without JavaScript. */
+export async function phone(browser, { javaScript = true, locale = "cs-CZ", size = PHONE } = {}) {
+  const context = await browser.newContext({
+    viewport: size,
+    javaScriptEnabled: javaScript,
+    locale,
+    extraHTTPHeaders: { "Accept-Language": locale },
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.problems = problems;
+  return page;
+}
+
+/** axe-core on the page as it is; fails with the list of violations. Needs JavaScript on. */
+export async function assertAccessible(page, label) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  assert.deepEqual(violations, [], `axe violations on ${label}`);
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,74 @@
+//! A phone talking to the server: its own cookie jar, redirects not followed so tests see them.
+use reqwest::cookie::Jar;
+use reqwest::header::{ACCEPT, REFERER};
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response};
+use std::sync::Arc;
+
+pub struct Browser {
+    pub base_url: String,
+    pub client: Client,
+    pub jar: Arc<Jar>,
+}
+
+impl Browser {
+    pub fn new(base_url: &str) -> Self {
+        let jar = Arc::new(Jar::default());
+        let client = Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(Policy::none())
+            .build()
+            .expect("http client");
+        Self {
+            base_url: base_url.to_owned(),
+            client,
+            jar,
+        }
+    }
+
+    /// Calls a server function as the app's JavaScript does (JSON answer, no redirect).
+    pub async fn call(&self, function: &str, form: &[(&str, &str)]) -> Response {
+        self.client
+            .post(format!("{}/api/{function}", self.base_url))
+            .header(ACCEPT, "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("server function answers")
+    }
+
+    /// Submits a plain HTML form from `page`, as a phone without JavaScript does.
+    pub async fn submit(&self, page: &str, function: &str, form: &[(&str, &str)]) -> Response {
+        self.client
+            .post(format!("{}/api/{function}", self.base_url))
+            .header(ACCEPT, "text/html")
+            .header(REFERER, format!("{}{page}", self.base_url))
+            .form(form)
+            .send()
+            .await
+            .expect("form post answers")
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base_url))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .expect("page answers")
+    }
+
+    pub async fn get_with(&self, path: &str, header: (&str, &str)) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base_url))
+            .header(ACCEPT, "text/html")
+            .header(header.0, header.1)
+            .send()
+            .await
+            .expect("page answers")
+    }
+
+    pub async fn page_text(&self, path: &str) -> String {
+        self.get(path).await.text().await.expect("page body")
+    }
+}

@@ -1,0 +1,149 @@
+//! The test harness: `spawn_app()` starts the real server on port 0 with a fresh database made by
+//! the real migrations — SQLite always, PostgreSQL too when `SPOLU_TEST_POSTGRES_URL` is set —
+//! and `Browser` talks to it over HTTP like a phone would, cookies and all.
+// Test code: a failed expectation should stop the test loudly.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod browser;
+mod databases;
+
+pub use browser::Browser;
+pub use databases::{TestDatabase, test_databases};
+
+use app::domain::{DisplayName, InviteCode, Password, Role, Username};
+use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
+use app::server::members::{self, NewMember};
+use app::server::passwords;
+use sea_orm::DatabaseConnection;
+use server::{Application, Config};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub struct TestApp {
+    pub base_url: String,
+    pub db: DatabaseConnection,
+    pub database: TestDatabase,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    data_dir: PathBuf,
+}
+
+/// A member made directly in the database, with the password to sign in.
+#[derive(Debug, Clone)]
+pub struct TestMember {
+    pub id: i32,
+    pub username: String,
+    pub password: String,
+}
+
+static NEXT_MEMBER: AtomicU32 = AtomicU32::new(1);
+
+pub async fn spawn_app(database: &TestDatabase) -> TestApp {
+    let database = database.fresh().await;
+    let data_dir = std::env::temp_dir().join(format!("spolu-test-{}", random_suffix()));
+    let mut config = Config::defaults();
+    config.bind = "127.0.0.1:0".parse().expect("address");
+    config.data_dir = data_dir.clone();
+    config.database_url = Some(database.url());
+    let app = Application::build(&config)
+        .await
+        .expect("the server starts");
+    let base_url = format!("http://{}", app.address());
+    let db = app.state.db.clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        base_url,
+        db,
+        database,
+        stop: Some(stop),
+        data_dir,
+    }
+}
+
+impl TestApp {
+    /// A new phone, with its own cookies, talking to this server.
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.base_url)
+    }
+
+    pub async fn invite(&self, role: Role, core: bool) -> InviteCode {
+        let batch = InviteBatch {
+            role,
+            core,
+            count: 1,
+            created_by: None,
+            valid_for: DEFAULT_VALIDITY,
+            note: None,
+        };
+        invites::create(&self.db, &batch)
+            .await
+            .expect("invite created")
+            .remove(0)
+    }
+
+    /// A member with `role` (and core-group flag), made without going through `/join`.
+    pub async fn member(&self, role: Role, core: bool) -> TestMember {
+        let n = NEXT_MEMBER.fetch_add(1, Ordering::Relaxed);
+        let username = format!("member{n}");
+        let password = format!("heslo-{n}-dlouhé");
+        let hash = passwords::hash(&Password::parse(&password).expect("password"))
+            .await
+            .expect("hash");
+        let row = members::create(
+            &self.db,
+            NewMember {
+                username: &Username::parse(&username).expect("username"),
+                display_name: &DisplayName::parse(&format!("Člen {n}")).expect("name"),
+                password_hash: hash,
+                role,
+                core,
+                language: None,
+            },
+        )
+        .await
+        .expect("member created");
+        TestMember {
+            id: row.id,
+            username,
+            password,
+        }
+    }
+
+    /// A browser already signed in as a new member with `role`.
+    pub async fn signed_in(&self, role: Role, core: bool) -> (Browser, TestMember) {
+        let member = self.member(role, core).await;
+        let browser = self.browser();
+        let response = browser
+            .call(
+                "sign_in",
+                &[
+                    ("username", &member.username),
+                    ("password", &member.password),
+                ],
+            )
+            .await;
+        assert!(
+            response.status().is_success(),
+            "sign-in failed: {}",
+            response.status()
+        );
+        (browser, member)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+pub fn random_suffix() -> String {
+    use rand::Rng;
+    let n: u64 = rand::rng().random();
+    format!("{n:016x}")
+}
