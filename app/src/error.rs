@@ -11,11 +11,22 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// A value the person typed, sent back with the errors so a form without JavaScript can show it
+/// again (never a password).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypedValue {
+    pub field: String,
+    pub value: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     /// Some fields of a form were not acceptable; each message is a locale key.
     #[error("invalid input")]
-    Invalid(Vec<FieldError>),
+    Invalid {
+        errors: Vec<FieldError>,
+        typed: Vec<TypedValue>,
+    },
     /// The request itself was malformed (missing fields, wrong encoding).
     #[error("bad request")]
     BadRequest,
@@ -34,16 +45,40 @@ pub enum AppError {
 
 impl AppError {
     pub fn field(field: &str, message: &str) -> Self {
-        AppError::Invalid(vec![FieldError {
+        Self::fields(vec![FieldError {
             field: field.into(),
             message: message.into(),
         }])
     }
 
+    pub fn fields(errors: Vec<FieldError>) -> Self {
+        AppError::Invalid {
+            errors,
+            typed: Vec::new(),
+        }
+    }
+
+    /// Keeps what the person typed in these fields, so the form can show it again.
+    pub fn keeping(self, values: &[(&str, &str)]) -> Self {
+        match self {
+            AppError::Invalid { errors, .. } => AppError::Invalid {
+                errors,
+                typed: values
+                    .iter()
+                    .map(|(field, value)| TypedValue {
+                        field: (*field).into(),
+                        value: (*value).into(),
+                    })
+                    .collect(),
+            },
+            other => other,
+        }
+    }
+
     /// The locale key of the message for `field`, if this error has one.
     pub fn message_for(&self, field: &str) -> Option<&str> {
         match self {
-            AppError::Invalid(errors) => errors
+            AppError::Invalid { errors, .. } => errors
                 .iter()
                 .find(|e| e.field == field)
                 .map(|e| e.message.as_str()),
@@ -51,10 +86,21 @@ impl AppError {
         }
     }
 
+    /// What the person had typed in `field`, when the form came back with errors.
+    pub fn typed(&self, field: &str) -> Option<&str> {
+        match self {
+            AppError::Invalid { typed, .. } => typed
+                .iter()
+                .find(|t| t.field == field)
+                .map(|t| t.value.as_str()),
+            _ => None,
+        }
+    }
+
     /// The locale key of a message for the whole form (errors not tied to one field).
     pub fn form_message(&self) -> Option<&'static str> {
         match self {
-            AppError::Invalid(_) => None,
+            AppError::Invalid { .. } => None,
             AppError::BadRequest => Some("error-bad-request"),
             AppError::NotSignedIn => Some("error-not-signed-in"),
             AppError::Forbidden => Some("error-forbidden"),
@@ -66,7 +112,7 @@ impl AppError {
 
     pub fn status(&self) -> u16 {
         match self {
-            AppError::Invalid(_) => 422,
+            AppError::Invalid { .. } => 422,
             AppError::BadRequest => 400,
             AppError::NotSignedIn => 401,
             AppError::Forbidden => 403,

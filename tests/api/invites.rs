@@ -113,7 +113,10 @@ async fn a_count_outside_1_to_50_is_a_field_error() {
                 .await;
             assert_eq!(response.status(), 422, "{count} on {}", database.kind());
             let body: Value = response.json().await.expect("json");
-            assert_eq!(body["Invalid"][0]["message"], "error-invite-count");
+            assert_eq!(
+                body["Invalid"]["errors"][0]["message"],
+                "error-invite-count"
+            );
         }
     }
 }

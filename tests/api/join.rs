@@ -18,7 +18,7 @@ fn form<'a>(code: &'a str, username: &'a str, password: &'a str) -> Vec<(&'a str
 /// The locale key the server gave for `field`, from a JSON error answer.
 async fn field_message(response: reqwest::Response, field: &str) -> String {
     let body: Value = response.json().await.expect("json error");
-    body["Invalid"]
+    body["Invalid"]["errors"]
         .as_array()
         .and_then(|errors| errors.iter().find(|e| e["field"] == field))
         .and_then(|e| e["message"].as_str())
@@ -218,7 +218,7 @@ async fn every_bad_field_is_reported_at_once() {
             .await;
         assert_eq!(response.status(), 422);
         let body: Value = response.json().await.expect("json");
-        let fields: Vec<&str> = body["Invalid"]
+        let fields: Vec<&str> = body["Invalid"]["errors"]
             .as_array()
             .expect("field errors")
             .iter()
@@ -261,6 +261,13 @@ async fn without_javascript_an_error_returns_to_the_form_and_shows_next_to_the_f
             page.contains(r#"aria-invalid="true""#),
             "the field is marked"
         );
+        assert!(
+            page.contains(r#"value="Žofie Růžičková""#),
+            "what was typed is kept"
+        );
+        assert!(page.contains(r#"value="nekdo""#), "the username too");
+        assert!(!page.contains("dlouhé heslo"), "but never the password");
+        assert!(!location.contains("heslo"), "not even in the address");
     }
 }
 

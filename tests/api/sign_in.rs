@@ -68,7 +68,10 @@ async fn the_username_is_not_case_sensitive_but_the_password_is() {
             .await;
         assert_eq!(wrong.status(), 422);
         let body: Value = wrong.json().await.expect("json");
-        assert_eq!(body["Invalid"][0]["message"], "error-sign-in-wrong");
+        assert_eq!(
+            body["Invalid"]["errors"][0]["message"],
+            "error-sign-in-wrong"
+        );
     }
 }
 
@@ -85,7 +88,10 @@ async fn an_unknown_username_gets_the_same_answer_as_a_wrong_password() {
             .await;
         assert_eq!(response.status(), 422, "{}", database.kind());
         let body: Value = response.json().await.expect("json");
-        assert_eq!(body["Invalid"][0]["message"], "error-sign-in-wrong");
+        assert_eq!(
+            body["Invalid"]["errors"][0]["message"],
+            "error-sign-in-wrong"
+        );
     }
 }
 

@@ -35,6 +35,8 @@ for (const javaScript of [true, false]) {
     await page.getByText("Heslo musí mít aspoň 8 znaků.").waitFor();
     await shot(page, `join-error-${javaScript ? "js" : "nojs"}`);
     assert.equal(await page.getAttribute("#password", "aria-invalid"), "true");
+    assert.equal(await page.inputValue("#display_name"), "Žofie", "what was typed is kept");
+    assert.equal(await page.inputValue("#username"), username);
 
     await page.fill("#code", code.toLowerCase().replace("-", " "));
     await page.fill("#display_name", "Žofie");

@@ -9,15 +9,22 @@ pub async fn join(
     username: String,
     password: String,
 ) -> Result<(), AppError> {
-    crate::error::respond(run(code, display_name, username, password).await)
+    let result = run(&code, &display_name, &username, &password).await;
+    crate::error::respond(result.map_err(|error| {
+        error.keeping(&[
+            ("code", &code),
+            ("display_name", &display_name),
+            ("username", &username),
+        ])
+    }))
 }
 
 #[cfg(feature = "ssr")]
 async fn run(
-    code: String,
-    display_name: String,
-    username: String,
-    password: String,
+    code: &str,
+    display_name: &str,
+    username: &str,
+    password: &str,
 ) -> Result<(), AppError> {
     use crate::domain::{DisplayName, InviteCode, Password, Username};
     use crate::error::FieldError;
@@ -33,21 +40,21 @@ async fn run(
             });
         }
     };
-    let code = InviteCode::parse(&code);
+    let code = InviteCode::parse(code);
     check("code", code.as_ref().map(|_| ()).map_err(|e| *e));
-    let display_name = DisplayName::parse(&display_name);
+    let display_name = DisplayName::parse(display_name);
     check(
         "display_name",
         display_name.as_ref().map(|_| ()).map_err(|e| *e),
     );
-    let username = Username::parse(&username);
+    let username = Username::parse(username);
     check("username", username.as_ref().map(|_| ()).map_err(|e| *e));
-    let password = Password::parse(&password);
+    let password = Password::parse(password);
     check("password", password.as_ref().map(|_| ()).map_err(|e| *e));
     let (Ok(code), Ok(display_name), Ok(username), Ok(password)) =
         (code, display_name, username, password)
     else {
-        return Err(AppError::Invalid(errors));
+        return Err(AppError::fields(errors));
     };
 
     let state = app_state()?;

@@ -8,11 +8,12 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    crate::error::respond(run(username, password, next).await)
+    let result = run(&username, password, next).await;
+    crate::error::respond(result.map_err(|error| error.keeping(&[("username", &username)])))
 }
 
 #[cfg(feature = "ssr")]
-async fn run(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
+async fn run(username: &str, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::domain::Username;
     use crate::server::sign_in_limit::{self, PER_ACCOUNT, PER_ADDRESS, account_key, address_key};
     use crate::server::{app_state, members, passwords, session, visitor::MEMBER_ID};
@@ -20,7 +21,7 @@ async fn run(username: String, password: String, next: Option<String>) -> Result
     use std::net::SocketAddr;
 
     let wrong = || AppError::field("password", "error-sign-in-wrong");
-    let Ok(username) = Username::parse(&username) else {
+    let Ok(username) = Username::parse(username) else {
         return Err(wrong());
     };
     let state = app_state()?;

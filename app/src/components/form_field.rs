@@ -36,6 +36,12 @@ pub fn TextField(
         .as_ref()
         .and_then(|e| e.message_for(name))
         .map(str::to_owned);
+    // After a failed submission, show again what was typed (passwords are never sent back).
+    let value = error
+        .as_ref()
+        .and_then(|e| e.typed(name))
+        .map(str::to_owned)
+        .or(value);
     let invalid = message.is_some();
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
