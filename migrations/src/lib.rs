@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261124_000001_create_users_and_invites;
 mod m20261124_000002_create_sessions;
 mod m20261124_000003_create_sign_in_attempts;
+mod m20261124_000004_create_categories;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_create_users_and_invites::Migration),
             Box::new(m20261124_000002_create_sessions::Migration),
             Box::new(m20261124_000003_create_sign_in_attempts::Migration),
+            Box::new(m20261124_000004_create_categories::Migration),
         ]
     }
 }

@@ -127,7 +127,9 @@ pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartErro
     if with_demo {
         let added = demo::seed(db).await.map_err(StartError::Setup)?;
         println!(
-            "Demo estate ready ({added} accounts added): dana, cyril, boris, eva, anna, filip; password `{}`.",
+            "Demo estate ready ({} accounts and {} categories added): dana, cyril, boris, eva, anna, filip; password `{}`.",
+            added.accounts,
+            added.categories,
             demo::PASSWORD
         );
     }

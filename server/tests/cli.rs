@@ -91,7 +91,7 @@ fn a_database_without_an_admin_prints_one_setup_link_and_the_demo_prints_none() 
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("Demo estate ready (6 accounts added)")),
+            .any(|l| l.starts_with("Demo estate ready (6 accounts and 8 categories added)")),
         "{lines:?}"
     );
     assert!(
@@ -102,7 +102,7 @@ fn a_database_without_an_admin_prints_one_setup_link_and_the_demo_prints_none() 
     assert!(
         again
             .iter()
-            .any(|l| l.starts_with("Demo estate ready (0 accounts added)")),
+            .any(|l| l.starts_with("Demo estate ready (0 accounts and 0 categories added)")),
         "{again:?}"
     );
     let _ = std::fs::remove_dir_all(&demo_dir);

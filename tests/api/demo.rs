@@ -1,21 +1,35 @@
 use app::server::demo;
+use app::server::entities::category_name;
+use sea_orm::EntityTrait;
 use tests::{spawn_app, test_databases};
 
 #[tokio::test]
 async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
+        let first = demo::seed(&app.db).await.expect("first seed");
         assert_eq!(
-            demo::seed(&app.db).await.expect("first seed"),
-            6,
+            (first.accounts, first.categories),
+            (6, 8),
             "{}",
             database.kind()
         );
+        let second = demo::seed(&app.db).await.expect("second seed");
         assert_eq!(
-            demo::seed(&app.db).await.expect("second seed"),
-            0,
+            (second.accounts, second.categories),
+            (0, 0),
             "{}",
             database.kind()
+        );
+        let names = category_name::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("names");
+        assert_eq!(names.len(), 16, "every category named in Czech and English");
+        assert!(
+            names
+                .iter()
+                .any(|n| n.language == "cs" && n.name == "Hřiště a děti")
         );
     }
 }

@@ -17,8 +17,24 @@ pub const ACCOUNTS: [(&str, &str, Role, bool); 6] = [
     ("filip", "Filip Kováč", Role::Resident, false),
 ];
 
-/// Adds the demo accounts that are missing. Returns how many were added.
-pub async fn seed(db: &DatabaseConnection) -> Result<usize, AppError> {
+/// What one run of the demo seed added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seeded {
+    pub accounts: usize,
+    pub categories: usize,
+}
+
+/// Adds whatever of the demo estate is missing: accounts and the default categories.
+pub async fn seed(db: &DatabaseConnection) -> Result<Seeded, AppError> {
+    let accounts = seed_accounts(db).await?;
+    let categories = super::categories::add_missing_defaults(db).await?;
+    Ok(Seeded {
+        accounts,
+        categories,
+    })
+}
+
+async fn seed_accounts(db: &DatabaseConnection) -> Result<usize, AppError> {
     let password = Password::parse(PASSWORD).map_err(|_| AppError::Internal)?;
     let mut hash = None;
     let mut added = 0;
