@@ -1,0 +1,57 @@
+// The foundation's transfer budget, measured in Chromium on the release build:
+// a first visit of the home page at most 200 KB compressed, a repeat visit at most 30 KB.
+// Run with `cargo run -p frontend --bin tasks -- budget` (it builds the release first).
+import { startSpolu, launchBrowser, PHONE } from "./harness.mjs";
+
+const FIRST_VISIT_LIMIT = 200 * 1024;
+const REPEAT_VISIT_LIMIT = 30 * 1024;
+
+/** Visits `path` in `page`, waits until hydration has fetched everything, returns the requests. */
+async function visit(page, url) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const requests = new Map();
+  cdp.on("Network.responseReceived", (e) => {
+    requests.set(e.requestId, { url: e.response.url, status: e.response.status, fromCache: e.response.fromDiskCache || e.response.fromServiceWorker, bytes: 0 });
+  });
+  cdp.on("Network.requestServedFromCache", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.fromCache = true;
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.bytes = e.encodedDataLength;
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForTimeout(1000);
+  await cdp.detach();
+  return [...requests.values()];
+}
+
+function report(title, requests, limit) {
+  const total = requests.reduce((sum, r) => sum + r.bytes, 0);
+  console.log(`\n${title}: ${(total / 1024).toFixed(1)} KB transferred (limit ${limit / 1024} KB)`);
+  for (const r of requests) {
+    const name = new URL(r.url).pathname;
+    console.log(`  ${String(r.status).padStart(3)} ${(r.bytes / 1024).toFixed(1).padStart(7)} KB  ${r.fromCache ? "(cache) " : ""}${name}`);
+  }
+  return total <= limit;
+}
+
+const spolu = await startSpolu();
+const browser = await launchBrowser();
+let ok = false;
+try {
+  const context = await browser.newContext({ viewport: PHONE, locale: "cs-CZ" });
+  const page = await context.newPage();
+  const first = await visit(page, `${spolu.url}/`);
+  const second = await visit(page, `${spolu.url}/`);
+  const firstOk = report("First visit of /", first, FIRST_VISIT_LIMIT);
+  const secondOk = report("Repeat visit of /", second, REPEAT_VISIT_LIMIT);
+  ok = firstOk && secondOk;
+} finally {
+  await browser.close();
+  await spolu.stop();
+}
+console.log(ok ? "\nWithin budget." : "\nOver budget.");
+process.exit(ok ? 0 : 1);
