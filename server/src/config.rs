@@ -73,7 +73,7 @@ pub enum InviteRole {
 }
 
 impl Config {
-    /// The configuration with every default, as if no flag or variable were given.
+    /// The configuration with every default and no flags (environment variables still apply).
     pub fn defaults() -> Self {
         Self::parse_from(["spolu"])
     }

@@ -13,6 +13,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
@@ -76,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new());
     with_security_headers(router)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(CatchPanicLayer::custom(friendly_error_page))
         .layer(
             // The span names the path only: a query may hold an invite code.
             TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
@@ -114,6 +116,25 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
+/// What a person sees if a bug makes the server fail mid-request: a plain page in both languages
+/// (the request's language is not known here) instead of a dropped connection. The cause is logged.
+fn friendly_error_page(cause: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let message = cause
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| cause.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown");
+    tracing::error!(cause = message, "a request failed with a panic");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        ERROR_PAGE,
+    )
+        .into_response()
+}
+
+const ERROR_PAGE: &str = r#"<!DOCTYPE html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Spolu</title></head><body style="font: 18px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 36rem; padding: 16px"><h1>Něco se pokazilo</h1><p>Omlouváme se. Zkuste to prosím za chvíli znovu.</p><p><a href="/">Zpět domů</a></p><hr><h2 lang="en">Something went wrong</h2><p lang="en">We are sorry. Please try again in a moment.</p><p lang="en"><a href="/">Back home</a></p></body></html>"#;
+
 /// Headers for every response. Pages set a stricter CSP with a nonce themselves (see `app::shell`).
 fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
     let header =
@@ -126,4 +147,19 @@ fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(header::REFERRER_POLICY, "same-origin"))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_friendly_page_in_both_languages() {
+        let response = friendly_error_page(Box::new("boom"));
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(
+            ERROR_PAGE.contains("Něco se pokazilo") && ERROR_PAGE.contains("Something went wrong")
+        );
+        assert!(!ERROR_PAGE.contains("boom"), "the cause stays in the log");
+    }
 }

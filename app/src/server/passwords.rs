@@ -46,3 +46,25 @@ pub async fn verify(password: &str, stored: &str) -> bool {
 /// A hash that no password matches, verified against when a username does not exist so that
 /// timing does not tell which usernames are taken.
 pub const UNUSABLE_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c3BvbHVzcG9sdXNwb2x1$0Xl9kqSgJ5PPm8hnu3rNJIGz2qZ3AxBC2f33dR2/I7E";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_unusable_hash_is_a_valid_argon2id_hash_that_nothing_matches() {
+        // If it did not parse, unknown usernames would answer faster than wrong passwords.
+        assert!(PasswordHash::new(UNUSABLE_HASH).is_ok());
+        assert!(!verify("spolu-demo", UNUSABLE_HASH).await);
+        assert!(!verify("", UNUSABLE_HASH).await);
+    }
+
+    #[tokio::test]
+    async fn a_hash_verifies_its_own_password_only() {
+        let password = Password::parse("dlouhé heslo").expect("valid");
+        let stored = hash(&password).await.expect("hashed");
+        assert!(stored.starts_with("$argon2id$"));
+        assert!(verify("dlouhé heslo", &stored).await);
+        assert!(!verify("dlouhe heslo", &stored).await);
+    }
+}
