@@ -3,7 +3,13 @@ mod form_field;
 mod icons;
 mod language_switch;
 mod layout;
+mod page_title;
+mod plain_text;
+mod proposal_card;
 
-pub use form_field::{FieldError, FormMessage, TextField};
+pub use form_field::{FieldError, FormMessage, TextArea, TextField};
 pub use icons::{Icon, IconSvg};
 pub use layout::{BottomNav, Header};
+pub use page_title::PageTitle;
+pub use plain_text::PlainText;
+pub use proposal_card::{CategoryBadge, ProposalCardView, StatusBadge};

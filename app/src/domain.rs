@@ -3,11 +3,15 @@
 mod display_name;
 mod invite_code;
 mod password;
+mod proposal_status;
+mod proposal_text;
 mod role;
 mod username;
 
 pub use display_name::DisplayName;
 pub use invite_code::InviteCode;
 pub use password::Password;
+pub use proposal_status::ProposalStatus;
+pub use proposal_text::{ProposalBody, ProposalTitle};
 pub use role::Role;
 pub use username::Username;

@@ -81,6 +81,24 @@ pub fn t_with(key: &str, args: &[(&'static str, FluentValue<'static>)]) -> Strin
     use_locale().text_with(key, args)
 }
 
+/// A date such as `2026-11-24` the way the page's language writes it ("24. 11. 2026").
+pub fn date(iso: &str) -> String {
+    let mut parts = iso
+        .splitn(3, '-')
+        .map(|p| p.trim_start_matches('0').to_owned());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(year), Some(month), Some(day)) => t_with(
+            "date",
+            &[
+                ("day", day.into()),
+                ("month", month.into()),
+                ("year", year.into()),
+            ],
+        ),
+        _ => iso.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

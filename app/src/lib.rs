@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod islands;
 mod pages;
 pub mod permissions;
+pub mod proposals;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod shell;

@@ -4,15 +4,21 @@ mod home;
 mod join;
 mod login;
 mod me;
+mod new_proposal;
 mod not_found;
+mod proposal;
+mod proposals;
 mod staff_invites;
 
-pub use coming_soon::{DecisionsPage, ProposalsPage};
+pub use coming_soon::DecisionsPage;
 pub use home::HomePage;
 pub use join::JoinPage;
 pub use login::LoginPage;
 pub use me::MePage;
+pub use new_proposal::NewProposalPage;
 pub use not_found::NotFound;
+pub use proposal::ProposalPage;
+pub use proposals::{ProposalsPage, list_proposals};
 pub use staff_invites::StaffInvitesPage;
 
 /// Sets the HTTP status of the page being rendered (404, 403), so the browser and tests see it.
@@ -31,19 +37,12 @@ pub fn set_status(status: u16) {
 /// Sends a visitor who must sign in to the sign-in page, coming back here afterwards.
 pub fn redirect_to_sign_in(back: &str) {
     #[cfg(feature = "ssr")]
-    leptos_axum::redirect(&format!("/login?next={}", urlencode(back)));
+    leptos_axum::redirect(&format!(
+        "/login?{}",
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("next", back)
+            .finish()
+    ));
     #[cfg(not(feature = "ssr"))]
     let _ = back;
-}
-
-#[cfg(feature = "ssr")]
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

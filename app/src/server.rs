@@ -6,6 +6,8 @@ pub mod entities;
 pub mod invites;
 pub mod members;
 pub mod passwords;
+pub mod proposals;
+pub mod search;
 pub mod session_store;
 pub mod sign_in_limit;
 pub mod state;
@@ -29,6 +31,11 @@ pub fn app_state() -> Result<AppState, AppError> {
 pub fn request_visitor() -> Option<Visitor> {
     use_context::<axum::http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
+}
+
+/// The language tag of this request (`cs` when unknown), for names stored per language.
+pub fn request_language() -> String {
+    request_visitor().map_or_else(|| "cs".into(), |v| v.locale.tag())
 }
 
 /// The signed-in member making this request, if any. Every server function starts here.

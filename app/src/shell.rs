@@ -1,7 +1,8 @@
 //! The HTML document around every page, and the routes.
 use crate::components::{BottomNav, Header};
 use crate::pages::{
-    DecisionsPage, HomePage, JoinPage, LoginPage, MePage, NotFound, ProposalsPage, StaffInvitesPage,
+    DecisionsPage, HomePage, JoinPage, LoginPage, MePage, NewProposalPage, NotFound, ProposalPage,
+    ProposalsPage, StaffInvitesPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -86,8 +87,10 @@ pub fn App() -> impl IntoView {
             <Header estate_name=frame.estate_name/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/proposals") view=ProposalsPage/>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/proposals") view=ProposalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/proposals/new") view=NewProposalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/proposals/:id") view=ProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions") view=DecisionsPage/>
                     <Route path=path!("/me") view=MePage/>
                     <Route path=path!("/join") view=JoinPage/>

@@ -5,6 +5,7 @@ mod m20261124_000001_create_users_and_invites;
 mod m20261124_000002_create_sessions;
 mod m20261124_000003_create_sign_in_attempts;
 mod m20261124_000004_create_categories;
+mod m20261124_000005_create_proposals;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_create_sessions::Migration),
             Box::new(m20261124_000003_create_sign_in_attempts::Migration),
             Box::new(m20261124_000004_create_categories::Migration),
+            Box::new(m20261124_000005_create_proposals::Migration),
         ]
     }
 }

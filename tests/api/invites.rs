@@ -127,7 +127,10 @@ async fn the_invites_page_is_for_staff_only() {
         let app = spawn_app(&database).await;
         let visitor = app.browser().get("/staff/invites").await;
         assert_eq!(visitor.status(), 302, "{}", database.kind());
-        assert_eq!(visitor.headers()["location"], "/login?next=/staff/invites");
+        assert_eq!(
+            visitor.headers()["location"],
+            "/login?next=%2Fstaff%2Finvites"
+        );
         let (resident, _) = app.signed_in(Role::Resident, true).await;
         assert_eq!(resident.get("/staff/invites").await.status(), 403);
         let (staff, _) = app.signed_in(Role::Staff, false).await;

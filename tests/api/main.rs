@@ -8,4 +8,5 @@ mod invites;
 mod join;
 mod language;
 mod pages;
+mod proposals;
 mod sign_in;

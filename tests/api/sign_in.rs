@@ -38,7 +38,7 @@ async fn a_member_signs_in_and_out() {
         assert_eq!(out.status(), 200);
         let me = browser.get("/me").await;
         assert_eq!(me.status(), 302, "signed out: /me sends to sign in");
-        assert_eq!(me.headers()["location"], "/login?next=/me");
+        assert_eq!(me.headers()["location"], "/login?next=%2Fme");
     }
 }
 

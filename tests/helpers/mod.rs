@@ -33,6 +33,21 @@ pub struct TestMember {
     pub id: i32,
     pub username: String,
     pub password: String,
+    pub role: Role,
+    pub core: bool,
+}
+
+impl TestMember {
+    /// The member as the app's services see them.
+    pub fn as_member(&self) -> app::visitor::Member {
+        app::visitor::Member {
+            id: self.id,
+            username: self.username.clone(),
+            display_name: self.username.clone(),
+            role: self.role,
+            core: self.core,
+        }
+    }
 }
 
 static NEXT_MEMBER: AtomicU32 = AtomicU32::new(1);
@@ -108,6 +123,8 @@ impl TestApp {
             id: row.id,
             username,
             password,
+            role,
+            core,
         }
     }
 
@@ -130,6 +147,40 @@ impl TestApp {
             response.status()
         );
         (browser, member)
+    }
+}
+
+impl TestApp {
+    /// A proposal made directly through the service (fast, for lists and counts).
+    pub async fn proposal(&self, author: &TestMember, title: &str, body: &str) -> i32 {
+        let category = self.first_category().await;
+        app::server::proposals::create(
+            &self.db,
+            &author.as_member(),
+            app::server::proposals::NewProposal {
+                title,
+                body,
+                category: &category.to_string(),
+                place: "",
+            },
+        )
+        .await
+        .expect("proposal created")
+    }
+
+    /// The id of the first default category (seeding them if needed).
+    pub async fn first_category(&self) -> i32 {
+        use sea_orm::{EntityTrait, QueryOrder};
+        app::server::categories::add_missing_defaults(&self.db)
+            .await
+            .expect("categories");
+        app::server::entities::category::Entity::find()
+            .order_by_asc(app::server::entities::category::Column::Position)
+            .one(&self.db)
+            .await
+            .expect("query")
+            .expect("a category")
+            .id
     }
 }
 

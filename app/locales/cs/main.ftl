@@ -86,3 +86,62 @@ error-invite-count = Můžete vytvořit 1 až 50 kódů najednou.
 error-role-unknown = Vyberte, kdo se s kódem přidá.
 error-sign-in-wrong = Jméno nebo heslo nesedí. Zkuste to znovu.
 error-language-unknown = Tento jazyk zatím nemáme.
+
+propose = Navrhnout
+home-newest = Nejnovější návrhy
+new-proposal-title = Co by se mělo změnit?
+proposal-title = Název
+proposal-title-hint = Krátce, nejvýš 80 znaků. Třeba „Lavička u bloku 5“.
+proposal-body = Co by se mělo změnit?
+proposal-body-hint = Napište, co vadí a co by pomohlo. Stačí pár vět.
+proposal-category = Oblast
+proposal-place = Místo na sídlišti
+proposal-place-none = Žádné konkrétní místo
+proposal-by = Navrhuje { $name }, { $date }
+proposal-history = Jak to šlo
+edited = upraveno
+support = Chci to taky
+support-given = Chcete to taky.
+support-take-back = Vzít zpět
+supporters-count = { $count ->
+        [0] Zatím to nikdo nepodpořil.
+        [one] { $count } člověk to chce taky.
+        [few] { $count } lidé to chtějí taky.
+       *[other] { $count } lidí to chce taky.
+    }
+supports-count = { $count ->
+        [one] { $count } podpora
+        [few] { $count } podpory
+       *[other] { $count } podpor
+    }
+comments-count = { $count ->
+        [one] { $count } komentář
+        [few] { $count } komentáře
+       *[other] { $count } komentářů
+    }
+status-submitted = čeká na schválení
+status-open = otevřený
+status-voting = hlasuje se
+status-accepted = přijato
+status-rejected = zamítnuto
+status-withdrawn = staženo
+status-merged = sloučeno
+search-label = Hledat slova
+search-button = Hledat
+filter-status = Stav
+filter-all = Všechny
+sort-label = Řadit
+sort-newest = Nejnovější
+sort-supported = Nejvíc podporované
+sort-discussed = Naposledy probírané
+proposals-none = Zatím tu žádné návrhy nejsou.
+proposals-more = Další návrhy
+error-title-missing = Napište krátký název.
+error-title-long = Název může mít nejvýš 80 znaků.
+error-body-missing = Napište, co by se mělo změnit.
+error-body-long = Text může mít nejvýš 2 000 znaků.
+error-category-missing = Vyberte oblast.
+error-place-unknown = Toto místo neznáme. Vyberte ze seznamu.
+error-support-own = Svůj vlastní návrh podpořit nemůžete.
+error-support-closed = Tento návrh už podpořit nejde.
+date = { $day }. { $month }. { $year }

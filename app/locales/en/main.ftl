@@ -85,3 +85,59 @@ error-invite-count = You can make 1 to 50 codes at once.
 error-role-unknown = Choose who joins with the code.
 error-sign-in-wrong = The username or password is not right. Try again.
 error-language-unknown = We do not have this language yet.
+
+propose = Propose
+home-newest = Newest proposals
+new-proposal-title = What should change?
+proposal-title = Title
+proposal-title-hint = Short, at most 80 characters. For example "A bench by block 5".
+proposal-body = What should change?
+proposal-body-hint = Say what is wrong and what would help. A few sentences are enough.
+proposal-category = Category
+proposal-place = Place on the estate
+proposal-place-none = No particular place
+proposal-by = Proposed by { $name }, { $date }
+proposal-history = What happened so far
+edited = edited
+support = I want this too
+support-given = You want this too.
+support-take-back = Take it back
+supporters-count = { $count ->
+        [0] Nobody has supported this yet.
+        [one] { $count } person wants this too.
+       *[other] { $count } people want this too.
+    }
+supports-count = { $count ->
+        [one] { $count } support
+       *[other] { $count } supports
+    }
+comments-count = { $count ->
+        [one] { $count } comment
+       *[other] { $count } comments
+    }
+status-submitted = waiting for approval
+status-open = open
+status-voting = being voted on
+status-accepted = accepted
+status-rejected = rejected
+status-withdrawn = withdrawn
+status-merged = merged
+search-label = Search for words
+search-button = Search
+filter-status = Status
+filter-all = All
+sort-label = Sort
+sort-newest = Newest
+sort-supported = Most supported
+sort-discussed = Recently discussed
+proposals-none = There are no proposals here yet.
+proposals-more = More proposals
+error-title-missing = Write a short title.
+error-title-long = The title can have at most 80 characters.
+error-body-missing = Write what should change.
+error-body-long = The text can have at most 2,000 characters.
+error-category-missing = Choose a category.
+error-place-unknown = We do not know this place. Choose one from the list.
+error-support-own = You cannot support your own proposal.
+error-support-closed = This proposal can no longer be supported.
+date = { $day }/{ $month }/{ $year }

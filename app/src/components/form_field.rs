@@ -2,6 +2,7 @@
 use super::icons::{Icon, IconSvg};
 use crate::error::AppError;
 use crate::i18n::t;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The message for one field, from a failed submission, translated.
@@ -31,6 +32,7 @@ pub fn TextField(
     #[prop(optional)] value: Option<String>,
     #[prop(default = None)] error: Option<AppError>,
     #[prop(optional)] autocapitalize: Option<&'static str>,
+    #[prop(optional)] max_length: Option<usize>,
 ) -> impl IntoView {
     let message = error
         .as_ref()
@@ -63,6 +65,7 @@ pub fn TextField(
                 type=kind
                 autocomplete=autocomplete
                 autocapitalize=autocapitalize
+                maxlength=max_length
                 value=value
                 required=true
                 aria-invalid=invalid.then_some("true")
@@ -92,4 +95,60 @@ pub fn FormMessage(error: Option<AppError>) -> impl IntoView {
             </p>
         })
     })
+}
+
+/// A multi-line text field with its message; line breaks are kept.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = None)] error: Option<AppError>,
+    #[prop(default = 6)] rows: u32,
+    #[prop(optional)] max_length: Option<usize>,
+) -> impl IntoView {
+    let message = error
+        .as_ref()
+        .and_then(|e| e.message_for(name))
+        .map(str::to_owned);
+    let value = error
+        .as_ref()
+        .and_then(|e| e.typed(name))
+        .map(str::to_owned)
+        .unwrap_or_default();
+    let invalid = message.is_some();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = [
+        hint.map(|_| hint_id.clone()),
+        invalid.then(|| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=name>{t(label)}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{t(hint)}</p> })}
+            {
+                // Two branches, so that the islands router replaces the whole field when it gains or
+                // loses text: diffing an empty textarea against a filled one shifts every node after it.
+                let described_by = (!described_by.is_empty()).then_some(described_by);
+                let invalid = invalid.then_some("true");
+                if value.is_empty() {
+                    Either::Left(view! {
+                        <textarea id=name name=name rows=rows maxlength=max_length required=true
+                            aria-invalid=invalid aria-describedby=described_by></textarea>
+                    })
+                } else {
+                    Either::Right(view! {
+                        <textarea id=name name=name rows=rows maxlength=max_length required=true
+                            aria-invalid=invalid aria-describedby=described_by>{value}</textarea>
+                    })
+                }
+            }
+            <FieldError id=error_id message=message/>
+        </div>
+    }
 }

@@ -10,6 +10,25 @@ pub enum Icon {
     Warning,
     Key,
     Join,
+    Plus,
+    Search,
+    Heart,
+    Comment,
+    Clock,
+    Check,
+    Cross,
+    Undo,
+    Merge,
+    Place,
+    // Category icons, named as stored in `categories.icon`.
+    Playground,
+    Broom,
+    Tree,
+    Shield,
+    Building,
+    Car,
+    People,
+    Dots,
 }
 
 impl Icon {
@@ -28,6 +47,73 @@ impl Icon {
             Icon::Join => {
                 "M15 12a4 4 0 1 0-4-4 4 4 0 0 0 4 4zm-9-2V7H4v3H1v2h3v3h2v-3h3v-2zm9 4c-2.7 0-8 1.3-8 4v2h16v-2c0-2.7-5.3-4-8-4z"
             }
+            Icon::Plus => "M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7z",
+            Icon::Search => {
+                "M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10z"
+            }
+            Icon::Heart => {
+                "M12 21 10.6 19.7C5.4 15 2 11.9 2 8.1 2 5 4.4 2.6 7.5 2.6c1.7 0 3.4.8 4.5 2.1 1.1-1.3 2.8-2.1 4.5-2.1C19.6 2.6 22 5 22 8.1c0 3.8-3.4 6.9-8.6 11.6z"
+            }
+            Icon::Comment => "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-4 4V5a2 2 0 0 1 2-2z",
+            Icon::Clock => "M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20zm1 5h-2v6l5 3 1-1.7-4-2.3z",
+            Icon::Check => "M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z",
+            Icon::Cross => {
+                "M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z"
+            }
+            Icon::Undo => {
+                "M12.5 8c-2.6 0-5 1-6.9 2.6L2 7v9h9l-3.6-3.6c1.4-1.2 3.2-1.9 5.1-1.9 3.5 0 6.5 2.3 7.6 5.5l2.4-.8C21 11.9 17.1 8 12.5 8z"
+            }
+            Icon::Merge => {
+                "M17 20.4 18.4 19 15 15.6 13.6 17zM7.5 8H11v5.6L5.6 19 7 20.4l6-6V8h3.5L12 3.5z"
+            }
+            Icon::Place => {
+                "M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 9.5a2.5 2.5 0 1 1 0-5 2.5 2.5 0 0 1 0 5z"
+            }
+            Icon::Playground => "M4 21V8l4-5 4 5v13h-2v-5H6v5zm2-7h4v-4H6zm8 7 6-12h2L16 21z",
+            Icon::Broom => {
+                "M19.4 2 21 3.6l-6 6 1.7 1.7-1.4 1.4-1.1-1.1L7 18l-4 3 3-4 6.4-7.2-1.1-1.1 1.4-1.4 1.7 1.7z"
+            }
+            Icon::Tree => "M12 2 5 12h3l-4 6h7v4h2v-4h7l-4-6h3z",
+            Icon::Shield => "M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5z",
+            Icon::Building => {
+                "M4 22V3h10v4h6v15h-7v-4h-2v4zm3-16v2h2V6zm4 0v2h2V6zM7 10v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2zM7 14v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2z"
+            }
+            Icon::Car => {
+                "M5 11 6.5 6.5A2 2 0 0 1 8.4 5h7.2a2 2 0 0 1 1.9 1.5L19 11a2 2 0 0 1 2 2v5h-2v2h-3v-2H8v2H5v-2H3v-5a2 2 0 0 1 2-2zm2.2 0h9.6l-1-3.2H8.2zM6.5 16a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3zm11 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3z"
+            }
+            Icon::People => {
+                "M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM9 13c-3 0-7 1.5-7 4.5V20h14v-2.5C16 14.5 12 13 9 13zm8 0c-.6 0-1.2.1-1.8.2 1.1.9 1.8 2.2 1.8 4.3V20h5v-2.5c0-3-3-4.5-5-4.5z"
+            }
+            Icon::Dots => {
+                "M6 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm6 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm6 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4z"
+            }
+        }
+    }
+
+    /// The icon stored for a category; an unknown name shows the neutral dots.
+    pub fn for_category(name: &str) -> Icon {
+        match name {
+            "playground" => Icon::Playground,
+            "broom" => Icon::Broom,
+            "tree" => Icon::Tree,
+            "shield" => Icon::Shield,
+            "building" => Icon::Building,
+            "car" => Icon::Car,
+            "people" => Icon::People,
+            _ => Icon::Dots,
+        }
+    }
+
+    pub fn for_status(status: crate::domain::ProposalStatus) -> Icon {
+        use crate::domain::ProposalStatus::*;
+        match status {
+            Submitted => Icon::Clock,
+            Open => Icon::Comment,
+            Voting => Icon::Decisions,
+            Accepted => Icon::Check,
+            Rejected => Icon::Cross,
+            Withdrawn => Icon::Undo,
+            Merged => Icon::Merge,
         }
     }
 }

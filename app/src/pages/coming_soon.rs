@@ -1,20 +1,15 @@
 //! Pages whose features arrive with later issues; they exist so the navigation is whole.
+use crate::components::PageTitle;
 use crate::i18n::t;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 fn ComingSoon(title: &'static str) -> impl IntoView {
     view! {
-        <Title text=t(title)/>
+        <PageTitle text=t(title)/>
         <h1>{t(title)}</h1>
         <p class="lead">{t("coming-soon")}</p>
     }
-}
-
-#[component]
-pub fn ProposalsPage() -> impl IntoView {
-    view! { <ComingSoon title="nav-proposals"/> }
 }
 
 #[component]

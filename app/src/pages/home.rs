@@ -1,23 +1,26 @@
-//! The home page: a warm welcome and the way in. Later: newest proposals and a big "Propose".
-use crate::components::{Icon, IconSvg};
+//! The home page: a big "Propose", the newest open proposals, and for visitors the way in.
+use super::list_proposals;
+use crate::components::{Icon, IconSvg, PageTitle, ProposalCardView};
 use crate::i18n::{t, t_with};
 use crate::visitor::use_visitor;
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+/// How many of the newest open proposals the home page shows.
+const NEWEST: usize = 5;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let visitor = use_visitor();
     view! {
-        <Title text=t("home-title")/>
+        <PageTitle text=t("home-title")/>
         <h1>{t("home-heading")}</h1>
         <p class="lead">{t("home-intro")}</p>
         {match visitor.member {
             Some(member) => view! {
                 <p>{t_with("home-welcome-back", &[("name", member.display_name.into())])}</p>
-                <a class="button primary" href="/proposals">
-                    <IconSvg icon=Icon::Proposals/>
-                    <span>{t("home-see-proposals")}</span>
+                <a class="button primary big" href="/proposals/new">
+                    <IconSvg icon=Icon::Plus/>
+                    <span>{t("propose")}</span>
                 </a>
             }.into_any(),
             None => view! {
@@ -32,5 +35,24 @@ pub fn HomePage() -> impl IntoView {
                 </a>
             }.into_any(),
         }}
+        <h2>{t("home-newest")}</h2>
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                let open = list_proposals(None, Some("open".into()), None, None, None).await;
+                let cards: Vec<_> = open.map(|list| list.cards).unwrap_or_default();
+                if cards.is_empty() {
+                    return view! { <p class="empty">{t("proposals-none")}</p> }.into_any();
+                }
+                view! {
+                    <ul class="cards">
+                        {cards.into_iter().take(NEWEST).map(|card| view! { <ProposalCardView card/> }).collect_view()}
+                    </ul>
+                    <a class="button" href="/proposals">
+                        <IconSvg icon=Icon::Proposals/>
+                        <span>{t("home-see-proposals")}</span>
+                    </a>
+                }.into_any()
+            })}
+        </Suspense>
     }
 }

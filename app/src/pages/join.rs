@@ -1,10 +1,9 @@
 //! `/join`: redeeming an invite code (typed, or from the QR link `/join?code=…`).
 use crate::account::Join;
-use crate::components::{FormMessage, TextField};
+use crate::components::{FormMessage, PageTitle, TextField};
 use crate::i18n::t;
 use crate::islands::ShowPassword;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -13,7 +12,7 @@ pub fn JoinPage() -> impl IntoView {
     let error = action.value().get_untracked().and_then(Result::err);
     let code = use_query_map().get_untracked().get("code");
     view! {
-        <Title text=t("join-title")/>
+        <PageTitle text=t("join-title")/>
         <h1>{t("join-title")}</h1>
         <p class="lead">{t("join-intro")}</p>
         <ActionForm action=action attr:class="form" attr:novalidate=true>

@@ -1,10 +1,9 @@
 //! `/login`: signing in with username and password.
 use crate::account::SignIn;
-use crate::components::{FormMessage, TextField};
+use crate::components::{FormMessage, PageTitle, TextField};
 use crate::i18n::t;
 use crate::islands::ShowPassword;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -16,7 +15,7 @@ pub fn LoginPage() -> impl IntoView {
         .get("next")
         .unwrap_or_default();
     view! {
-        <Title text=t("sign-in")/>
+        <PageTitle text=t("sign-in")/>
         <h1>{t("sign-in")}</h1>
         <ActionForm action=action attr:class="form" attr:novalidate=true>
             <FormMessage error=error.clone()/>

@@ -1,9 +1,9 @@
 //! `/me`: who I am here, and signing out. Later: my data, language, deleting my account.
 use crate::account::SignOut;
+use crate::components::PageTitle;
 use crate::i18n::t;
 use crate::visitor::use_visitor;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn MePage() -> impl IntoView {
@@ -17,7 +17,7 @@ pub fn MePage() -> impl IntoView {
         role = format!("{role} · {}", t("role-core"));
     }
     view! {
-        <Title text=t("nav-me")/>
+        <PageTitle text=t("nav-me")/>
         <h1>{member.display_name.clone()}</h1>
         <dl class="facts">
             <dt>{t("join-username")}</dt>

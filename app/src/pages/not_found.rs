@@ -1,14 +1,13 @@
 //! The friendly page for an address that leads nowhere.
-use crate::components::{Icon, IconSvg};
+use crate::components::{Icon, IconSvg, PageTitle};
 use crate::i18n::t;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     super::set_status(404);
     view! {
-        <Title text=t("not-found-title")/>
+        <PageTitle text=t("not-found-title")/>
         <h1>{t("not-found-title")}</h1>
         <p class="lead">{t("not-found-text")}</p>
         <a class="button primary" href="/">

@@ -6,13 +6,12 @@ mod list_invites;
 use create_invites::CreateInvites;
 use list_invites::list_invites;
 
-use crate::components::{FieldError, FormMessage};
+use crate::components::{FieldError, FormMessage, PageTitle};
 use crate::domain::Role;
 use crate::i18n::{t, t_with};
 use crate::permissions::{Action, allows};
 use crate::visitor::use_visitor;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn StaffInvitesPage() -> impl IntoView {
@@ -24,7 +23,7 @@ pub fn StaffInvitesPage() -> impl IntoView {
     if !allows(Some(&member), Action::ManageMembers, true) {
         super::set_status(403);
         return view! {
-            <Title text=t("forbidden-title")/>
+            <PageTitle text=t("forbidden-title")/>
             <h1>{t("forbidden-title")}</h1>
             <p class="lead">{t("error-forbidden")}</p>
         }
@@ -48,7 +47,7 @@ pub fn StaffInvitesPage() -> impl IntoView {
         .and_then(|e| e.message_for("count"))
         .map(str::to_owned);
     view! {
-        <Title text=t("invites-title")/>
+        <PageTitle text=t("invites-title")/>
         <h1>{t("invites-title")}</h1>
         <p class="lead">{t("invites-intro")}</p>
         <ActionForm action=action attr:class="form">
@@ -81,7 +80,7 @@ pub fn StaffInvitesPage() -> impl IntoView {
                                 <li>
                                     <code class="invite-code">{row.code}</code>
                                     <span>{t(&row.role_key)}</span>
-                                    <span class="hint">{t_with("invites-valid-until", &[("date", row.expires_on.into())])}</span>
+                                    <span class="hint">{t_with("invites-valid-until", &[("date", crate::i18n::date(&row.expires_on).into())])}</span>
                                 </li>
                             }).collect_view()}
                         </ul>

@@ -2,6 +2,10 @@
 pub mod category;
 pub mod category_name;
 pub mod invite;
+pub mod place;
+pub mod proposal;
+pub mod proposal_status_change;
 pub mod session;
 pub mod sign_in_failure;
+pub mod support;
 pub mod user;

@@ -72,17 +72,31 @@ pub struct Redemption {
 /// and the code is used, or neither.
 pub async fn redeem(db: &DatabaseConnection, redemption: Redemption) -> Result<i32, AppError> {
     let password_hash = passwords::hash(&redemption.password).await?;
+    let code = redemption.code.as_stored();
+    let now = Utc::now();
     let txn = db.begin().await?;
+    // Claim the code first: a conditional write, so two people racing with one code cannot both
+    // win, and SQLite takes its write lock at once instead of upgrading a read lock later.
+    let claimed = invite::Entity::update_many()
+        .col_expr(invite::Column::UsedAt, Expr::value(now))
+        .filter(invite::Column::Code.eq(code))
+        .filter(invite::Column::UsedAt.is_null())
+        .filter(invite::Column::RevokedAt.is_null())
+        .filter(invite::Column::ExpiresAt.gt(now))
+        .exec(&txn)
+        .await?;
     let found = invite::Entity::find()
-        .filter(invite::Column::Code.eq(redemption.code.as_stored()))
+        .filter(invite::Column::Code.eq(code))
         .one(&txn)
         .await?
         .ok_or_else(|| AppError::field("code", "error-invite-unknown"))?;
-    if found.used_at.is_some() {
-        return Err(AppError::field("code", "error-invite-used"));
-    }
-    if found.revoked_at.is_some() || found.expires_at <= Utc::now() {
-        return Err(AppError::field("code", "error-invite-expired"));
+    if claimed.rows_affected != 1 {
+        let message = if found.used_at.is_some() {
+            "error-invite-used"
+        } else {
+            "error-invite-expired"
+        };
+        return Err(AppError::field("code", message));
     }
     let role = Role::parse(&found.role).map_err(|_| AppError::Internal)?;
     let member = members::create(
@@ -97,17 +111,11 @@ pub async fn redeem(db: &DatabaseConnection, redemption: Redemption) -> Result<i
         },
     )
     .await?;
-    // Conditional on `used_at IS NULL`, so two people racing with one code cannot both win.
-    let claimed = invite::Entity::update_many()
-        .col_expr(invite::Column::UsedAt, Expr::value(Utc::now()))
+    invite::Entity::update_many()
         .col_expr(invite::Column::UsedBy, Expr::value(member.id))
         .filter(invite::Column::Id.eq(found.id))
-        .filter(invite::Column::UsedAt.is_null())
         .exec(&txn)
         .await?;
-    if claimed.rows_affected != 1 {
-        return Err(AppError::field("code", "error-invite-used"));
-    }
     txn.commit().await?;
     Ok(member.id)
 }

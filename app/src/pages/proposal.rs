@@ -1,0 +1,102 @@
+//! `/proposals/{id}`: a proposal — its text, category, place, author, history and supporters.
+mod proposal_detail;
+mod support_proposal;
+
+use crate::components::{
+    CategoryBadge, FormMessage, Icon, IconSvg, PageTitle, PlainText, StatusBadge,
+};
+use crate::error::AppError;
+use crate::i18n::{t, t_with};
+use crate::proposals::ProposalDetail;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use proposal_detail::get_proposal;
+use support_proposal::SupportProposal;
+
+#[component]
+pub fn ProposalPage() -> impl IntoView {
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i32>().ok());
+    let support = ServerAction::<SupportProposal>::new();
+    let support_error = support.value().get_untracked().and_then(Result::err);
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                let Some(id) = id else {
+                    return view! { <super::NotFound/> }.into_any();
+                };
+                match get_proposal(id).await {
+                    Ok(detail) => view! { <Proposal detail support support_error/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <super::NotFound/> }.into_any(),
+                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Proposal(
+    detail: ProposalDetail,
+    support: ServerAction<SupportProposal>,
+    support_error: Option<AppError>,
+) -> impl IntoView {
+    let supporters = t_with(
+        "supporters-count",
+        &[("count", i64::from(detail.support_count).into())],
+    );
+    let support_message = support_error
+        .as_ref()
+        .and_then(|e| e.message_for("support"))
+        .map(t);
+    view! {
+        <PageTitle text=detail.title.clone()/>
+        <article class="proposal">
+            <p class="proposal-meta">
+                <CategoryBadge category=detail.category.clone()/>
+                <StatusBadge status=detail.status/>
+            </p>
+            <h1>{detail.title.clone()}</h1>
+            <p class="hint">
+                {t_with("proposal-by", &[("name", detail.author.clone().into()), ("date", crate::i18n::date(&detail.created_on).into())])}
+                {detail.edited.then(|| format!(" · {}", t("edited")))}
+            </p>
+            {detail.place.clone().map(|place| view! {
+                <p class="place"><IconSvg icon=Icon::Place/><span>{place}</span></p>
+            })}
+            <PlainText text=detail.body.clone()/>
+            <section class="support" aria-labelledby="supporters">
+                <p id="supporters" class="supporters"><IconSvg icon=Icon::Heart/><span>{supporters}</span></p>
+                {support_message.map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+                {detail.can_support.then(|| view! {
+                    <ActionForm action=support attr:class="support-form">
+                        <input type="hidden" name="proposal" value=detail.id/>
+                        <input type="hidden" name="want" value=if detail.supported_by_me { "no" } else { "yes" }/>
+                        {if detail.supported_by_me {
+                            view! {
+                                <p class="supported"><IconSvg icon=Icon::Check/><span>{t("support-given")}</span></p>
+                                <button type="submit" class="button">{t("support-take-back")}</button>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <button type="submit" class="button primary">
+                                    <IconSvg icon=Icon::Heart/><span>{t("support")}</span>
+                                </button>
+                            }.into_any()
+                        }}
+                    </ActionForm>
+                })}
+            </section>
+            <section aria-labelledby="history">
+                <h2 id="history">{t("proposal-history")}</h2>
+                <ol class="history">
+                    {detail.history.into_iter().map(|change| view! {
+                        <li><StatusBadge status=change.status/><span class="hint">{crate::i18n::date(&change.on)}</span></li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,104 @@
+//! `/proposals`: the list of proposals as cards, with search, filters, sorting and "more".
+mod list_proposals;
+
+pub use list_proposals::list_proposals;
+
+use crate::components::{FormMessage, Icon, IconSvg, PageTitle, ProposalCardView};
+use crate::domain::ProposalStatus;
+use crate::i18n::t;
+use crate::proposals::Sort;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ProposalsPage() -> impl IntoView {
+    let query = use_query_map().get_untracked();
+    let get = |name: &str| query.get(name).filter(|v| !v.is_empty());
+    let (q, status, category, sort, after) = (
+        get("q"),
+        get("status"),
+        get("category"),
+        get("sort"),
+        get("after"),
+    );
+    let sort_now = Sort::parse(sort.as_deref().unwrap_or_default());
+    // The address of the next page: the same filters, a later cursor.
+    let next_href = {
+        let filters: Vec<(&str, Option<String>)> = vec![
+            ("q", q.clone()),
+            ("status", status.clone()),
+            ("category", category.clone()),
+            ("sort", sort.clone()),
+        ];
+        move |cursor: String| {
+            let mut query = form_urlencoded::Serializer::new(String::new());
+            for (name, value) in &filters {
+                if let Some(value) = value {
+                    query.append_pair(name, value);
+                }
+            }
+            query.append_pair("after", &cursor);
+            format!("/proposals?{}", query.finish())
+        }
+    };
+    let status_now = status.clone().unwrap_or_default();
+    view! {
+        <PageTitle text=t("nav-proposals")/>
+        <h1>{t("nav-proposals")}</h1>
+        <a class="button primary" href="/proposals/new">
+            <IconSvg icon=Icon::Plus/>
+            <span>{t("propose")}</span>
+        </a>
+        <form class="filters" method="get" action="/proposals" role="search">
+            <div class="field">
+                <label for="q">{t("search-label")}</label>
+                <input id="q" name="q" type="search" value=q.clone().unwrap_or_default()/>
+            </div>
+            <div class="field">
+                <label for="status">{t("filter-status")}</label>
+                <select id="status" name="status">
+                    <option value="">{t("filter-all")}</option>
+                    {ProposalStatus::ALL
+                        .into_iter()
+                        .filter(|s| *s != ProposalStatus::Submitted)
+                        .map(|s| view! {
+                            <option value=s.as_str() selected=status_now == s.as_str()>{t(&s.label_key())}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="sort">{t("sort-label")}</label>
+                <select id="sort" name="sort">
+                    {Sort::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.as_str() selected=s == sort_now>{t(&s.label_key())}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            {category.clone().map(|c| view! { <input type="hidden" name="category" value=c/> })}
+            <button type="submit" class="button">
+                <IconSvg icon=Icon::Search/>
+                <span>{t("search-button")}</span>
+            </button>
+        </form>
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                match list_proposals(q, status, category, sort, after).await {
+                    Ok(list) if list.cards.is_empty() => view! {
+                        <p class="empty">{t("proposals-none")}</p>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="cards">
+                            {list.cards.into_iter().map(|card| view! { <ProposalCardView card/> }).collect_view()}
+                        </ul>
+                        {list.next.map(|cursor| view! {
+                            <a class="button" href=next_href(cursor)>{t("proposals-more")}</a>
+                        })}
+                    }.into_any(),
+                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

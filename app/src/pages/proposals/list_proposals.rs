@@ -1,0 +1,43 @@
+//! One page of the proposal list, with its filters.
+use crate::error::AppError;
+use crate::proposals::ProposalList;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "list_proposals")]
+pub async fn list_proposals(
+    q: Option<String>,
+    status: Option<String>,
+    category: Option<String>,
+    sort: Option<String>,
+    after: Option<String>,
+) -> Result<ProposalList, AppError> {
+    crate::error::respond(run(q, status, category, sort, after).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run(
+    q: Option<String>,
+    status: Option<String>,
+    category: Option<String>,
+    sort: Option<String>,
+    after: Option<String>,
+) -> Result<ProposalList, AppError> {
+    use crate::domain::ProposalStatus;
+    use crate::permissions::{Action, allows};
+    use crate::proposals::{ListFilter, Sort};
+    use crate::server::{app_state, current_member, proposals, request_language};
+
+    let state = app_state()?;
+    let viewer = current_member();
+    if !allows(viewer.as_ref(), Action::Read, state.settings.site_is_public) {
+        return Err(AppError::NotSignedIn);
+    }
+    let filter = ListFilter {
+        q: q.unwrap_or_default().chars().take(200).collect(),
+        status: status.as_deref().and_then(ProposalStatus::parse),
+        category: category.and_then(|c| c.parse().ok()),
+        sort: Sort::parse(sort.as_deref().unwrap_or_default()),
+        after,
+    };
+    proposals::list(&state.db, viewer.as_ref(), &filter, &request_language()).await
+}

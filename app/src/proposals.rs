@@ -1,0 +1,106 @@
+//! What pages show of proposals: list cards, the detail, the list's filters. Shared by the server
+//! (which fills them) and the pages (which render them).
+use crate::domain::ProposalStatus;
+use serde::{Deserialize, Serialize};
+
+/// How many cards one list page shows.
+pub const PAGE_SIZE: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    MostSupported,
+    RecentlyDiscussed,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::MostSupported, Sort::RecentlyDiscussed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::MostSupported => "supported",
+            Sort::RecentlyDiscussed => "discussed",
+        }
+    }
+
+    pub fn parse(input: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str() == input)
+            .unwrap_or_default()
+    }
+
+    pub fn label_key(self) -> String {
+        format!("sort-{}", self.as_str())
+    }
+}
+
+/// The list's filters, as they come from the address (`/proposals?q=…&status=…`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListFilter {
+    pub q: String,
+    pub status: Option<ProposalStatus>,
+    pub category: Option<i32>,
+    pub sort: Sort,
+    /// The keyset cursor of the page to show: the last card of the previous page.
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryLabel {
+    pub id: i32,
+    pub icon: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalCard {
+    pub id: i32,
+    pub title: String,
+    pub status: ProposalStatus,
+    pub category: Option<CategoryLabel>,
+    pub support_count: i32,
+    pub comment_count: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalList {
+    pub cards: Vec<ProposalCard>,
+    /// The cursor for the next page, when there is one.
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: ProposalStatus,
+    /// `2026-11-24`
+    pub on: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalDetail {
+    pub id: i32,
+    pub title: String,
+    pub body: String,
+    pub status: ProposalStatus,
+    pub category: Option<CategoryLabel>,
+    pub place: Option<String>,
+    pub author: String,
+    pub created_on: String,
+    pub edited: bool,
+    pub history: Vec<StatusChange>,
+    pub support_count: i32,
+    /// Whether the asking member supports it (false for visitors).
+    pub supported_by_me: bool,
+    /// Whether the asking member may support it now (signed in, not the author, open).
+    pub can_support: bool,
+}
+
+/// What the new-proposal form offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalChoices {
+    pub categories: Vec<CategoryLabel>,
+    pub places: Vec<(i32, String)>,
+}

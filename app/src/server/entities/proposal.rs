@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "proposals")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub author_id: i32,
+    pub title: String,
+    pub body: String,
+    pub category_id: i32,
+    pub place_id: Option<i32>,
+    pub status: String,
+    pub created_at: DateTimeUtc,
+    pub edited_at: Option<DateTimeUtc>,
+    pub last_activity_at: DateTimeUtc,
+    pub support_count: i32,
+    pub comment_count: i32,
+    pub search_text: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

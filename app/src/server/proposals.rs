@@ -1,0 +1,420 @@
+//! Proposals on the server: creating, listing (keyset pages, filters, search), reading, supporting.
+//! Every list is a fixed number of queries, whatever its length.
+use super::entities::{
+    category, category_name, place, proposal, proposal_status_change, support, user,
+};
+use super::search;
+use crate::domain::{ProposalBody, ProposalStatus, ProposalTitle, Role};
+use crate::error::{AppError, FieldError};
+use crate::proposals::{
+    CategoryLabel, ListFilter, PAGE_SIZE, ProposalCard, ProposalChoices, ProposalDetail,
+    ProposalList, Sort, StatusChange,
+};
+use crate::visitor::Member;
+use chrono::{DateTime, SubsecRound, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select, Set, TransactionTrait, TryInsertResult,
+};
+use std::collections::HashMap;
+
+/// Micro-seconds are what PostgreSQL keeps; SQLite gets the same, so cursors compare equal on both.
+fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+fn is_staff(member: Option<&Member>) -> bool {
+    matches!(member.map(|m| m.role), Some(Role::Staff | Role::Admin))
+}
+
+/// Proposals waiting for approval are seen only by their author and staff.
+fn visible_to(
+    query: Select<proposal::Entity>,
+    viewer: Option<&Member>,
+) -> Select<proposal::Entity> {
+    if is_staff(viewer) {
+        return query;
+    }
+    let mut visible =
+        Condition::any().add(proposal::Column::Status.ne(ProposalStatus::Submitted.as_str()));
+    if let Some(member) = viewer {
+        visible = visible.add(proposal::Column::AuthorId.eq(member.id));
+    }
+    query.filter(visible)
+}
+
+pub struct NewProposal<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    pub category: &'a str,
+    pub place: &'a str,
+}
+
+/// Checks every field (all messages at once), then stores the proposal and its first status.
+pub async fn create(
+    db: &DatabaseConnection,
+    author: &Member,
+    new: NewProposal<'_>,
+) -> Result<i32, AppError> {
+    let mut errors = Vec::new();
+    let mut fail = |field: &str, message: &str| {
+        errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
+    };
+    let title = ProposalTitle::parse(new.title)
+        .map_err(|m| fail("title", m))
+        .ok();
+    let body = ProposalBody::parse(new.body)
+        .map_err(|m| fail("body", m))
+        .ok();
+    let category = match new.category.parse::<i32>() {
+        Ok(id) => {
+            category::Entity::find_by_id(id)
+                .filter(category::Column::ArchivedAt.is_null())
+                .one(db)
+                .await?
+        }
+        Err(_) => None,
+    };
+    if category.is_none() {
+        fail("category", "error-category-missing");
+    }
+    let place = match new.place.trim() {
+        "" => Ok(None),
+        id => match id.parse::<i32>() {
+            Ok(id) => place::Entity::find_by_id(id)
+                .filter(place::Column::ArchivedAt.is_null())
+                .one(db)
+                .await?
+                .map(Some)
+                .ok_or(()),
+            Err(_) => Err(()),
+        },
+    };
+    if place.is_err() {
+        fail("place", "error-place-unknown");
+    }
+    let (Some(title), Some(body), Some(category), Ok(place)) = (title, body, category, place)
+    else {
+        return Err(AppError::fields(errors));
+    };
+
+    let at = now();
+    let status = ProposalStatus::Open;
+    let txn = db.begin().await?;
+    let row = proposal::ActiveModel {
+        author_id: Set(author.id),
+        search_text: Set(search::fold(&format!(
+            "{}\n{}",
+            title.as_str(),
+            body.as_str()
+        ))),
+        title: Set(title.as_str().to_owned()),
+        body: Set(body.as_str().to_owned()),
+        category_id: Set(category.id),
+        place_id: Set(place.map(|p| p.id)),
+        status: Set(status.as_str().to_owned()),
+        created_at: Set(at),
+        last_activity_at: Set(at),
+        support_count: Set(0),
+        comment_count: Set(0),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    proposal_status_change::ActiveModel {
+        proposal_id: Set(row.id),
+        status: Set(status.as_str().to_owned()),
+        changed_at: Set(at),
+        changed_by: Set(Some(author.id)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// A keyset cursor: the sort key and id of the last card shown.
+fn cursor(sort: Sort, row: &proposal::Model) -> String {
+    let key = match sort {
+        Sort::Newest => row.created_at.timestamp_micros(),
+        Sort::MostSupported => i64::from(row.support_count),
+        Sort::RecentlyDiscussed => row.last_activity_at.timestamp_micros(),
+    };
+    format!("{key}_{}", row.id)
+}
+
+fn parse_cursor(text: &str) -> Option<(i64, i32)> {
+    let (key, id) = text.split_once('_')?;
+    Some((key.parse().ok()?, id.parse().ok()?))
+}
+
+/// One page of the list, newest (or most supported, or most recently discussed) first.
+pub async fn list(
+    db: &DatabaseConnection,
+    viewer: Option<&Member>,
+    filter: &ListFilter,
+    language: &str,
+) -> Result<ProposalList, AppError> {
+    let mut query = visible_to(proposal::Entity::find(), viewer);
+    if let Some(status) = filter.status {
+        query = query.filter(proposal::Column::Status.eq(status.as_str()));
+    }
+    if let Some(category) = filter.category {
+        query = query.filter(proposal::Column::CategoryId.eq(category));
+    }
+    for word in search::words(&filter.q) {
+        query = query.filter(proposal::Column::SearchText.like(search::contains_pattern(&word)));
+    }
+    let after = filter.after.as_deref().and_then(parse_cursor);
+    query = match filter.sort {
+        Sort::Newest => keyset_by_time(query, proposal::Column::CreatedAt, after),
+        Sort::RecentlyDiscussed => keyset_by_time(query, proposal::Column::LastActivityAt, after),
+        Sort::MostSupported => {
+            if let Some((count, id)) = after {
+                let count = i32::try_from(count).unwrap_or(i32::MAX);
+                query = query.filter(
+                    Condition::any()
+                        .add(proposal::Column::SupportCount.lt(count))
+                        .add(
+                            Condition::all()
+                                .add(proposal::Column::SupportCount.eq(count))
+                                .add(proposal::Column::Id.lt(id)),
+                        ),
+                );
+            }
+            query.order_by_desc(proposal::Column::SupportCount)
+        }
+    };
+    let mut rows = query
+        .order_by_desc(proposal::Column::Id)
+        .limit(PAGE_SIZE as u64 + 1)
+        .all(db)
+        .await?;
+    let next = (rows.len() > PAGE_SIZE).then(|| {
+        rows.truncate(PAGE_SIZE);
+        rows.last().map(|row| cursor(filter.sort, row))
+    });
+    let labels = category_labels(db, rows.iter().map(|r| r.category_id), language).await?;
+    let cards = rows
+        .into_iter()
+        .map(|row| ProposalCard {
+            id: row.id,
+            status: ProposalStatus::parse(&row.status).unwrap_or(ProposalStatus::Open),
+            category: labels.get(&row.category_id).cloned(),
+            title: row.title,
+            support_count: row.support_count,
+            comment_count: row.comment_count,
+        })
+        .collect();
+    Ok(ProposalList {
+        cards,
+        next: next.flatten(),
+    })
+}
+
+fn keyset_by_time(
+    query: Select<proposal::Entity>,
+    column: proposal::Column,
+    after: Option<(i64, i32)>,
+) -> Select<proposal::Entity> {
+    let query =
+        match after.and_then(|(micros, id)| Some((DateTime::from_timestamp_micros(micros)?, id))) {
+            Some((at, id)) => query.filter(
+                Condition::any().add(column.lt(at)).add(
+                    Condition::all()
+                        .add(column.eq(at))
+                        .add(proposal::Column::Id.lt(id)),
+                ),
+            ),
+            None => query,
+        };
+    query.order_by_desc(column)
+}
+
+/// Category icons and names in `language` (Czech where a name is missing): two queries.
+pub async fn category_labels(
+    db: &impl ConnectionTrait,
+    ids: impl Iterator<Item = i32>,
+    language: &str,
+) -> Result<HashMap<i32, CategoryLabel>, AppError> {
+    let mut ids: Vec<i32> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut query = category::Entity::find().order_by_asc(category::Column::Position);
+    if !ids.is_empty() {
+        query = query.filter(category::Column::Id.is_in(ids));
+    }
+    let categories = query.all(db).await?;
+    let names = category_name::Entity::find()
+        .filter(category_name::Column::CategoryId.is_in(categories.iter().map(|c| c.id)))
+        .filter(category_name::Column::Language.is_in([language, "cs"]))
+        .all(db)
+        .await?;
+    Ok(categories
+        .into_iter()
+        .map(|c| {
+            let name = names
+                .iter()
+                .filter(|n| n.category_id == c.id)
+                .max_by_key(|n| n.language == language)
+                .map(|n| n.name.clone())
+                .unwrap_or_else(|| c.slug.clone());
+            (
+                c.id,
+                CategoryLabel {
+                    id: c.id,
+                    icon: c.icon,
+                    name,
+                },
+            )
+        })
+        .collect())
+}
+
+/// What the new-proposal form offers: categories and places that are not archived.
+pub async fn choices(db: &DatabaseConnection, language: &str) -> Result<ProposalChoices, AppError> {
+    let mut categories: Vec<CategoryLabel> = Vec::new();
+    let active = category::Entity::find()
+        .filter(category::Column::ArchivedAt.is_null())
+        .order_by_asc(category::Column::Position)
+        .all(db)
+        .await?;
+    let labels = category_labels(db, active.iter().map(|c| c.id), language).await?;
+    for c in active {
+        if let Some(label) = labels.get(&c.id) {
+            categories.push(label.clone());
+        }
+    }
+    let places = place::Entity::find()
+        .filter(place::Column::ArchivedAt.is_null())
+        .order_by_asc(place::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(ProposalChoices { categories, places })
+}
+
+/// One proposal as its page shows it; hidden ones are "not found" to those who may not see them.
+pub async fn detail(
+    db: &DatabaseConnection,
+    viewer: Option<&Member>,
+    id: i32,
+    language: &str,
+) -> Result<ProposalDetail, AppError> {
+    let row = visible_to(proposal::Entity::find_by_id(id), viewer)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let author = user::Entity::find_by_id(row.author_id).one(db).await?;
+    let place = match row.place_id {
+        Some(place_id) => place::Entity::find_by_id(place_id).one(db).await?,
+        None => None,
+    };
+    let labels = category_labels(db, std::iter::once(row.category_id), language).await?;
+    let history = proposal_status_change::Entity::find()
+        .filter(proposal_status_change::Column::ProposalId.eq(row.id))
+        .order_by_asc(proposal_status_change::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|change| {
+            Some(StatusChange {
+                status: ProposalStatus::parse(&change.status)?,
+                on: change.changed_at.format("%Y-%m-%d").to_string(),
+            })
+        })
+        .collect();
+    let supported_by_me = match viewer {
+        Some(member) => support::Entity::find_by_id((row.id, member.id))
+            .one(db)
+            .await?
+            .is_some(),
+        None => false,
+    };
+    let status = ProposalStatus::parse(&row.status).unwrap_or(ProposalStatus::Open);
+    Ok(ProposalDetail {
+        id: row.id,
+        can_support: viewer.is_some_and(|m| m.id != row.author_id) && status.accepts_support(),
+        title: row.title,
+        body: row.body,
+        status,
+        category: labels.get(&row.category_id).cloned(),
+        place: place.map(|p| p.name),
+        author: author.map(|a| a.display_name).unwrap_or_default(),
+        created_on: row.created_at.format("%Y-%m-%d").to_string(),
+        edited: row.edited_at.is_some(),
+        history,
+        support_count: row.support_count,
+        supported_by_me,
+    })
+}
+
+/// Gives or takes back the member's support; the count changes in the same transaction and only
+/// when a row really changed, so many people tapping at once still gives an exact count.
+pub async fn set_support(
+    db: &DatabaseConnection,
+    member: &Member,
+    proposal_id: i32,
+    want: bool,
+) -> Result<i32, AppError> {
+    let closed = || AppError::field("support", "error-support-closed");
+    let row = visible_to(proposal::Entity::find_by_id(proposal_id), Some(member))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.author_id == member.id {
+        return Err(AppError::field("support", "error-support-own"));
+    }
+    if !ProposalStatus::parse(&row.status).is_some_and(ProposalStatus::accepts_support) {
+        return Err(closed());
+    }
+    // The transaction starts with its write: SQLite then waits for the lock instead of failing
+    // when a read lock would have to be upgraded while others write.
+    let txn = db.begin().await?;
+    let changed = if want {
+        let inserted = support::Entity::insert(support::ActiveModel {
+            proposal_id: Set(proposal_id),
+            member_id: Set(member.id),
+            created_at: Set(now()),
+        })
+        .on_conflict_do_nothing()
+        .exec_without_returning(&txn)
+        .await?;
+        matches!(inserted, TryInsertResult::Inserted(1))
+    } else {
+        support::Entity::delete_by_id((proposal_id, member.id))
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1
+    };
+    if changed {
+        let step = if want { 1 } else { -1 };
+        // Still open? (A vote may have opened since the check above; then nothing is stored.)
+        let updated = proposal::Entity::update_many()
+            .col_expr(
+                proposal::Column::SupportCount,
+                Expr::col(proposal::Column::SupportCount).add(step),
+            )
+            .filter(proposal::Column::Id.eq(proposal_id))
+            .filter(proposal::Column::Status.eq(ProposalStatus::Open.as_str()))
+            .exec(&txn)
+            .await?;
+        if updated.rows_affected != 1 {
+            return Err(closed());
+        }
+    }
+    let count = proposal::Entity::find_by_id(proposal_id)
+        .one(&txn)
+        .await?
+        .map_or(0, |p| p.support_count);
+    txn.commit().await?;
+    Ok(count)
+}

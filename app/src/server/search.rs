@@ -1,0 +1,48 @@
+//! Accent- and case-insensitive search that works the same on SQLite and PostgreSQL: proposals
+//! store a folded copy of their words (`search_text`), and queries are folded the same way.
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// "Hřiště U Bloku 5" → "hriste u bloku 5".
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of a search, folded; at most eight, each at least two characters.
+pub fn words(query: &str) -> Vec<String> {
+    fold(query)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .take(8)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A LIKE pattern that finds `word` anywhere; `%`, `_` and `\` cannot appear (words are alphanumeric).
+pub fn contains_pattern(word: &str) -> String {
+    format!("%{word}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_czech_diacritics_and_case() {
+        assert_eq!(fold("Hřiště U Bloku 5"), "hriste u bloku 5");
+        assert_eq!(
+            fold("ŽLUŤOUČKÝ kůň úpěl ďábelské ódy"),
+            "zlutoucky kun upel dabelske ody"
+        );
+    }
+
+    #[test]
+    fn words_are_folded_split_and_bounded() {
+        assert_eq!(words("  Hřiště, lavička!  a"), ["hriste", "lavicka"]);
+        assert_eq!(words("%_\\"), Vec::<String>::new());
+        assert_eq!(words(&"ab ".repeat(20)).len(), 8);
+    }
+}

@@ -1,0 +1,84 @@
+// Proposing, finding it in the list and supporting it — on a phone, with and without JavaScript.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSpolu, launchBrowser, phone, shot, assertAccessible } from "./harness.mjs";
+
+let spolu, browser;
+before(async () => {
+  spolu = await startSpolu();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await spolu?.stop();
+});
+
+async function signIn(page, username) {
+  await page.goto(`${spolu.url}/login`);
+  await page.fill("#username", username);
+  await page.fill("#password", "spolu-demo");
+  await page.click("main button[type=submit]");
+  await page.waitForURL(`${spolu.url}/`);
+}
+
+for (const javaScript of [true, false]) {
+  const mode = javaScript ? "js" : "nojs";
+
+  test(`a resident proposes, finds it in the list, and another supports it (${mode})`, async () => {
+    const title = `Lavička u bloku 5 (${mode})`;
+    const anna = await phone(browser, { javaScript });
+    await signIn(anna, "anna");
+    await anna.getByRole("link", { name: "Navrhnout", exact: true }).click();
+    await anna.waitForURL(`${spolu.url}/proposals/new`);
+    // A mistake first: no category. What was typed must stay.
+    await anna.fill("#title", title);
+    await anna.fill("#body", "Staří lidé nemají kde sednout.\nPomohla by lavička u vchodu.");
+    await anna.click("main button[type=submit]");
+    await anna.getByText("Vyberte oblast.").waitFor();
+    assert.equal(await anna.inputValue("#title"), title);
+    await shot(anna, `new-proposal-error-${mode}`);
+    await anna.check("text=Hřiště a děti");
+    await anna.click("main button[type=submit]");
+    await anna.getByRole("heading", { name: title }).waitFor();
+    assert.match(new URL(anna.url()).pathname, /^\/proposals\/\d+$/);
+    const address = anna.url();
+    await shot(anna, `proposal-${mode}`);
+    assert.equal(await anna.getByRole("button", { name: "Chci to taky" }).count(), 0, "not for one's own");
+
+    await anna.goto(`${spolu.url}/proposals?q=lavicka`);
+    await anna.getByRole("link", { name: title }).waitFor();
+    await shot(anna, `proposals-search-${mode}`);
+    assert.deepEqual(anna.problems, []);
+    await anna.context().close();
+
+    const eva = await phone(browser, { javaScript });
+    await signIn(eva, "eva");
+    await eva.goto(address);
+    await eva.getByText("Zatím to nikdo nepodpořil.").waitFor();
+    if (javaScript) await eva.evaluate(() => { window.spoluMarker = "kept"; });
+    await eva.getByRole("button", { name: "Chci to taky" }).click();
+    await eva.getByText("1 člověk to chce taky.").waitFor();
+    if (javaScript) assert.equal(await eva.evaluate(() => window.spoluMarker), "kept", "no full reload");
+    await eva.getByRole("button", { name: "Vzít zpět" }).click();
+    await eva.getByText("Zatím to nikdo nepodpořil.").waitFor();
+    assert.deepEqual(eva.problems, []);
+    await eva.context().close();
+  });
+}
+
+test("the list, a proposal and the new-proposal page have no axe violations", async () => {
+  const page = await phone(browser);
+  await signIn(page, "filip");
+  await page.goto(`${spolu.url}/proposals/new`);
+  await assertAccessible(page, "/proposals/new");
+  await page.fill("#title", "Koše na tříděný odpad");
+  await page.fill("#body", "U bloku 3 chybí koše na plast a papír.");
+  await page.check("text=Čistota a odpad");
+  await page.click("main button[type=submit]");
+  await page.getByRole("heading", { name: "Koše na tříděný odpad" }).waitFor();
+  await assertAccessible(page, "a proposal");
+  await page.goto(`${spolu.url}/proposals`);
+  await assertAccessible(page, "/proposals");
+  await shot(page, "proposals-list");
+  await page.context().close();
+});
