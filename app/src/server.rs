@@ -2,6 +2,7 @@
 pub mod categories;
 pub mod database;
 pub mod demo;
+pub mod demo_proposals;
 pub mod entities;
 pub mod invites;
 pub mod members;

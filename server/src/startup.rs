@@ -127,9 +127,12 @@ pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartErro
     if with_demo {
         let added = demo::seed(db).await.map_err(StartError::Setup)?;
         println!(
-            "Demo estate ready ({} accounts and {} categories added): dana, cyril, boris, eva, anna, filip; password `{}`.",
+            "Demo estate ready ({} accounts, {} categories, {} places, {} proposals added): \
+             dana, cyril, boris, eva, anna, filip; password `{}`.",
             added.accounts,
             added.categories,
+            added.places,
+            added.proposals,
             demo::PASSWORD
         );
     }

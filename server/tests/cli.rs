@@ -89,9 +89,9 @@ fn a_database_without_an_admin_prints_one_setup_link_and_the_demo_prints_none() 
     let demo_dir = temp_dir("demo");
     let lines = start_and_read_banner(&demo_dir, &["--demo"]);
     assert!(
-        lines
-            .iter()
-            .any(|l| l.starts_with("Demo estate ready (6 accounts and 8 categories added)")),
+        lines.iter().any(|l| l.starts_with(
+            "Demo estate ready (6 accounts, 8 categories, 6 places, 12 proposals added)"
+        )),
         "{lines:?}"
     );
     assert!(
@@ -100,9 +100,9 @@ fn a_database_without_an_admin_prints_one_setup_link_and_the_demo_prints_none() 
     );
     let again = start_and_read_banner(&demo_dir, &["--demo"]);
     assert!(
-        again
-            .iter()
-            .any(|l| l.starts_with("Demo estate ready (0 accounts and 0 categories added)")),
+        again.iter().any(|l| l.starts_with(
+            "Demo estate ready (0 accounts, 0 categories, 0 places, 0 proposals added)"
+        )),
         "{again:?}"
     );
     let _ = std::fs::remove_dir_all(&demo_dir);

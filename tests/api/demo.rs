@@ -9,15 +9,25 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
         let app = spawn_app(&database).await;
         let first = demo::seed(&app.db).await.expect("first seed");
         assert_eq!(
-            (first.accounts, first.categories),
-            (6, 8),
+            (
+                first.accounts,
+                first.categories,
+                first.places,
+                first.proposals
+            ),
+            (6, 8, 6, 12),
             "{}",
             database.kind()
         );
         let second = demo::seed(&app.db).await.expect("second seed");
         assert_eq!(
-            (second.accounts, second.categories),
-            (0, 0),
+            (
+                second.accounts,
+                second.categories,
+                second.places,
+                second.proposals
+            ),
+            (0, 0, 0, 0),
             "{}",
             database.kind()
         );
@@ -31,6 +41,15 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
                 .iter()
                 .any(|n| n.language == "cs" && n.name == "Hřiště a děti")
         );
+        let list: serde_json::Value = app
+            .browser()
+            .call("list_proposals", &[("q", "houpacku")])
+            .await
+            .json()
+            .await
+            .expect("list");
+        assert_eq!(list["cards"][0]["title"], "Opravit houpačku na hřišti");
+        assert_eq!(list["cards"][0]["support_count"], 5, "supports seeded once");
     }
 }
 

@@ -145,3 +145,4 @@ error-place-unknown = Toto místo neznáme. Vyberte ze seznamu.
 error-support-own = Svůj vlastní návrh podpořit nemůžete.
 error-support-closed = Tento návrh už podpořit nejde.
 date = { $day }. { $month }. { $year }
+filters-summary = Hledat a řadit

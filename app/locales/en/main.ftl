@@ -141,3 +141,4 @@ error-place-unknown = We do not know this place. Choose one from the list.
 error-support-own = You cannot support your own proposal.
 error-support-closed = This proposal can no longer be supported.
 date = { $day }/{ $month }/{ $year }
+filters-summary = Search and sort

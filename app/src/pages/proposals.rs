@@ -42,6 +42,7 @@ pub fn ProposalsPage() -> impl IntoView {
         }
     };
     let status_now = status.clone().unwrap_or_default();
+    let filtering = q.is_some() || status.is_some() || category.is_some() || sort.is_some();
     view! {
         <PageTitle text=t("nav-proposals")/>
         <h1>{t("nav-proposals")}</h1>
@@ -49,6 +50,12 @@ pub fn ProposalsPage() -> impl IntoView {
             <IconSvg icon=Icon::Plus/>
             <span>{t("propose")}</span>
         </a>
+        // Folded away unless in use: one main action per screen, the list right below it.
+        <details class="filters-box" open=filtering>
+            <summary>
+                <IconSvg icon=Icon::Search/>
+                <span>{t("filters-summary")}</span>
+            </summary>
         <form class="filters" method="get" action="/proposals" role="search">
             <div class="field">
                 <label for="q">{t("search-label")}</label>
@@ -82,6 +89,7 @@ pub fn ProposalsPage() -> impl IntoView {
                 <span>{t("search-button")}</span>
             </button>
         </form>
+        </details>
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 match list_proposals(q, status, category, sort, after).await {

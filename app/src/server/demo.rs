@@ -22,15 +22,22 @@ pub const ACCOUNTS: [(&str, &str, Role, bool); 6] = [
 pub struct Seeded {
     pub accounts: usize,
     pub categories: usize,
+    pub places: usize,
+    pub proposals: usize,
 }
 
-/// Adds whatever of the demo estate is missing: accounts and the default categories.
+/// Adds whatever of the demo estate is missing: accounts, the default categories, places and
+/// proposals with supports.
 pub async fn seed(db: &DatabaseConnection) -> Result<Seeded, AppError> {
     let accounts = seed_accounts(db).await?;
     let categories = super::categories::add_missing_defaults(db).await?;
+    let places = super::demo_proposals::seed_places(db).await?;
+    let proposals = super::demo_proposals::seed_proposals(db).await?;
     Ok(Seeded {
         accounts,
         categories,
+        places,
+        proposals,
     })
 }
 

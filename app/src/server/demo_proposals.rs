@@ -1,0 +1,200 @@
+//! The demo estate's places and proposals, in Czech (the demo's language), with supports.
+use super::entities::{category, place, proposal, user};
+use super::members::to_member;
+use super::proposals::{self, NewProposal};
+use crate::error::AppError;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+
+/// Places staff would list for the estate.
+pub const PLACES: [(&str, &str); 6] = [
+    ("Hřiště u bloku 3", "Za domem, u pískoviště"),
+    ("Zastávka u bloku 5", "Autobus 1 a 3"),
+    ("Park za školou", "Mezi školou a potokem"),
+    ("Podchod k nákupnímu středisku", "Pod hlavní silnicí"),
+    ("Komunitní centrum", "Přízemí bloku 7"),
+    ("Parkoviště u bloku 8", "Vedle kontejnerů"),
+];
+
+/// (author, title, text, category slug, place index, supporters)
+type DemoProposal = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<usize>,
+    &'static [&'static str],
+);
+
+pub const PROPOSALS: [DemoProposal; 12] = [
+    (
+        "anna",
+        "Lavička u zastávky",
+        "Starší lidé nemají kde si sednout, když čekají na autobus.\nPomohla by lavička se stříškou.",
+        "buildings",
+        Some(1),
+        &["boris", "eva", "filip", "cyril"],
+    ),
+    (
+        "filip",
+        "Opravit houpačku na hřišti",
+        "Houpačka má prasklý řetěz. Děti se na ní pořád houpou a může se utrhnout.",
+        "playgrounds",
+        Some(0),
+        &["anna", "eva", "boris", "dana", "cyril"],
+    ),
+    (
+        "eva",
+        "Víc košů na tříděný odpad",
+        "U bloků 1 a 2 jsou jen koše na směsný odpad. Plast a papír pak leží na zemi.",
+        "cleanliness",
+        None,
+        &["anna", "filip"],
+    ),
+    (
+        "boris",
+        "Světlo v podchodu",
+        "Večer je v podchodu tma a lidé se tam bojí chodit. Stačila by jedna lampa.",
+        "safety",
+        Some(3),
+        &["anna", "eva", "filip"],
+    ),
+    (
+        "anna",
+        "Společný úklid parku po zimě",
+        "Navrhuji úklid v sobotu dopoledne. Pytle a rukavice by mohlo půjčit centrum.",
+        "greenery",
+        Some(2),
+        &["boris"],
+    ),
+    (
+        "filip",
+        "Víko na pískoviště",
+        "Do pískoviště chodí psi a kočky. Víko na noc by písek ochránilo.",
+        "playgrounds",
+        Some(0),
+        &["anna", "eva"],
+    ),
+    (
+        "eva",
+        "Přechod u školy",
+        "Auta tu jezdí rychle a děti přecházejí mezi nimi. Chtěli bychom zebru nebo retardér.",
+        "traffic",
+        None,
+        &["anna", "boris", "filip", "cyril", "dana"],
+    ),
+    (
+        "boris",
+        "Zahradní slavnost pro děti",
+        "V červnu společná akce: hry, opékání, hudba. Každý může něco přinést.",
+        "events",
+        Some(4),
+        &["eva"],
+    ),
+    (
+        "anna",
+        "Opravit zvonky ve vchodu 12",
+        "Zvonky nefungují už měsíc a návštěvy se nedozvoní.",
+        "buildings",
+        None,
+        &[],
+    ),
+    (
+        "filip",
+        "Stojan na kola",
+        "Kola se teď zamykají k zábradlí. Stojan u centra by pomohl.",
+        "traffic",
+        Some(4),
+        &["boris"],
+    ),
+    (
+        "eva",
+        "Stromy podél cesty ke škole",
+        "V létě tu není žádný stín. Pár stromů by to změnilo.",
+        "greenery",
+        None,
+        &["anna", "filip", "dana"],
+    ),
+    (
+        "boris",
+        "Nástěnka s novinkami ze sídliště",
+        "Ne každý má internet. Nástěnka u centra by říkala, co se chystá.\nVíc na https://www.litvinov.cz/",
+        "other",
+        Some(4),
+        &["anna"],
+    ),
+];
+
+/// Adds the demo places that are missing (by name). Returns how many were added.
+pub async fn seed_places(db: &DatabaseConnection) -> Result<usize, AppError> {
+    let mut added = 0;
+    for (position, (name, description)) in PLACES.iter().enumerate() {
+        if place::Entity::find()
+            .filter(place::Column::Name.eq(*name))
+            .one(db)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
+        place::ActiveModel {
+            name: Set((*name).into()),
+            description: Set(Some((*description).into())),
+            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        added += 1;
+    }
+    Ok(added)
+}
+
+/// Adds the demo proposals that are missing (by title), with their supports.
+pub async fn seed_proposals(db: &DatabaseConnection) -> Result<usize, AppError> {
+    let members = user::Entity::find().all(db).await?;
+    let member = |username: &str| {
+        members
+            .iter()
+            .find(|m| m.username == username)
+            .map(to_member)
+    };
+    let categories = category::Entity::find().all(db).await?;
+    let places = place::Entity::find().all(db).await?;
+    let mut added = 0;
+    for (author, title, body, slug, place_index, supporters) in PROPOSALS {
+        let exists = proposal::Entity::find()
+            .filter(proposal::Column::Title.eq(title))
+            .one(db)
+            .await?
+            .is_some();
+        let (Some(author), Some(category)) =
+            (member(author), categories.iter().find(|c| c.slug == slug))
+        else {
+            continue;
+        };
+        if exists {
+            continue;
+        }
+        let place = place_index
+            .and_then(|i| PLACES.get(i))
+            .and_then(|(name, _)| places.iter().find(|p| p.name == *name))
+            .map(|p| p.id.to_string())
+            .unwrap_or_default();
+        let id = proposals::create(
+            db,
+            &author,
+            NewProposal {
+                title,
+                body,
+                category: &category.id.to_string(),
+                place: &place,
+            },
+        )
+        .await?;
+        for supporter in supporters.iter().filter_map(|name| member(name)) {
+            proposals::set_support(db, &supporter, id, true).await?;
+        }
+        added += 1;
+    }
+    Ok(added)
+}
