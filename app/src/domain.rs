@@ -1,5 +1,6 @@
 //! Domain types that validate on construction, so invalid data cannot exist past the edge.
 //! Each `parse` returns the locale key of the message to show next to the field.
+mod comment_text;
 mod display_name;
 mod invite_code;
 mod password;
@@ -8,6 +9,7 @@ mod proposal_text;
 mod role;
 mod username;
 
+pub use comment_text::CommentText;
 pub use display_name::DisplayName;
 pub use invite_code::InviteCode;
 pub use password::Password;

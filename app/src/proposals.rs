@@ -98,6 +98,24 @@ pub struct ProposalDetail {
     pub can_support: bool,
 }
 
+/// A comment as the proposal page shows it; replies are listed under their top-level comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub id: i32,
+    pub parent_id: Option<i32>,
+    pub author: String,
+    /// `2026-11-24`
+    pub written_on: String,
+    /// Empty when deleted.
+    pub text: String,
+    pub deleted: bool,
+    pub edited: bool,
+    /// The asking member wrote it and it is not deleted (may delete).
+    pub mine: bool,
+    /// …and it is still within the edit window.
+    pub editable: bool,
+}
+
 /// What the new-proposal form offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposalChoices {

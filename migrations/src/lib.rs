@@ -6,6 +6,7 @@ mod m20261124_000002_create_sessions;
 mod m20261124_000003_create_sign_in_attempts;
 mod m20261124_000004_create_categories;
 mod m20261124_000005_create_proposals;
+mod m20261124_000006_create_comments;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_create_sign_in_attempts::Migration),
             Box::new(m20261124_000004_create_categories::Migration),
             Box::new(m20261124_000005_create_proposals::Migration),
+            Box::new(m20261124_000006_create_comments::Migration),
         ]
     }
 }

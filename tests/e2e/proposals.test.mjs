@@ -61,6 +61,20 @@ for (const javaScript of [true, false]) {
     if (javaScript) assert.equal(await eva.evaluate(() => window.spoluMarker), "kept", "no full reload");
     await eva.getByRole("button", { name: "Vzít zpět" }).click();
     await eva.getByText("Zatím to nikdo nepodpořil.").waitFor();
+
+    // Talk it over: a comment, then a reply to it.
+    await eva.fill("#text", "Souhlasím, lavička by pomohla.");
+    await eva.getByRole("button", { name: "Odeslat" }).first().click();
+    await eva.locator(".comment .plain-text", { hasText: "Souhlasím, lavička by pomohla." }).waitFor();
+    await eva.getByRole("heading", { name: "1 komentář" }).waitFor();
+    assert.equal(await eva.inputValue("#text"), "", "the box is empty after sending");
+    await eva.locator("details.reply summary").first().click();
+    await eva.locator("details.reply textarea").first().fill("A ještě stříšku.");
+    await eva.locator("details.reply button[type=submit]").first().click();
+    await eva.locator(".comment .plain-text", { hasText: "A ještě stříšku." }).waitFor();
+    await eva.getByRole("heading", { name: "2 komentáře" }).waitFor();
+    if (javaScript) assert.equal(await eva.evaluate(() => window.spoluMarker), "kept", "still no reload");
+    await shot(eva, `discussion-${mode}`);
     assert.deepEqual(eva.problems, []);
     await eva.context().close();
   });
@@ -76,7 +90,10 @@ test("the list, a proposal and the new-proposal page have no axe violations", as
   await page.check("text=Čistota a odpad");
   await page.click("main button[type=submit]");
   await page.getByRole("heading", { name: "Koše na tříděný odpad" }).waitFor();
-  await assertAccessible(page, "a proposal");
+  await page.fill("#text", "Papír by šel i do centra.");
+  await page.getByRole("button", { name: "Odeslat" }).first().click();
+  await page.getByRole("heading", { name: "1 komentář" }).waitFor();
+  await assertAccessible(page, "a proposal with a comment");
   await page.goto(`${spolu.url}/proposals`);
   await assertAccessible(page, "/proposals");
   await shot(page, "proposals-list");

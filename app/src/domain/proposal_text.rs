@@ -27,24 +27,30 @@ impl ProposalTitle {
     }
 }
 
+/// Text of several lines as people type it: `\r\n` becomes `\n`, control characters and
+/// trailing spaces go, blank lines at the start and end go. Shared by proposals and comments.
+pub fn clean_multiline(input: &str) -> String {
+    let text = input
+        .replace("\r\n", "\n")
+        .lines()
+        .map(|line| {
+            line.chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.trim_matches('\n').to_owned()
+}
+
 impl ProposalBody {
     pub const MAX: usize = 2000;
 
     /// Line breaks are kept (as `\n`); other control characters and trailing spaces go.
     pub fn parse(input: &str) -> Result<Self, &'static str> {
-        let body = input
-            .replace("\r\n", "\n")
-            .lines()
-            .map(|line| {
-                line.chars()
-                    .filter(|c| !c.is_control() || *c == '\t')
-                    .collect::<String>()
-                    .trim_end()
-                    .to_owned()
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        let body = body.trim_matches('\n').to_owned();
+        let body = clean_multiline(input);
         if body.trim().is_empty() {
             return Err("error-body-missing");
         }

@@ -1,4 +1,9 @@
 //! `/proposals/{id}`: a proposal — its text, category, place, author, history and supporters.
+mod add_comment;
+mod delete_comment;
+mod discussion;
+mod edit_comment;
+mod list_comments;
 mod proposal_detail;
 mod support_proposal;
 
@@ -8,8 +13,10 @@ use crate::components::{
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
 use crate::proposals::ProposalDetail;
+use discussion::Discussion;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use list_comments::list_comments;
 use proposal_detail::get_proposal;
 use support_proposal::SupportProposal;
 
@@ -28,7 +35,14 @@ pub fn ProposalPage() -> impl IntoView {
                     return view! { <super::NotFound/> }.into_any();
                 };
                 match get_proposal(id).await {
-                    Ok(detail) => view! { <Proposal detail support support_error/> }.into_any(),
+                    Ok(detail) => {
+                        let comments = list_comments(id).await.unwrap_or_default();
+                        let signed_in = crate::visitor::use_visitor().member.is_some();
+                        view! {
+                            <Proposal detail support support_error/>
+                            <Discussion proposal=id comments signed_in/>
+                        }.into_any()
+                    }
                     Err(AppError::NotFound) => view! { <super::NotFound/> }.into_any(),
                     Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
                 }

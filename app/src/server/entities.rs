@@ -1,6 +1,7 @@
 //! sea-orm entities, one per table made by the migrations.
 pub mod category;
 pub mod category_name;
+pub mod comment;
 pub mod invite;
 pub mod place;
 pub mod proposal;

@@ -1,0 +1,130 @@
+//! The discussion under a proposal: comments, one level of replies, and the forms to write,
+//! reply, edit (for 15 minutes) and delete.
+use super::add_comment::AddComment;
+use super::delete_comment::DeleteComment;
+use super::edit_comment::EditComment;
+use crate::components::{FormMessage, Icon, IconSvg, PlainText, TextArea};
+use crate::domain::CommentText;
+use crate::error::AppError;
+use crate::i18n::{date, t, t_with};
+use crate::proposals::CommentView;
+use leptos::either::Either;
+use leptos::prelude::*;
+
+#[component]
+pub fn Discussion(proposal: i32, comments: Vec<CommentView>, signed_in: bool) -> impl IntoView {
+    let add = ServerAction::<AddComment>::new();
+    let edit = ServerAction::<EditComment>::new();
+    let delete = ServerAction::<DeleteComment>::new();
+    let error = [
+        add.value().get_untracked().and_then(Result::err),
+        edit.value().get_untracked().and_then(Result::err),
+        delete.value().get_untracked().and_then(Result::err),
+    ]
+    .into_iter()
+    .flatten()
+    .next();
+    let count = comments.iter().filter(|c| !c.deleted).count();
+    let (top, replies): (Vec<CommentView>, Vec<CommentView>) =
+        comments.into_iter().partition(|c| c.parent_id.is_none());
+    let heading = t_with(
+        "comments-count",
+        &[("count", i64::try_from(count).unwrap_or(0).into())],
+    );
+    let form_error = error
+        .clone()
+        .filter(|e| !matches!(e, AppError::Invalid { .. }));
+    let new_form = view! {
+        <ActionForm action=add attr:class="form comment-form">
+            <input type="hidden" name="proposal" value=proposal/>
+            <TextArea name="text" label="comment-label" error=error.clone() rows=3 max_length=CommentText::MAX/>
+            <button type="submit" class="button primary">
+                <IconSvg icon=Icon::Comment/><span>{t("send")}</span>
+            </button>
+        </ActionForm>
+    };
+    view! {
+        <section class="discussion" aria-labelledby="discussion">
+            <h2 id="discussion">{heading}</h2>
+            <FormMessage error=form_error/>
+            // The form sits in a branch that changes with the number of comments, so that after
+            // sending, the islands router replaces it and the sent text leaves the box.
+            {signed_in.then(|| if count % 2 == 0 { Either::Left(new_form) } else { Either::Right(new_form) })}
+            {(!signed_in).then(|| view! {
+                <p><a href="/login">{t("sign-in")}</a> " " {t("comment-sign-in")}</p>
+            })}
+            <ol class="comments">
+                {top.into_iter().map(|comment| {
+                    let id = comment.id;
+                    let thread: Vec<CommentView> = replies.iter().filter(|r| r.parent_id == Some(id)).cloned().collect();
+                    view! {
+                        <li>
+                            <Comment comment edit delete/>
+                            {(!thread.is_empty()).then(|| view! {
+                                <ol class="replies">
+                                    {thread.into_iter().map(|reply| view! { <li><Comment comment=reply edit delete/></li> }).collect_view()}
+                                </ol>
+                            })}
+                            {signed_in.then(|| view! {
+                                <details class="reply">
+                                    <summary>{t("reply")}</summary>
+                                    <ActionForm action=add attr:class="form">
+                                        <input type="hidden" name="proposal" value=proposal/>
+                                        <input type="hidden" name="parent" value=id/>
+                                        <label for=format!("reply-{id}")>{t("reply-label")}</label>
+                                        <textarea id=format!("reply-{id}") name="text" rows="2" maxlength=CommentText::MAX required></textarea>
+                                        <button type="submit" class="button">{t("send")}</button>
+                                    </ActionForm>
+                                </details>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn Comment(
+    comment: CommentView,
+    edit: ServerAction<EditComment>,
+    delete: ServerAction<DeleteComment>,
+) -> impl IntoView {
+    let id = comment.id;
+    view! {
+        <article class="comment" id=format!("comment-{id}")>
+            <p class="comment-meta">
+                <strong>{comment.author}</strong>
+                <span class="hint">{date(&comment.written_on)}</span>
+                {comment.edited.then(|| view! { <span class="hint">{t("edited")}</span> })}
+            </p>
+            {if comment.deleted {
+                Either::Left(view! { <p class="hint deleted">{t("comment-deleted")}</p> })
+            } else {
+                Either::Right(view! { <PlainText text=comment.text.clone()/> })
+            }}
+            {comment.editable.then(|| view! {
+                <details class="edit">
+                    <summary>{t("comment-edit")}</summary>
+                    <ActionForm action=edit attr:class="form">
+                        <input type="hidden" name="comment" value=id/>
+                        <label for=format!("edit-{id}")>{t("comment-label")}</label>
+                        <textarea id=format!("edit-{id}") name="text" rows="3" maxlength=CommentText::MAX required>{comment.text.clone()}</textarea>
+                        <button type="submit" class="button">{t("save")}</button>
+                    </ActionForm>
+                </details>
+            })}
+            {comment.mine.then(|| view! {
+                // A second tap to confirm: deleting cannot be undone.
+                <details class="edit">
+                    <summary>{t("comment-delete")}</summary>
+                    <ActionForm action=delete attr:class="delete-form">
+                        <input type="hidden" name="comment" value=id/>
+                        <button type="submit" class="button">{t("comment-delete-confirm")}</button>
+                    </ActionForm>
+                </details>
+            })}
+        </article>
+    }
+}

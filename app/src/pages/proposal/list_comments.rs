@@ -1,0 +1,24 @@
+//! The discussion of one proposal.
+use crate::error::AppError;
+use crate::proposals::CommentView;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "list_comments")]
+pub async fn list_comments(proposal: i32) -> Result<Vec<CommentView>, AppError> {
+    crate::error::respond(run(proposal).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run(proposal: i32) -> Result<Vec<CommentView>, AppError> {
+    use crate::permissions::{Action, allows};
+    use crate::server::{app_state, comments, current_member, proposals, request_language};
+
+    let state = app_state()?;
+    let viewer = current_member();
+    if !allows(viewer.as_ref(), Action::Read, state.settings.site_is_public) {
+        return Err(AppError::NotSignedIn);
+    }
+    // Only the discussion of a proposal the asker may see.
+    proposals::detail(&state.db, viewer.as_ref(), proposal, &request_language()).await?;
+    comments::list(&state.db, viewer.as_ref(), proposal).await
+}

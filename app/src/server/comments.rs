@@ -1,0 +1,198 @@
+//! Comments on proposals: writing, replying (one level), editing for a while, deleting.
+use super::entities::{comment, proposal, user};
+use crate::domain::{CommentText, ProposalStatus, Role};
+use crate::error::AppError;
+use crate::proposals::CommentView;
+use crate::visitor::Member;
+use chrono::{DateTime, Duration, SubsecRound, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+
+/// How long the author may still change a comment.
+pub const EDIT_WINDOW: Duration = Duration::minutes(15);
+
+fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+/// The proposal, if `member` may see and discuss it (not withdrawn, not merged).
+async fn discussable(
+    db: &DatabaseConnection,
+    member: &Member,
+    proposal_id: i32,
+) -> Result<proposal::Model, AppError> {
+    let found = proposal::Entity::find_by_id(proposal_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let status = ProposalStatus::parse(&found.status).unwrap_or(ProposalStatus::Open);
+    let staff = matches!(member.role, Role::Staff | Role::Admin);
+    if status == ProposalStatus::Submitted && !staff && found.author_id != member.id {
+        return Err(AppError::NotFound);
+    }
+    if matches!(status, ProposalStatus::Withdrawn | ProposalStatus::Merged) {
+        return Err(AppError::field("text", "error-comment-closed"));
+    }
+    Ok(found)
+}
+
+/// Adds a comment, or a reply when `parent` is given (a reply to a reply joins its thread).
+pub async fn add(
+    db: &DatabaseConnection,
+    member: &Member,
+    proposal_id: i32,
+    parent: Option<i32>,
+    text: &str,
+) -> Result<i32, AppError> {
+    let text = CommentText::parse(text).map_err(|message| AppError::field("text", message))?;
+    discussable(db, member, proposal_id).await?;
+    let parent_id = match parent {
+        None => None,
+        Some(id) => {
+            let parent = comment::Entity::find_by_id(id)
+                .filter(comment::Column::ProposalId.eq(proposal_id))
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            Some(parent.parent_id.unwrap_or(parent.id))
+        }
+    };
+    let at = now();
+    let txn = db.begin().await?;
+    let row = comment::ActiveModel {
+        proposal_id: Set(proposal_id),
+        author_id: Set(member.id),
+        parent_id: Set(parent_id),
+        body: Set(text.as_str().to_owned()),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    proposal::Entity::update_many()
+        .col_expr(
+            proposal::Column::CommentCount,
+            Expr::col(proposal::Column::CommentCount).add(1),
+        )
+        .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
+        .filter(proposal::Column::Id.eq(proposal_id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// The author's own comment that is not deleted, or why not.
+async fn own(
+    db: &DatabaseConnection,
+    member: &Member,
+    comment_id: i32,
+) -> Result<comment::Model, AppError> {
+    let found = comment::Entity::find_by_id(comment_id)
+        .filter(comment::Column::DeletedAt.is_null())
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if found.author_id != member.id {
+        return Err(AppError::Forbidden);
+    }
+    Ok(found)
+}
+
+/// Changes the text within the edit window; the comment then shows "edited".
+pub async fn edit(
+    db: &DatabaseConnection,
+    member: &Member,
+    comment_id: i32,
+    text: &str,
+) -> Result<(), AppError> {
+    let text = CommentText::parse(text).map_err(|message| AppError::field("text", message))?;
+    let found = own(db, member, comment_id).await?;
+    if found.created_at + EDIT_WINDOW < Utc::now() {
+        return Err(AppError::field("text", "error-comment-edit-late"));
+    }
+    comment::ActiveModel {
+        id: Set(found.id),
+        body: Set(text.as_str().to_owned()),
+        edited_at: Set(Some(now())),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
+/// Deletes the text; a placeholder "deleted by its author" stays so replies keep their place.
+pub async fn delete(
+    db: &DatabaseConnection,
+    member: &Member,
+    comment_id: i32,
+) -> Result<(), AppError> {
+    let found = own(db, member, comment_id).await?;
+    let txn = db.begin().await?;
+    let deleted = comment::Entity::update_many()
+        .col_expr(comment::Column::Body, Expr::value(""))
+        .col_expr(comment::Column::DeletedAt, Expr::value(now()))
+        .filter(comment::Column::Id.eq(found.id))
+        .filter(comment::Column::DeletedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if deleted.rows_affected == 1 {
+        proposal::Entity::update_many()
+            .col_expr(
+                proposal::Column::CommentCount,
+                Expr::col(proposal::Column::CommentCount).sub(1),
+            )
+            .filter(proposal::Column::Id.eq(found.proposal_id))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Every comment of a proposal, oldest first, with authors' names: two queries.
+pub async fn list(
+    db: &DatabaseConnection,
+    viewer: Option<&Member>,
+    proposal_id: i32,
+) -> Result<Vec<CommentView>, AppError> {
+    let rows = comment::Entity::find()
+        .filter(comment::Column::ProposalId.eq(proposal_id))
+        .order_by_asc(comment::Column::Id)
+        .all(db)
+        .await?;
+    let mut author_ids: Vec<i32> = rows.iter().map(|c| c.author_id).collect();
+    author_ids.sort_unstable();
+    author_ids.dedup();
+    let authors = user::Entity::find()
+        .filter(user::Column::Id.is_in(author_ids))
+        .all(db)
+        .await?;
+    let edit_until = Utc::now() - EDIT_WINDOW;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let deleted = row.deleted_at.is_some();
+            let mine = !deleted && viewer.is_some_and(|v| v.id == row.author_id);
+            CommentView {
+                id: row.id,
+                parent_id: row.parent_id,
+                author: authors
+                    .iter()
+                    .find(|a| a.id == row.author_id)
+                    .map(|a| a.display_name.clone())
+                    .unwrap_or_default(),
+                written_on: row.created_at.format("%Y-%m-%d").to_string(),
+                text: row.body,
+                deleted,
+                edited: row.edited_at.is_some(),
+                mine,
+                editable: mine && row.created_at > edit_until,
+            }
+        })
+        .collect())
+}
