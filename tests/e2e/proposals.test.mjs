@@ -80,6 +80,34 @@ for (const javaScript of [true, false]) {
   });
 }
 
+test("Read aloud speaks the proposal in Czech, and only appears with JavaScript", async () => {
+  const page = await phone(browser, { javaScript: true });
+  // Headless Chromium has no voices; record what would be spoken instead.
+  await page.addInitScript(() => {
+    window.spoken = [];
+    window.speechSynthesis.speak = (u) => { window.spoken.push({ text: u.text, lang: u.lang }); };
+  });
+  await page.goto(`${spolu.url}/proposals?q=houpacku`);
+  await page.getByRole("link", { name: "Opravit houpačku na hřišti" }).click();
+  await page.getByRole("heading", { name: "Opravit houpačku na hřišti" }).waitFor();
+  await page.getByRole("button", { name: "Přečíst nahlas" }).click();
+  const spoken = await page.evaluate(() => window.spoken);
+  assert.equal(spoken.length, 1);
+  assert.equal(spoken[0].lang, "cs-CZ");
+  assert.match(spoken[0].text, /^Opravit houpačku na hřišti\. Houpačka má prasklý řetěz/);
+  await page.getByRole("button", { name: "Zastavit čtení" }).click();
+  await page.getByRole("button", { name: "Přečíst nahlas" }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  const noJs = await phone(browser, { javaScript: false });
+  await noJs.goto(`${spolu.url}/proposals?q=houpacku`);
+  await noJs.getByRole("link", { name: "Opravit houpačku na hřišti" }).click();
+  await noJs.getByRole("heading", { name: "Opravit houpačku na hřišti" }).waitFor();
+  assert.equal(await noJs.getByRole("button", { name: "Přečíst nahlas" }).count(), 0);
+  await noJs.context().close();
+});
+
 test("the list, a proposal and the new-proposal page have no axe violations", async () => {
   const page = await phone(browser);
   await signIn(page, "filip");

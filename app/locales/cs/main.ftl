@@ -160,3 +160,5 @@ error-comment-long = Komentář může mít nejvýš 1 000 znaků.
 error-comment-closed = Tento návrh už diskusi nepřijímá.
 error-comment-edit-late = Komentář jde upravit jen 15 minut po napsání.
 comment-delete-confirm = Ano, smazat komentář
+read-aloud = Přečíst nahlas
+read-aloud-stop = Zastavit čtení

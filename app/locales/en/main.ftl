@@ -156,3 +156,5 @@ error-comment-long = A comment can have at most 1,000 characters.
 error-comment-closed = This proposal no longer takes comments.
 error-comment-edit-late = A comment can be edited only for 15 minutes after writing it.
 comment-delete-confirm = Yes, delete the comment
+read-aloud = Read aloud
+read-aloud-stop = Stop reading

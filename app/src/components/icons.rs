@@ -20,6 +20,7 @@ pub enum Icon {
     Undo,
     Merge,
     Place,
+    Speaker,
     // Category icons, named as stored in `categories.icon`.
     Playground,
     Broom,
@@ -68,6 +69,9 @@ impl Icon {
             }
             Icon::Place => {
                 "M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 9.5a2.5 2.5 0 1 1 0-5 2.5 2.5 0 0 1 0 5z"
+            }
+            Icon::Speaker => {
+                "M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"
             }
             Icon::Playground => "M4 21V8l4-5 4 5v13h-2v-5H6v5zm2-7h4v-4H6zm8 7 6-12h2L16 21z",
             Icon::Broom => {

@@ -12,6 +12,7 @@ use crate::components::{
 };
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
+use crate::islands::ReadAloud;
 use crate::proposals::ProposalDetail;
 use discussion::Discussion;
 use leptos::prelude::*;
@@ -81,6 +82,12 @@ fn Proposal(
                 <p class="place"><IconSvg icon=Icon::Place/><span>{place}</span></p>
             })}
             <PlainText text=detail.body.clone()/>
+            <ReadAloud
+                text=format!("{}. {}", detail.title, detail.body)
+                language=crate::i18n::use_locale().tag()
+                read_label=t("read-aloud")
+                stop_label=t("read-aloud-stop")
+            />
             <section class="support" aria-labelledby="supporters">
                 <p id="supporters" class="supporters"><IconSvg icon=Icon::Heart/><span>{supporters}</span></p>
                 {support_message.map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
