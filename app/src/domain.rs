@@ -6,6 +6,7 @@ mod invite_code;
 mod password;
 mod proposal_status;
 mod proposal_text;
+mod report_reason;
 mod role;
 mod username;
 
@@ -15,5 +16,6 @@ pub use invite_code::InviteCode;
 pub use password::Password;
 pub use proposal_status::ProposalStatus;
 pub use proposal_text::{ProposalBody, ProposalTitle};
+pub use report_reason::ReportReason;
 pub use role::Role;
 pub use username::Username;

@@ -96,6 +96,8 @@ pub struct ProposalDetail {
     pub supported_by_me: bool,
     /// Whether the asking member may support it now (signed in, not the author, open).
     pub can_support: bool,
+    /// Whether the asking member has reported it.
+    pub reported_by_me: bool,
 }
 
 /// A comment as the proposal page shows it; replies are listed under their top-level comment.
@@ -114,6 +116,8 @@ pub struct CommentView {
     pub mine: bool,
     /// …and it is still within the edit window.
     pub editable: bool,
+    /// Whether the asking member has reported it.
+    pub reported_by_me: bool,
 }
 
 /// What the new-proposal form offers.

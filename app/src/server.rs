@@ -9,6 +9,7 @@ pub mod invites;
 pub mod members;
 pub mod passwords;
 pub mod proposals;
+pub mod reports;
 pub mod search;
 pub mod session_store;
 pub mod sign_in_limit;

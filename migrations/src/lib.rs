@@ -7,6 +7,7 @@ mod m20261124_000003_create_sign_in_attempts;
 mod m20261124_000004_create_categories;
 mod m20261124_000005_create_proposals;
 mod m20261124_000006_create_comments;
+mod m20261124_000007_create_reports;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_create_categories::Migration),
             Box::new(m20261124_000005_create_proposals::Migration),
             Box::new(m20261124_000006_create_comments::Migration),
+            Box::new(m20261124_000007_create_reports::Migration),
         ]
     }
 }

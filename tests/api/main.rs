@@ -10,4 +10,5 @@ mod join;
 mod language;
 mod pages;
 mod proposals;
+mod reports;
 mod sign_in;

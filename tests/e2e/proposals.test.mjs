@@ -108,6 +108,23 @@ test("Read aloud speaks the proposal in Czech, and only appears with JavaScript"
   await noJs.context().close();
 });
 
+for (const javaScript of [true, false]) {
+  test(`a member reports a proposal with a reason (${javaScript ? "js" : "nojs"})`, async () => {
+    const page = await phone(browser, { javaScript });
+    await signIn(page, javaScript ? "boris" : "dana");
+    await page.goto(`${spolu.url}/proposals?q=kola`);
+    await page.getByRole("link", { name: "Stojan na kola" }).click();
+    await page.getByRole("heading", { name: "Stojan na kola" }).waitFor();
+    await page.locator("details.report summary").first().click();
+    if (javaScript) await assertAccessible(page, "a proposal with the report form open");
+    await page.getByLabel("Je to reklama nebo spam").first().check();
+    await page.locator("details.report button[type=submit]").first().click();
+    await page.getByText("Nahlášeno. Moderátoři se na to podívají.").first().waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
 test("the list, a proposal and the new-proposal page have no axe violations", async () => {
   const page = await phone(browser);
   await signIn(page, "filip");

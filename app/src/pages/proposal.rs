@@ -5,6 +5,8 @@ mod discussion;
 mod edit_comment;
 mod list_comments;
 mod proposal_detail;
+mod report_content;
+mod report_form;
 mod support_proposal;
 
 use crate::components::{
@@ -19,6 +21,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use list_comments::list_comments;
 use proposal_detail::get_proposal;
+use report_content::ReportContent;
+use report_form::ReportForm;
 use support_proposal::SupportProposal;
 
 #[component]
@@ -39,9 +43,15 @@ pub fn ProposalPage() -> impl IntoView {
                     Ok(detail) => {
                         let comments = list_comments(id).await.unwrap_or_default();
                         let signed_in = crate::visitor::use_visitor().member.is_some();
+                        let report = ServerAction::<ReportContent>::new();
+                        let report_error = report.value().get_untracked().and_then(Result::err);
                         view! {
-                            <Proposal detail support support_error/>
-                            <Discussion proposal=id comments signed_in/>
+                            <FormMessage error=report_error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
+                            {report_error.as_ref().and_then(|e| e.message_for("note").or(e.message_for("reason"))).map(|m| view! {
+                                <p class="form-error" role="alert">{t(m)}</p>
+                            })}
+                            <Proposal detail support support_error report signed_in/>
+                            <Discussion proposal=id comments signed_in report/>
                         }.into_any()
                     }
                     Err(AppError::NotFound) => view! { <super::NotFound/> }.into_any(),
@@ -57,6 +67,8 @@ fn Proposal(
     detail: ProposalDetail,
     support: ServerAction<SupportProposal>,
     support_error: Option<AppError>,
+    report: ServerAction<ReportContent>,
+    signed_in: bool,
 ) -> impl IntoView {
     let supporters = t_with(
         "supporters-count",
@@ -110,6 +122,7 @@ fn Proposal(
                     </ActionForm>
                 })}
             </section>
+            {signed_in.then(|| view! { <ReportForm kind="proposal" id=detail.id reported=detail.reported_by_me action=report/> })}
             <section aria-labelledby="history">
                 <h2 id="history">{t("proposal-history")}</h2>
                 <ol class="history">

@@ -154,7 +154,8 @@ pub async fn delete(
     Ok(())
 }
 
-/// Every comment of a proposal, oldest first, with authors' names: two queries.
+/// Every comment of a proposal, oldest first, with authors' names and the asker's reports:
+/// three queries.
 pub async fn list(
     db: &DatabaseConnection,
     viewer: Option<&Member>,
@@ -173,6 +174,8 @@ pub async fn list(
         .all(db)
         .await?;
     let edit_until = Utc::now() - EDIT_WINDOW;
+    let reported =
+        super::reports::reported_by(db, viewer, "comment", rows.iter().map(|c| c.id)).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -192,6 +195,7 @@ pub async fn list(
                 edited: row.edited_at.is_some(),
                 mine,
                 editable: mine && row.created_at > edit_until,
+                reported_by_me: reported.contains(&row.id),
             }
         })
         .collect())

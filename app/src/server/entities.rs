@@ -6,6 +6,7 @@ pub mod invite;
 pub mod place;
 pub mod proposal;
 pub mod proposal_status_change;
+pub mod report;
 pub mod session;
 pub mod sign_in_failure;
 pub mod support;

@@ -339,7 +339,11 @@ pub async fn detail(
         None => false,
     };
     let status = ProposalStatus::parse(&row.status).unwrap_or(ProposalStatus::Open);
+    let reported_by_me = !super::reports::reported_by(db, viewer, "proposal", [row.id])
+        .await?
+        .is_empty();
     Ok(ProposalDetail {
+        reported_by_me,
         id: row.id,
         can_support: viewer.is_some_and(|m| m.id != row.author_id) && status.accepts_support(),
         title: row.title,

@@ -3,6 +3,8 @@
 use super::add_comment::AddComment;
 use super::delete_comment::DeleteComment;
 use super::edit_comment::EditComment;
+use super::report_content::ReportContent;
+use super::report_form::ReportForm;
 use crate::components::{FormMessage, Icon, IconSvg, PlainText, TextArea};
 use crate::domain::CommentText;
 use crate::error::AppError;
@@ -12,7 +14,12 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
-pub fn Discussion(proposal: i32, comments: Vec<CommentView>, signed_in: bool) -> impl IntoView {
+pub fn Discussion(
+    proposal: i32,
+    comments: Vec<CommentView>,
+    signed_in: bool,
+    report: ServerAction<ReportContent>,
+) -> impl IntoView {
     let add = ServerAction::<AddComment>::new();
     let edit = ServerAction::<EditComment>::new();
     let delete = ServerAction::<DeleteComment>::new();
@@ -59,10 +66,10 @@ pub fn Discussion(proposal: i32, comments: Vec<CommentView>, signed_in: bool) ->
                     let thread: Vec<CommentView> = replies.iter().filter(|r| r.parent_id == Some(id)).cloned().collect();
                     view! {
                         <li>
-                            <Comment comment edit delete/>
+                            <Comment comment edit delete report signed_in/>
                             {(!thread.is_empty()).then(|| view! {
                                 <ol class="replies">
-                                    {thread.into_iter().map(|reply| view! { <li><Comment comment=reply edit delete/></li> }).collect_view()}
+                                    {thread.into_iter().map(|reply| view! { <li><Comment comment=reply edit delete report signed_in/></li> }).collect_view()}
                                 </ol>
                             })}
                             {signed_in.then(|| view! {
@@ -90,6 +97,8 @@ fn Comment(
     comment: CommentView,
     edit: ServerAction<EditComment>,
     delete: ServerAction<DeleteComment>,
+    report: ServerAction<ReportContent>,
+    signed_in: bool,
 ) -> impl IntoView {
     let id = comment.id;
     view! {
@@ -114,6 +123,9 @@ fn Comment(
                         <button type="submit" class="button">{t("save")}</button>
                     </ActionForm>
                 </details>
+            })}
+            {(signed_in && !comment.mine && !comment.deleted).then(|| view! {
+                <ReportForm kind="comment" id=id reported=comment.reported_by_me action=report/>
             })}
             {comment.mine.then(|| view! {
                 // A second tap to confirm: deleting cannot be undone.
