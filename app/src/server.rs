@@ -8,6 +8,7 @@ pub mod entities;
 pub mod invites;
 pub mod members;
 pub mod passwords;
+pub mod posting_limits;
 pub mod proposals;
 pub mod reports;
 pub mod search;
@@ -16,7 +17,7 @@ pub mod sign_in_limit;
 pub mod state;
 pub mod visitor;
 
-pub use state::{AppState, Settings};
+pub use state::{AppState, PostingLimits, Settings};
 
 use crate::error::AppError;
 use crate::visitor::{Member, Visitor};

@@ -40,6 +40,14 @@ pub struct Config {
     #[arg(long, env = "SPOLU_DEFAULT_LANGUAGE", default_value = "cs")]
     pub default_language: String,
 
+    /// How many proposals one account may make in 24 hours.
+    #[arg(long, env = "SPOLU_PROPOSALS_PER_DAY", default_value_t = 5)]
+    pub proposals_per_day: u64,
+
+    /// How many comments one account may write in an hour.
+    #[arg(long, env = "SPOLU_COMMENTS_PER_HOUR", default_value_t = 30)]
+    pub comments_per_hour: u64,
+
     /// The estate's name, shown in the header.
     #[arg(long, env = "SPOLU_ESTATE_NAME", default_value = "Janov")]
     pub estate_name: String,

@@ -3,7 +3,7 @@ use crate::config::{Config, InviteRole};
 use app::domain::Role;
 use app::i18n::Locale;
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
-use app::server::{AppState, Settings, database, demo};
+use app::server::{AppState, PostingLimits, Settings, database, demo};
 use leptos::config::LeptosOptions;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
@@ -64,6 +64,10 @@ impl Application {
             stylesheet_href: format!("/pkg/{}", bundle.css),
             site_is_public: true,
             estate_name: config.estate_name.clone(),
+            limits: PostingLimits {
+                proposals_per_day: config.proposals_per_day,
+                comments_per_hour: config.comments_per_hour,
+            },
         };
         let state = AppState {
             db,

@@ -225,3 +225,32 @@ async fn only_the_author_edits_within_15_minutes_and_deletes() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_31st_comment_in_an_hour_waits() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let id = app
+            .proposal(&author, "Lavička", "Chybí lavička.")
+            .await
+            .to_string();
+        let (eva, _) = app.signed_in(Role::Resident, false).await;
+        for n in 0..30 {
+            let text = format!("Komentář {n}");
+            let response = eva
+                .call("add_comment", &[("proposal", &id), ("text", &text)])
+                .await;
+            assert_eq!(response.status(), 200, "{n} on {}", database.kind());
+        }
+        let response = eva
+            .call("add_comment", &[("proposal", &id), ("text", "Ještě jeden")])
+            .await;
+        assert_eq!(response.status(), 422);
+        let body: Value = response.json().await.expect("json");
+        assert_eq!(
+            body["Invalid"]["errors"][0]["message"],
+            "error-limit-comments"
+        );
+    }
+}

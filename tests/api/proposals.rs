@@ -421,3 +421,46 @@ async fn an_unknown_proposal_is_a_friendly_404() {
         assert_eq!(app.browser().get("/proposals/abc").await.status(), 404);
     }
 }
+
+#[tokio::test]
+async fn the_sixth_proposal_in_a_day_waits_until_tomorrow() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let category = app.first_category().await.to_string();
+        let (anna, _) = app.signed_in(Role::Resident, false).await;
+        for n in 0..5 {
+            let title = format!("Návrh {n}");
+            let response = anna
+                .call(
+                    "create_proposal",
+                    &[("title", &title), ("body", "Text"), ("category", &category)],
+                )
+                .await;
+            assert_eq!(response.status(), 200, "{n} on {}", database.kind());
+        }
+        let sixth = anna
+            .call(
+                "create_proposal",
+                &[
+                    ("title", "Šestý"),
+                    ("body", "Text"),
+                    ("category", &category),
+                ],
+            )
+            .await;
+        assert_eq!(sixth.status(), 422);
+        assert_eq!(
+            field_messages(sixth).await,
+            [("title".to_string(), "error-limit-proposals".to_string())]
+        );
+        // Another member is not affected.
+        let (eva, _) = app.signed_in(Role::Resident, false).await;
+        let other = eva
+            .call(
+                "create_proposal",
+                &[("title", "Jiný"), ("body", "Text"), ("category", &category)],
+            )
+            .await;
+        assert_eq!(other.status(), 200);
+    }
+}

@@ -163,6 +163,10 @@ impl TestApp {
                 category: &category.to_string(),
                 place: "",
             },
+            &app::server::PostingLimits {
+                proposals_per_day: u64::MAX,
+                comments_per_hour: u64::MAX,
+            },
         )
         .await
         .expect("proposal created")

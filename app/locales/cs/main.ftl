@@ -173,3 +173,5 @@ report-reason-other = Něco jiného
 error-report-reason = Vyberte, proč to hlásíte.
 error-report-note-missing = Napište pár slov, co je špatně.
 error-report-note-long = Poznámka může mít nejvýš 500 znaků.
+error-limit-proposals = Za den můžete poslat jen pár návrhů. Další zkuste zítra.
+error-limit-comments = Teď jste napsali hodně komentářů. Další zkuste za chvíli.

@@ -169,3 +169,5 @@ report-reason-other = Something else
 error-report-reason = Choose why you are reporting this.
 error-report-note-missing = Write a few words about what is wrong.
 error-report-note-long = The note can have at most 500 characters.
+error-limit-proposals = You can send only a few proposals a day. Try again tomorrow.
+error-limit-comments = You have written many comments just now. Try again in a while.

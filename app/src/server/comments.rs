@@ -46,8 +46,10 @@ pub async fn add(
     proposal_id: i32,
     parent: Option<i32>,
     text: &str,
+    limits: &super::PostingLimits,
 ) -> Result<i32, AppError> {
     let text = CommentText::parse(text).map_err(|message| AppError::field("text", message))?;
+    super::posting_limits::check_comments(db, member.id, limits).await?;
     discussable(db, member, proposal_id).await?;
     let parent_id = match parent {
         None => None,

@@ -1,8 +1,9 @@
 //! The demo estate's places and proposals, in Czech (the demo's language), with supports.
-use super::entities::{category, place, proposal, user};
+use super::entities::{category, place, proposal, proposal_status_change, user};
 use super::members::to_member;
 use super::proposals::{self, NewProposal};
 use crate::error::AppError;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// Places staff would list for the estate.
@@ -124,6 +125,22 @@ pub const PROPOSALS: [DemoProposal; 12] = [
     ),
 ];
 
+async fn backdate(db: &DatabaseConnection, id: i32, by: chrono::Duration) -> Result<(), AppError> {
+    let at = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now() - by, 6);
+    proposal::Entity::update_many()
+        .col_expr(proposal::Column::CreatedAt, Expr::value(at))
+        .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
+        .filter(proposal::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    proposal_status_change::Entity::update_many()
+        .col_expr(proposal_status_change::Column::ChangedAt, Expr::value(at))
+        .filter(proposal_status_change::Column::ProposalId.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Adds the demo places that are missing (by name). Returns how many were added.
 pub async fn seed_places(db: &DatabaseConnection) -> Result<usize, AppError> {
     let mut added = 0;
@@ -161,7 +178,9 @@ pub async fn seed_proposals(db: &DatabaseConnection) -> Result<usize, AppError> 
     let categories = category::Entity::find().all(db).await?;
     let places = place::Entity::find().all(db).await?;
     let mut added = 0;
-    for (author, title, body, slug, place_index, supporters) in PROPOSALS {
+    for (index, (author, title, body, slug, place_index, supporters)) in
+        PROPOSALS.into_iter().enumerate()
+    {
         let exists = proposal::Entity::find()
             .filter(proposal::Column::Title.eq(title))
             .one(db)
@@ -189,11 +208,19 @@ pub async fn seed_proposals(db: &DatabaseConnection) -> Result<usize, AppError> 
                 category: &category.id.to_string(),
                 place: &place,
             },
+            // The demo writes as several residents at once; the limits are for people.
+            &super::PostingLimits {
+                proposals_per_day: u64::MAX,
+                comments_per_hour: u64::MAX,
+            },
         )
         .await?;
         for supporter in supporters.iter().filter_map(|name| member(name)) {
             proposals::set_support(db, &supporter, id, true).await?;
         }
+        // Spread over the past weeks, oldest first, as a lived-in estate would have them.
+        let days_ago = i64::try_from(2 * (PROPOSALS.len() - index)).unwrap_or(0);
+        backdate(db, id, chrono::Duration::days(days_ago)).await?;
         added += 1;
     }
     Ok(added)

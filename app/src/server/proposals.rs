@@ -56,7 +56,9 @@ pub async fn create(
     db: &DatabaseConnection,
     author: &Member,
     new: NewProposal<'_>,
+    limits: &super::PostingLimits,
 ) -> Result<i32, AppError> {
+    super::posting_limits::check_proposals(db, author.id, limits).await?;
     let mut errors = Vec::new();
     let mut fail = |field: &str, message: &str| {
         errors.push(FieldError {

@@ -19,6 +19,23 @@ pub struct Settings {
     pub site_is_public: bool,
     /// The estate's name in the header.
     pub estate_name: String,
+    pub limits: PostingLimits,
+}
+
+/// How much one account may post, against floods (DESIGN.md: posting is rate-limited per account).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostingLimits {
+    pub proposals_per_day: u64,
+    pub comments_per_hour: u64,
+}
+
+impl Default for PostingLimits {
+    fn default() -> Self {
+        Self {
+            proposals_per_day: 5,
+            comments_per_hour: 30,
+        }
+    }
 }
 
 #[derive(Clone)]

@@ -39,6 +39,7 @@ async fn run(title: &str, body: &str, category: &str, place: &str) -> Result<i32
             category,
             place,
         },
+        &state.settings.limits,
     )
     .await?;
     leptos_axum::redirect(&format!("/proposals/{id}"));

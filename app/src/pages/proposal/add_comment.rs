@@ -26,5 +26,13 @@ async fn run(proposal: i32, text: &str, parent: Option<String>) -> Result<i32, A
         Some(id) => Some(id.parse::<i32>().map_err(|_| AppError::BadRequest)?),
     };
     let state = app_state()?;
-    comments::add(&state.db, &member, proposal, parent, text).await
+    comments::add(
+        &state.db,
+        &member,
+        proposal,
+        parent,
+        text,
+        &state.settings.limits,
+    )
+    .await
 }
