@@ -98,6 +98,8 @@ pub struct ProposalDetail {
     pub can_support: bool,
     /// Whether the asking member has reported it.
     pub reported_by_me: bool,
+    /// Whether the asking member may withdraw it (its author or staff, before a vote).
+    pub can_withdraw: bool,
 }
 
 /// A comment as the proposal page shows it; replies are listed under their top-level comment.

@@ -464,3 +464,84 @@ async fn the_sixth_proposal_in_a_day_waits_until_tomorrow() {
         assert_eq!(other.status(), 200);
     }
 }
+
+#[tokio::test]
+async fn the_author_or_staff_withdraw_a_proposal_and_nobody_else() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let first = app.proposal(&author, "První", "Text").await.to_string();
+        let second = app.proposal(&author, "Druhý", "Text").await.to_string();
+        let (other, _) = app.signed_in(Role::Resident, true).await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let own = app.browser();
+        own.call(
+            "sign_in",
+            &[
+                ("username", &author.username),
+                ("password", &author.password),
+            ],
+        )
+        .await;
+
+        assert_eq!(
+            app.browser()
+                .call("withdraw_proposal", &[("proposal", &first)])
+                .await
+                .status(),
+            401,
+            "{}",
+            database.kind()
+        );
+        assert_eq!(
+            other
+                .call("withdraw_proposal", &[("proposal", &first)])
+                .await
+                .status(),
+            403
+        );
+        assert_eq!(
+            own.call("withdraw_proposal", &[("proposal", &first)])
+                .await
+                .status(),
+            200
+        );
+        assert_eq!(
+            staff
+                .call("withdraw_proposal", &[("proposal", &second)])
+                .await
+                .status(),
+            200
+        );
+
+        let again = own.call("withdraw_proposal", &[("proposal", &first)]).await;
+        assert_eq!(again.status(), 422, "only once");
+        assert_eq!(
+            field_messages(again).await,
+            [("withdraw".to_string(), "error-withdraw-late".to_string())]
+        );
+
+        let detail: Value = app
+            .browser()
+            .call("get_proposal", &[("id", &first)])
+            .await
+            .json()
+            .await
+            .expect("detail");
+        assert_eq!(detail["status"], "Withdrawn");
+        assert_eq!(
+            detail["history"].as_array().map(Vec::len),
+            Some(2),
+            "open, then withdrawn"
+        );
+        let support = other
+            .call("support_proposal", &[("proposal", &first), ("want", "yes")])
+            .await;
+        assert_eq!(support.status(), 422, "no support once withdrawn");
+        let page = app
+            .browser()
+            .page_text(&format!("/proposals/{first}"))
+            .await;
+        assert!(page.contains("staženo"));
+    }
+}

@@ -139,6 +139,10 @@ test("the list, a proposal and the new-proposal page have no axe violations", as
   await page.getByRole("button", { name: "Odeslat" }).first().click();
   await page.getByRole("heading", { name: "1 komentář" }).waitFor();
   await assertAccessible(page, "a proposal with a comment");
+  // The author changes their mind: withdraw, with a second tap to confirm.
+  await page.getByText("Stáhnout návrh", { exact: true }).click();
+  await page.getByRole("button", { name: "Ano, stáhnout návrh" }).click();
+  await page.locator(".proposal-meta .status-withdrawn").waitFor();
   await page.goto(`${spolu.url}/proposals`);
   await assertAccessible(page, "/proposals");
   await shot(page, "proposals-list");

@@ -175,3 +175,7 @@ error-report-note-missing = Napište pár slov, co je špatně.
 error-report-note-long = Poznámka může mít nejvýš 500 znaků.
 error-limit-proposals = Za den můžete poslat jen pár návrhů. Další zkuste zítra.
 error-limit-comments = Teď jste napsali hodně komentářů. Další zkuste za chvíli.
+withdraw = Stáhnout návrh
+withdraw-explain = Návrh zůstane vidět jako stažený. Podpořit ani o něm hlasovat už nepůjde.
+withdraw-confirm = Ano, stáhnout návrh
+error-withdraw-late = Návrh už stáhnout nejde: hlasuje se o něm nebo je rozhodnuto.

@@ -171,3 +171,7 @@ error-report-note-missing = Write a few words about what is wrong.
 error-report-note-long = The note can have at most 500 characters.
 error-limit-proposals = You can send only a few proposals a day. Try again tomorrow.
 error-limit-comments = You have written many comments just now. Try again in a while.
+withdraw = Withdraw the proposal
+withdraw-explain = The proposal stays visible as withdrawn. Nobody can support it or vote on it any more.
+withdraw-confirm = Yes, withdraw the proposal
+error-withdraw-late = The proposal can no longer be withdrawn: it is being voted on or has been decided.

@@ -8,6 +8,7 @@ mod proposal_detail;
 mod report_content;
 mod report_form;
 mod support_proposal;
+mod withdraw_proposal;
 
 use crate::components::{
     CategoryBadge, FormMessage, Icon, IconSvg, PageTitle, PlainText, StatusBadge,
@@ -24,6 +25,7 @@ use proposal_detail::get_proposal;
 use report_content::ReportContent;
 use report_form::ReportForm;
 use support_proposal::SupportProposal;
+use withdraw_proposal::WithdrawProposal;
 
 #[component]
 pub fn ProposalPage() -> impl IntoView {
@@ -123,6 +125,7 @@ fn Proposal(
                 })}
             </section>
             {signed_in.then(|| view! { <ReportForm kind="proposal" id=detail.id reported=detail.reported_by_me action=report/> })}
+            {detail.can_withdraw.then(|| view! { <WithdrawForm proposal=detail.id/> })}
             <section aria-labelledby="history">
                 <h2 id="history">{t("proposal-history")}</h2>
                 <ol class="history">
@@ -132,5 +135,29 @@ fn Proposal(
                 </ol>
             </section>
         </article>
+    }
+}
+
+/// "Withdraw": folded, with a second tap to confirm, because it cannot be undone.
+#[component]
+fn WithdrawForm(proposal: i32) -> impl IntoView {
+    let action = ServerAction::<WithdrawProposal>::new();
+    let message = action
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+        .and_then(|e| e.message_for("withdraw").map(t));
+    view! {
+        {message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+        <details class="report">
+            <summary>{t("withdraw")}</summary>
+            <p class="hint">{t("withdraw-explain")}</p>
+            <ActionForm action=action attr:class="form">
+                <input type="hidden" name="proposal" value=proposal/>
+                <button type="submit" class="button">
+                    <IconSvg icon=Icon::Undo/><span>{t("withdraw-confirm")}</span>
+                </button>
+            </ActionForm>
+        </details>
     }
 }

@@ -344,8 +344,11 @@ pub async fn detail(
     let reported_by_me = !super::reports::reported_by(db, viewer, "proposal", [row.id])
         .await?
         .is_empty();
+    let can_withdraw = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))
+        && matches!(status, ProposalStatus::Submitted | ProposalStatus::Open);
     Ok(ProposalDetail {
         reported_by_me,
+        can_withdraw,
         id: row.id,
         can_support: viewer.is_some_and(|m| m.id != row.author_id) && status.accepts_support(),
         title: row.title,
@@ -423,4 +426,49 @@ pub async fn set_support(
         .map_or(0, |p| p.support_count);
     txn.commit().await?;
     Ok(count)
+}
+
+/// Withdraws a proposal: its author, or staff, while it is waiting or open (before any vote).
+pub async fn withdraw(
+    db: &DatabaseConnection,
+    member: &Member,
+    proposal_id: i32,
+) -> Result<(), AppError> {
+    let row = visible_to(proposal::Entity::find_by_id(proposal_id), Some(member))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.author_id != member.id && !is_staff(Some(member)) {
+        return Err(AppError::Forbidden);
+    }
+    let at = now();
+    let txn = db.begin().await?;
+    // Conditional on the status, so a vote opening at the same moment wins cleanly.
+    let changed = proposal::Entity::update_many()
+        .col_expr(
+            proposal::Column::Status,
+            Expr::value(ProposalStatus::Withdrawn.as_str()),
+        )
+        .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
+        .filter(proposal::Column::Id.eq(proposal_id))
+        .filter(proposal::Column::Status.is_in([
+            ProposalStatus::Submitted.as_str(),
+            ProposalStatus::Open.as_str(),
+        ]))
+        .exec(&txn)
+        .await?;
+    if changed.rows_affected != 1 {
+        return Err(AppError::field("withdraw", "error-withdraw-late"));
+    }
+    proposal_status_change::ActiveModel {
+        proposal_id: Set(proposal_id),
+        status: Set(ProposalStatus::Withdrawn.as_str().to_owned()),
+        changed_at: Set(at),
+        changed_by: Set(Some(member.id)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
