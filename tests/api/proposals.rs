@@ -343,14 +343,7 @@ async fn members_support_once_take_it_back_and_never_their_own() {
         );
 
         let own = app.browser();
-        own.call(
-            "sign_in",
-            &[
-                ("username", &author.username),
-                ("password", &author.password),
-            ],
-        )
-        .await;
+        own.sign_in_as(&author).await;
         let response = own.call("support_proposal", &yes).await;
         assert_eq!(response.status(), 422);
         assert_eq!(
@@ -475,14 +468,7 @@ async fn the_author_or_staff_withdraw_a_proposal_and_nobody_else() {
         let (other, _) = app.signed_in(Role::Resident, true).await;
         let (staff, _) = app.signed_in(Role::Staff, false).await;
         let own = app.browser();
-        own.call(
-            "sign_in",
-            &[
-                ("username", &author.username),
-                ("password", &author.password),
-            ],
-        )
-        .await;
+        own.sign_in_as(&author).await;
 
         assert_eq!(
             app.browser()

@@ -1,6 +1,6 @@
 // axe-core on every page that exists, in Czech and English, signed out and as staff.
 import { test, before, after } from "node:test";
-import { startSpolu, launchBrowser, phone, assertAccessible, shot } from "./harness.mjs";
+import { startSpolu, launchBrowser, phone, assertAccessible, shot, signInAs } from "./harness.mjs";
 
 let spolu, browser;
 before(async () => {
@@ -27,11 +27,7 @@ for (const locale of ["cs-CZ", "en-GB"]) {
 
   test(`member and staff pages have no axe violations (${locale})`, async () => {
     const page = await phone(browser, { locale });
-    await page.goto(`${spolu.url}/login`);
-    await page.fill("#username", "cyril");
-    await page.fill("#password", "spolu-demo");
-    await page.click("main button[type=submit]");
-    await page.waitForURL(`${spolu.url}/`);
+    await signInAs(page, spolu, "cyril");
     for (const path of ["/", "/me", "/staff/invites"]) {
       await page.goto(`${spolu.url}${path}`);
       await assertAccessible(page, `${path} as staff (${locale})`);

@@ -86,3 +86,12 @@ export async function assertAccessible(page, label) {
 export async function shot(page, name) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
+
+/** Signs in as a demo account (password `spolu-demo`) and waits for the home page. */
+export async function signInAs(page, spolu, username) {
+  await page.goto(`${spolu.url}/login`);
+  await page.fill("#username", username);
+  await page.fill("#password", "spolu-demo");
+  await page.click("main button[type=submit]");
+  await page.waitForURL(`${spolu.url}/`);
+}

@@ -1,7 +1,7 @@
 // Proposing, finding it in the list and supporting it — on a phone, with and without JavaScript.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSpolu, launchBrowser, phone, shot, assertAccessible } from "./harness.mjs";
+import { startSpolu, launchBrowser, phone, shot, assertAccessible, signInAs } from "./harness.mjs";
 
 let spolu, browser;
 before(async () => {
@@ -13,13 +13,7 @@ after(async () => {
   await spolu?.stop();
 });
 
-async function signIn(page, username) {
-  await page.goto(`${spolu.url}/login`);
-  await page.fill("#username", username);
-  await page.fill("#password", "spolu-demo");
-  await page.click("main button[type=submit]");
-  await page.waitForURL(`${spolu.url}/`);
-}
+const signIn = (page, username) => signInAs(page, spolu, username);
 
 for (const javaScript of [true, false]) {
   const mode = javaScript ? "js" : "nojs";

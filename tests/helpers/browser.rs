@@ -37,6 +37,18 @@ impl Browser {
             .expect("server function answers")
     }
 
+    /// Signs in as `member` with their username and password.
+    pub async fn sign_in_as(&self, member: &super::TestMember) -> Response {
+        self.call(
+            "sign_in",
+            &[
+                ("username", &member.username),
+                ("password", &member.password),
+            ],
+        )
+        .await
+    }
+
     /// Submits a plain HTML form from `page`, as a phone without JavaScript does.
     pub async fn submit(&self, page: &str, function: &str, form: &[(&str, &str)]) -> Response {
         self.client

@@ -132,15 +132,7 @@ impl TestApp {
     pub async fn signed_in(&self, role: Role, core: bool) -> (Browser, TestMember) {
         let member = self.member(role, core).await;
         let browser = self.browser();
-        let response = browser
-            .call(
-                "sign_in",
-                &[
-                    ("username", &member.username),
-                    ("password", &member.password),
-                ],
-            )
-            .await;
+        let response = browser.sign_in_as(&member).await;
         assert!(
             response.status().is_success(),
             "sign-in failed: {}",

@@ -18,6 +18,44 @@ pub fn FieldError(id: String, message: Option<String>) -> impl IntoView {
     })
 }
 
+/// What a field shows after a failed submission, and the ids that tie label, hint and message.
+struct FieldState {
+    /// Locale key of the field's message.
+    message: Option<String>,
+    /// What the person had typed (passwords are never sent back).
+    typed: Option<String>,
+    invalid: bool,
+    hint_id: String,
+    error_id: String,
+    described_by: Option<String>,
+}
+
+impl FieldState {
+    fn new(name: &str, hint: Option<&str>, error: Option<&AppError>) -> Self {
+        let message = error.and_then(|e| e.message_for(name)).map(str::to_owned);
+        let typed = error.and_then(|e| e.typed(name)).map(str::to_owned);
+        let invalid = message.is_some();
+        let hint_id = format!("{name}-hint");
+        let error_id = format!("{name}-error");
+        let ids: Vec<&str> = [
+            hint.map(|_| hint_id.as_str()),
+            invalid.then_some(error_id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let described_by = (!ids.is_empty()).then(|| ids.join(" "));
+        Self {
+            message,
+            typed,
+            invalid,
+            hint_id,
+            error_id,
+            described_by,
+        }
+    }
+}
+
 #[component]
 pub fn TextField(
     /// The form field's name, as the server function expects it.
@@ -34,27 +72,15 @@ pub fn TextField(
     #[prop(optional)] autocapitalize: Option<&'static str>,
     #[prop(optional)] max_length: Option<usize>,
 ) -> impl IntoView {
-    let message = error
-        .as_ref()
-        .and_then(|e| e.message_for(name))
-        .map(str::to_owned);
-    // After a failed submission, show again what was typed (passwords are never sent back).
-    let value = error
-        .as_ref()
-        .and_then(|e| e.typed(name))
-        .map(str::to_owned)
-        .or(value);
-    let invalid = message.is_some();
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = [
-        hint.map(|_| hint_id.clone()),
-        invalid.then(|| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let FieldState {
+        message,
+        typed,
+        invalid,
+        hint_id,
+        error_id,
+        described_by,
+    } = FieldState::new(name, hint, error.as_ref());
+    let value = typed.or(value);
     view! {
         <div class="field" class:invalid=invalid>
             <label for=name>{t(label)}</label>
@@ -69,7 +95,7 @@ pub fn TextField(
                 value=value
                 required=true
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                aria-describedby=described_by
             />
             <FieldError id=error_id message=message/>
         </div>
@@ -107,26 +133,15 @@ pub fn TextArea(
     #[prop(default = 6)] rows: u32,
     #[prop(optional)] max_length: Option<usize>,
 ) -> impl IntoView {
-    let message = error
-        .as_ref()
-        .and_then(|e| e.message_for(name))
-        .map(str::to_owned);
-    let value = error
-        .as_ref()
-        .and_then(|e| e.typed(name))
-        .map(str::to_owned)
-        .unwrap_or_default();
-    let invalid = message.is_some();
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = [
-        hint.map(|_| hint_id.clone()),
-        invalid.then(|| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let FieldState {
+        message,
+        typed,
+        invalid,
+        hint_id,
+        error_id,
+        described_by,
+    } = FieldState::new(name, hint, error.as_ref());
+    let value = typed.unwrap_or_default();
     view! {
         <div class="field" class:invalid=invalid>
             <label for=name>{t(label)}</label>
@@ -134,7 +149,6 @@ pub fn TextArea(
             {
                 // Two branches, so that the islands router replaces the whole field when it gains or
                 // loses text: diffing an empty textarea against a filled one shifts every node after it.
-                let described_by = (!described_by.is_empty()).then_some(described_by);
                 let invalid = invalid.then_some("true");
                 if value.is_empty() {
                     Either::Left(view! {
