@@ -68,6 +68,8 @@ pub struct ProposalCard {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposalList {
     pub cards: Vec<ProposalCard>,
+    /// Every category that is not archived, for the filter.
+    pub categories: Vec<CategoryLabel>,
     /// The cursor for the next page, when there is one.
     pub next: Option<String>,
 }

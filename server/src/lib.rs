@@ -6,4 +6,4 @@ mod routes;
 mod startup;
 
 pub use config::{Command, Config, InviteRole};
-pub use startup::{Application, StartError, prepare, print_invites};
+pub use startup::{Application, StartError, open_database, prepare, print_invites};

@@ -50,6 +50,26 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
             .expect("list");
         assert_eq!(list["cards"][0]["title"], "Opravit houpačku na hřišti");
         assert_eq!(list["cards"][0]["support_count"], 5, "supports seeded once");
+        assert_eq!(
+            list["cards"][0]["comment_count"], 2,
+            "and a short discussion"
+        );
+        assert_eq!(
+            list["categories"].as_array().map(Vec::len),
+            Some(8),
+            "the filter's categories"
+        );
+        let playgrounds = list["cards"][0]["category"]["id"].clone();
+        let filtered: serde_json::Value = app
+            .browser()
+            .call("list_proposals", &[("category", &playgrounds.to_string())])
+            .await
+            .json()
+            .await
+            .expect("list");
+        let cards = filtered["cards"].as_array().expect("cards");
+        assert_eq!(cards.len(), 2, "two playground proposals in the demo");
+        assert!(cards.iter().all(|c| c["category"]["id"] == playgrounds));
     }
 }
 

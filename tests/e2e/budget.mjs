@@ -1,32 +1,10 @@
 // The foundation's transfer budget, measured in Chromium on the release build:
 // a first visit of the home page at most 200 KB compressed, a repeat visit at most 30 KB.
 // Run with `cargo run -p frontend --bin tasks -- budget` (it builds the release first).
-import { startSpolu, launchBrowser, PHONE } from "./harness.mjs";
+import { startSpolu, launchBrowser, PHONE, visit } from "./harness.mjs";
 
 const FIRST_VISIT_LIMIT = 200 * 1024;
 const REPEAT_VISIT_LIMIT = 30 * 1024;
-
-/** Visits `path` in `page`, waits until hydration has fetched everything, returns the requests. */
-async function visit(page, url) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  const requests = new Map();
-  cdp.on("Network.responseReceived", (e) => {
-    requests.set(e.requestId, { url: e.response.url, status: e.response.status, fromCache: e.response.fromDiskCache || e.response.fromServiceWorker, bytes: 0 });
-  });
-  cdp.on("Network.requestServedFromCache", (e) => {
-    const r = requests.get(e.requestId);
-    if (r) r.fromCache = true;
-  });
-  cdp.on("Network.loadingFinished", (e) => {
-    const r = requests.get(e.requestId);
-    if (r) r.bytes = e.encodedDataLength;
-  });
-  await page.goto(url, { waitUntil: "networkidle" });
-  await page.waitForTimeout(1000);
-  await cdp.detach();
-  return [...requests.values()];
-}
 
 function report(title, requests, limit) {
   const total = requests.reduce((sum, r) => sum + r.bytes, 0);

@@ -95,3 +95,27 @@ export async function signInAs(page, spolu, username) {
   await page.click("main button[type=submit]");
   await page.waitForURL(`${spolu.url}/`);
 }
+
+/** Visits `url` in `page`, waits until hydration has fetched everything, returns each request's
+ * transferred (compressed) bytes as Chromium counts them. */
+export async function visit(page, url) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const requests = new Map();
+  cdp.on("Network.responseReceived", (e) => {
+    requests.set(e.requestId, { url: e.response.url, status: e.response.status, fromCache: e.response.fromDiskCache || e.response.fromServiceWorker, bytes: 0 });
+  });
+  cdp.on("Network.requestServedFromCache", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.fromCache = true;
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.bytes = e.encodedDataLength;
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForTimeout(1000);
+  await cdp.detach();
+  return [...requests.values()];
+}
+

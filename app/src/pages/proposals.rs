@@ -50,62 +50,77 @@ pub fn ProposalsPage() -> impl IntoView {
             <IconSvg icon=Icon::Plus/>
             <span>{t("propose")}</span>
         </a>
-        // Folded away unless in use: one main action per screen, the list right below it.
-        <details class="filters-box" open=filtering>
-            <summary>
-                <IconSvg icon=Icon::Search/>
-                <span>{t("filters-summary")}</span>
-            </summary>
-        <form class="filters" method="get" action="/proposals" role="search">
-            <div class="field">
-                <label for="q">{t("search-label")}</label>
-                <input id="q" name="q" type="search" value=q.clone().unwrap_or_default()/>
-            </div>
-            <div class="field">
-                <label for="status">{t("filter-status")}</label>
-                <select id="status" name="status">
-                    <option value="">{t("filter-all")}</option>
-                    {ProposalStatus::ALL
-                        .into_iter()
-                        .filter(|s| *s != ProposalStatus::Submitted)
-                        .map(|s| view! {
-                            <option value=s.as_str() selected=status_now == s.as_str()>{t(&s.label_key())}</option>
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="sort">{t("sort-label")}</label>
-                <select id="sort" name="sort">
-                    {Sort::ALL
-                        .into_iter()
-                        .map(|s| view! { <option value=s.as_str() selected=s == sort_now>{t(&s.label_key())}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            {category.clone().map(|c| view! { <input type="hidden" name="category" value=c/> })}
-            <button type="submit" class="button">
-                <IconSvg icon=Icon::Search/>
-                <span>{t("search-button")}</span>
-            </button>
-        </form>
-        </details>
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
-                match list_proposals(q, status, category, sort, after).await {
-                    Ok(list) if list.cards.is_empty() => view! {
-                        <p class="empty">{t("proposals-none")}</p>
-                    }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="cards">
-                            {list.cards.into_iter().map(|card| view! { <ProposalCardView card/> }).collect_view()}
-                        </ul>
-                        {list.next.map(|cursor| view! {
-                            <a class="button" href=next_href(cursor)>{t("proposals-more")}</a>
-                        })}
-                    }.into_any(),
-                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
-                }
+                let list = match list_proposals(q.clone(), status.clone(), category.clone(), sort, after).await {
+                    Ok(list) => list,
+                    Err(error) => return view! { <FormMessage error=Some(error)/> }.into_any(),
+                };
+                let category_now = category.clone().unwrap_or_default();
+                view! {
+                    // Folded away unless in use: one main action per screen, the list right below it.
+                    <details class="filters-box" open=filtering>
+                        <summary>
+                            <IconSvg icon=Icon::Search/>
+                            <span>{t("filters-summary")}</span>
+                        </summary>
+                        <form class="filters" method="get" action="/proposals" role="search">
+                            <div class="field">
+                                <label for="q">{t("search-label")}</label>
+                                <input id="q" name="q" type="search" value=q.clone().unwrap_or_default()/>
+                            </div>
+                            <div class="field">
+                                <label for="status">{t("filter-status")}</label>
+                                <select id="status" name="status">
+                                    <option value="">{t("filter-all")}</option>
+                                    {ProposalStatus::ALL
+                                        .into_iter()
+                                        .filter(|s| *s != ProposalStatus::Submitted)
+                                        .map(|s| view! {
+                                            <option value=s.as_str() selected=status_now == s.as_str()>{t(&s.label_key())}</option>
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="category">{t("proposal-category")}</label>
+                                <select id="category" name="category">
+                                    <option value="">{t("filter-all")}</option>
+                                    {list.categories.into_iter().map(|c| {
+                                        let value = c.id.to_string();
+                                        let selected = value == category_now;
+                                        view! { <option value=value selected=selected>{c.name}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="sort">{t("sort-label")}</label>
+                                <select id="sort" name="sort">
+                                    {Sort::ALL
+                                        .into_iter()
+                                        .map(|s| view! { <option value=s.as_str() selected=s == sort_now>{t(&s.label_key())}</option> })
+                                        .collect_view()}
+                                </select>
+                            </div>
+                            <button type="submit" class="button">
+                                <IconSvg icon=Icon::Search/>
+                                <span>{t("search-button")}</span>
+                            </button>
+                        </form>
+                    </details>
+                    {if list.cards.is_empty() {
+                        view! { <p class="empty">{t("proposals-none")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="cards">
+                                {list.cards.into_iter().map(|card| view! { <ProposalCardView card/> }).collect_view()}
+                            </ul>
+                            {list.next.map(|cursor| view! {
+                                <a class="button" href=next_href(cursor)>{t("proposals-more")}</a>
+                            })}
+                        }.into_any()
+                    }}
+                }.into_any()
             })}
         </Suspense>
     }

@@ -6,6 +6,12 @@ use crate::error::AppError;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
+/// The demo writes as several residents at once; the posting limits are for people.
+const UNLIMITED: super::PostingLimits = super::PostingLimits {
+    proposals_per_day: u64::MAX,
+    comments_per_hour: u64::MAX,
+};
+
 /// Places staff would list for the estate.
 pub const PLACES: [(&str, &str); 6] = [
     ("Hřiště u bloku 3", "Za domem, u pískoviště"),
@@ -141,6 +147,46 @@ async fn backdate(db: &DatabaseConnection, id: i32, by: chrono::Duration) -> Res
     Ok(())
 }
 
+/// A few conversations: (proposal title, author, text, a reply to the first comment?).
+const DISCUSSIONS: [(&str, &str, &str, bool); 6] = [
+    (
+        "Opravit houpačku na hřišti",
+        "eva",
+        "Včera jsem ten řetěz viděla, opravdu je nalomený.",
+        false,
+    ),
+    (
+        "Opravit houpačku na hřišti",
+        "cyril",
+        "Díky, nahlásili jsme to správci. Zatím jsme houpačku zajistili páskou.",
+        true,
+    ),
+    (
+        "Přechod u školy",
+        "anna",
+        "Ráno tam stojí i auta na chodníku, děti pak nejsou vidět.",
+        false,
+    ),
+    (
+        "Přechod u školy",
+        "boris",
+        "Mohli bychom to probrat s městskou policií na schůzce v centru.",
+        true,
+    ),
+    (
+        "Lavička u zastávky",
+        "filip",
+        "Stříška by se hodila i kvůli dešti.",
+        false,
+    ),
+    (
+        "Světlo v podchodu",
+        "eva",
+        "Souhlasím. Večer tudy chodím z práce a je to nepříjemné.",
+        false,
+    ),
+];
+
 /// Adds the demo places that are missing (by name). Returns how many were added.
 pub async fn seed_places(db: &DatabaseConnection) -> Result<usize, AppError> {
     let mut added = 0;
@@ -208,11 +254,7 @@ pub async fn seed_proposals(db: &DatabaseConnection) -> Result<usize, AppError> 
                 category: &category.id.to_string(),
                 place: &place,
             },
-            // The demo writes as several residents at once; the limits are for people.
-            &super::PostingLimits {
-                proposals_per_day: u64::MAX,
-                comments_per_hour: u64::MAX,
-            },
+            &UNLIMITED,
         )
         .await?;
         for supporter in supporters.iter().filter_map(|name| member(name)) {
@@ -221,6 +263,13 @@ pub async fn seed_proposals(db: &DatabaseConnection) -> Result<usize, AppError> 
         // Spread over the past weeks, oldest first, as a lived-in estate would have them.
         let days_ago = i64::try_from(2 * (PROPOSALS.len() - index)).unwrap_or(0);
         backdate(db, id, chrono::Duration::days(days_ago)).await?;
+        let mut first_comment = None;
+        for (_, who, text, is_reply) in DISCUSSIONS.iter().filter(|d| d.0 == title) {
+            let Some(who) = member(who) else { continue };
+            let parent = if *is_reply { first_comment } else { None };
+            let comment = super::comments::add(db, &who, id, parent, text, &UNLIMITED).await?;
+            first_comment = first_comment.or(Some(comment));
+        }
         added += 1;
     }
     Ok(added)

@@ -202,6 +202,7 @@ pub async fn list(
         rows.last().map(|row| cursor(filter.sort, row))
     });
     let labels = category_labels(db, rows.iter().map(|r| r.category_id), language).await?;
+    let categories = active_categories(db, language).await?;
     let cards = rows
         .into_iter()
         .map(|row| ProposalCard {
@@ -215,6 +216,7 @@ pub async fn list(
         .collect();
     Ok(ProposalList {
         cards,
+        categories,
         next: next.flatten(),
     })
 }
@@ -278,20 +280,23 @@ pub async fn category_labels(
         .collect())
 }
 
-/// What the new-proposal form offers: categories and places that are not archived.
-pub async fn choices(db: &DatabaseConnection, language: &str) -> Result<ProposalChoices, AppError> {
-    let mut categories: Vec<CategoryLabel> = Vec::new();
+/// The categories people can choose now (not archived), in their order.
+pub async fn active_categories(
+    db: &impl ConnectionTrait,
+    language: &str,
+) -> Result<Vec<CategoryLabel>, AppError> {
     let active = category::Entity::find()
         .filter(category::Column::ArchivedAt.is_null())
         .order_by_asc(category::Column::Position)
         .all(db)
         .await?;
-    let labels = category_labels(db, active.iter().map(|c| c.id), language).await?;
-    for c in active {
-        if let Some(label) = labels.get(&c.id) {
-            categories.push(label.clone());
-        }
-    }
+    let mut labels = category_labels(db, active.iter().map(|c| c.id), language).await?;
+    Ok(active.iter().filter_map(|c| labels.remove(&c.id)).collect())
+}
+
+/// What the new-proposal form offers: categories and places that are not archived.
+pub async fn choices(db: &DatabaseConnection, language: &str) -> Result<ProposalChoices, AppError> {
+    let categories = active_categories(db, language).await?;
     let places = place::Entity::find()
         .filter(place::Column::ArchivedAt.is_null())
         .order_by_asc(place::Column::Position)

@@ -27,7 +27,8 @@ fn main() {
         "serve" => serve(&rest),
         "test" => test(),
         "budget" => budget(),
-        _ => Err("tasks: bundle [--release] | serve [spolu flags] | test | budget".into()),
+        "bench" => bench(),
+        _ => Err("tasks: bundle [--release] | serve [spolu flags] | test | budget | bench".into()),
     };
     if let Err(error) = result {
         eprintln!("tasks {task}: {error}");
@@ -97,6 +98,35 @@ fn budget() -> Result<()> {
         .env("SPOLU_SITE_DIR", target_dir().join("site"))
         .status()?;
     exit_status(status, "budget")
+}
+
+/// Issue 3's speed figures: list and proposal page latency with many proposals and comments.
+fn bench() -> Result<()> {
+    setup::wasm_tools(true)?;
+    setup::browser_test_tools()?;
+    bundle::build(true)?;
+    cargo(&["build", "--release", "-p", "server", "--bin", "spolu"])?;
+    let data_dir = std::env::temp_dir().join(format!("spolu-bench-{}", std::process::id()));
+    let data = data_dir.to_string_lossy().into_owned();
+    cargo(&[
+        "run",
+        "--release",
+        "-p",
+        "tests",
+        "--example",
+        "seed_load",
+        "--",
+        &data,
+    ])?;
+    let status = Command::new("node")
+        .current_dir(workspace().join("tests").join("e2e"))
+        .arg("bench.mjs")
+        .env("SPOLU_BIN", target_dir().join("release").join("spolu"))
+        .env("SPOLU_SITE_DIR", target_dir().join("site"))
+        .env("SPOLU_DATA_DIR", &data_dir)
+        .status()?;
+    let _ = std::fs::remove_dir_all(&data_dir);
+    exit_status(status, "bench")
 }
 
 pub fn workspace() -> PathBuf {
