@@ -1,6 +1,6 @@
 //! Comments on proposals: writing, replying (one level), editing for a while, deleting.
 use super::entities::{comment, proposal, user};
-use crate::domain::{CommentText, ProposalStatus, Role};
+use crate::domain::{CommentText, ProposalStatus};
 use crate::error::AppError;
 use crate::proposals::CommentView;
 use crate::visitor::Member;
@@ -24,15 +24,8 @@ async fn discussable(
     member: &Member,
     proposal_id: i32,
 ) -> Result<proposal::Model, AppError> {
-    let found = proposal::Entity::find_by_id(proposal_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let found = super::proposals::find_visible(db, Some(member), proposal_id).await?;
     let status = ProposalStatus::parse(&found.status).unwrap_or(ProposalStatus::Open);
-    let staff = matches!(member.role, Role::Staff | Role::Admin);
-    if status == ProposalStatus::Submitted && !staff && found.author_id != member.id {
-        return Err(AppError::NotFound);
-    }
     if matches!(status, ProposalStatus::Withdrawn | ProposalStatus::Merged) {
         return Err(AppError::field("text", "error-comment-closed"));
     }

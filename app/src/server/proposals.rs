@@ -44,6 +44,19 @@ fn visible_to(
     query.filter(visible)
 }
 
+/// The proposal with this id if `viewer` may see it; otherwise "not found" (not "forbidden", so a
+/// waiting proposal's existence is not told).
+pub async fn find_visible(
+    db: &impl ConnectionTrait,
+    viewer: Option<&Member>,
+    id: i32,
+) -> Result<proposal::Model, AppError> {
+    visible_to(proposal::Entity::find_by_id(id), viewer)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 pub struct NewProposal<'a> {
     pub title: &'a str,
     pub body: &'a str,
@@ -315,10 +328,7 @@ pub async fn detail(
     id: i32,
     language: &str,
 ) -> Result<ProposalDetail, AppError> {
-    let row = visible_to(proposal::Entity::find_by_id(id), viewer)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let row = find_visible(db, viewer, id).await?;
     let author = user::Entity::find_by_id(row.author_id).one(db).await?;
     let place = match row.place_id {
         Some(place_id) => place::Entity::find_by_id(place_id).one(db).await?,
@@ -379,10 +389,7 @@ pub async fn set_support(
     want: bool,
 ) -> Result<i32, AppError> {
     let closed = || AppError::field("support", "error-support-closed");
-    let row = visible_to(proposal::Entity::find_by_id(proposal_id), Some(member))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let row = find_visible(db, Some(member), proposal_id).await?;
     if row.author_id == member.id {
         return Err(AppError::field("support", "error-support-own"));
     }
@@ -439,10 +446,7 @@ pub async fn withdraw(
     member: &Member,
     proposal_id: i32,
 ) -> Result<(), AppError> {
-    let row = visible_to(proposal::Entity::find_by_id(proposal_id), Some(member))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let row = find_visible(db, Some(member), proposal_id).await?;
     if row.author_id != member.id && !is_staff(Some(member)) {
         return Err(AppError::Forbidden);
     }

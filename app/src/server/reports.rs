@@ -50,19 +50,17 @@ pub async fn report(
         }])
     })?;
     // The item must exist and be visible to the reporter.
-    let language = "cs";
-    match target {
-        Target::Proposal(id) => {
-            super::proposals::detail(db, Some(member), id, language).await?;
-        }
+    let proposal_id = match target {
+        Target::Proposal(id) => id,
         Target::Comment(id) => {
-            let found = comment::Entity::find_by_id(id)
+            comment::Entity::find_by_id(id)
                 .one(db)
                 .await?
-                .ok_or(AppError::NotFound)?;
-            super::proposals::detail(db, Some(member), found.proposal_id, language).await?;
+                .ok_or(AppError::NotFound)?
+                .proposal_id
         }
-    }
+    };
+    super::proposals::find_visible(db, Some(member), proposal_id).await?;
     report::Entity::insert(report::ActiveModel {
         reporter_id: Set(member.id),
         target_kind: Set(target.kind().into()),

@@ -11,7 +11,7 @@ pub async fn list_comments(proposal: i32) -> Result<Vec<CommentView>, AppError> 
 #[cfg(feature = "ssr")]
 async fn run(proposal: i32) -> Result<Vec<CommentView>, AppError> {
     use crate::permissions::{Action, allows};
-    use crate::server::{app_state, comments, current_member, proposals, request_language};
+    use crate::server::{app_state, comments, current_member, proposals};
 
     let state = app_state()?;
     let viewer = current_member();
@@ -19,6 +19,6 @@ async fn run(proposal: i32) -> Result<Vec<CommentView>, AppError> {
         return Err(AppError::NotSignedIn);
     }
     // Only the discussion of a proposal the asker may see.
-    proposals::detail(&state.db, viewer.as_ref(), proposal, &request_language()).await?;
+    proposals::find_visible(&state.db, viewer.as_ref(), proposal).await?;
     comments::list(&state.db, viewer.as_ref(), proposal).await
 }
