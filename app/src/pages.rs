@@ -1,5 +1,6 @@
 //! One module per page, named after its address.
 mod coming_soon;
+mod edit_proposal;
 mod home;
 mod join;
 mod login;
@@ -11,6 +12,7 @@ mod proposals;
 mod staff_invites;
 
 pub use coming_soon::DecisionsPage;
+pub use edit_proposal::EditProposalPage;
 pub use home::HomePage;
 pub use join::JoinPage;
 pub use login::LoginPage;

@@ -100,8 +100,10 @@ pub struct ProposalDetail {
     pub can_support: bool,
     /// Whether the asking member has reported it.
     pub reported_by_me: bool,
-    /// Whether the asking member may withdraw it (its author or staff, before a vote).
-    pub can_withdraw: bool,
+    /// Whether the asking member may edit or withdraw it (its author or staff, before a vote).
+    pub can_change: bool,
+    /// For the edit form.
+    pub place_id: Option<i32>,
 }
 
 /// A comment as the proposal page shows it; replies are listed under their top-level comment.

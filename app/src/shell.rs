@@ -1,8 +1,8 @@
 //! The HTML document around every page, and the routes.
 use crate::components::{BottomNav, Header};
 use crate::pages::{
-    DecisionsPage, HomePage, JoinPage, LoginPage, MePage, NewProposalPage, NotFound, ProposalPage,
-    ProposalsPage, StaffInvitesPage,
+    DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage, MePage, NewProposalPage,
+    NotFound, ProposalPage, ProposalsPage, StaffInvitesPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/proposals") view=ProposalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/new") view=NewProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:id") view=ProposalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/proposals/:id/edit") view=EditProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions") view=DecisionsPage/>
                     <Route path=path!("/me") view=MePage/>
                     <Route path=path!("/join") view=JoinPage/>

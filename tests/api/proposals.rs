@@ -531,3 +531,92 @@ async fn the_author_or_staff_withdraw_a_proposal_and_nobody_else() {
         assert!(page.contains("staženo"));
     }
 }
+
+async fn edit(who: &tests::Browser, id: &str, title: &str, category: &str) -> reqwest::Response {
+    who.call(
+        "edit_proposal",
+        &[
+            ("proposal", id),
+            ("title", title),
+            ("body", "Chybí lavička."),
+            ("category", category),
+        ],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_author_or_staff_edit_a_proposal_and_it_shows_edited_after_others_commented() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let category = app.first_category().await.to_string();
+        let author = app.member(Role::Resident, false).await;
+        let id = app.proposal(&author, "Lavicka", "Chybí.").await.to_string();
+        let own = app.browser();
+        own.sign_in_as(&author).await;
+        let (other, _) = app.signed_in(Role::Resident, true).await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        assert_eq!(
+            edit(&app.browser(), &id, "X", &category).await.status(),
+            401,
+            "{}",
+            database.kind()
+        );
+        assert_eq!(edit(&other, &id, "Cizí", &category).await.status(), 403);
+        assert_eq!(
+            edit(&own, &id, "Lavička u bloku 5", &category)
+                .await
+                .status(),
+            200
+        );
+        let detail: Value = app
+            .browser()
+            .call("get_proposal", &[("id", &id)])
+            .await
+            .json()
+            .await
+            .expect("detail");
+        assert_eq!(detail["title"], "Lavička u bloku 5");
+        assert_eq!(detail["edited"], false, "nobody had commented yet");
+        let found: Value = app
+            .browser()
+            .call("list_proposals", &[("q", "bloku")])
+            .await
+            .json()
+            .await
+            .expect("list");
+        assert_eq!(
+            found["cards"].as_array().map(Vec::len),
+            Some(1),
+            "search follows the edit"
+        );
+
+        other
+            .call("add_comment", &[("proposal", &id), ("text", "Souhlas")])
+            .await;
+        assert_eq!(
+            edit(&staff, &id, "Lavička u zastávky", &category)
+                .await
+                .status(),
+            200
+        );
+        let detail: Value = app
+            .browser()
+            .call("get_proposal", &[("id", &id)])
+            .await
+            .json()
+            .await
+            .expect("detail");
+        assert_eq!(detail["edited"], true, "edited after others commented");
+
+        let bad = edit(&own, &id, " ", &category).await;
+        assert_eq!(bad.status(), 422);
+        own.call("withdraw_proposal", &[("proposal", &id)]).await;
+        let late = edit(&own, &id, "Pozdě", &category).await;
+        assert_eq!(late.status(), 422, "not after it is withdrawn");
+        assert_eq!(
+            field_messages(late).await,
+            [("title".to_string(), "error-edit-late".to_string())]
+        );
+    }
+}

@@ -133,7 +133,14 @@ test("the list, a proposal and the new-proposal page have no axe violations", as
   await page.getByRole("button", { name: "Odeslat" }).first().click();
   await page.getByRole("heading", { name: "1 komentář" }).waitFor();
   await assertAccessible(page, "a proposal with a comment");
-  // The author changes their mind: withdraw, with a second tap to confirm.
+  // The author fixes the title, then changes their mind: withdraw, with a second tap to confirm.
+  await page.getByRole("link", { name: "Upravit návrh" }).click();
+  await page.getByRole("heading", { name: "Upravit návrh" }).waitFor();
+  assert.equal(await page.inputValue("#title"), "Koše na tříděný odpad", "the form starts filled in");
+  await assertAccessible(page, "the edit page");
+  await page.fill("#title", "Koše na plast a papír");
+  await page.click("main button[type=submit]");
+  await page.getByRole("heading", { name: "Koše na plast a papír" }).waitFor();
   await page.getByText("Stáhnout návrh", { exact: true }).click();
   await page.getByRole("button", { name: "Ano, stáhnout návrh" }).click();
   await page.locator(".proposal-meta .status-withdrawn").waitFor();

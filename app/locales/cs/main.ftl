@@ -179,3 +179,7 @@ withdraw = Stáhnout návrh
 withdraw-explain = Návrh zůstane vidět jako stažený. Podpořit ani o něm hlasovat už nepůjde.
 withdraw-confirm = Ano, stáhnout návrh
 error-withdraw-late = Návrh už stáhnout nejde: hlasuje se o něm nebo je rozhodnuto.
+edit-proposal = Upravit návrh
+back-to-proposal = Zpět na návrh
+error-edit-late = Návrh už upravit nejde: hlasuje se o něm nebo je rozhodnuto.
+error-edit-not-yours = Upravit ho může jen ten, kdo ho navrhl, nebo pracovníci centra.

@@ -175,3 +175,7 @@ withdraw = Withdraw the proposal
 withdraw-explain = The proposal stays visible as withdrawn. Nobody can support it or vote on it any more.
 withdraw-confirm = Yes, withdraw the proposal
 error-withdraw-late = The proposal can no longer be withdrawn: it is being voted on or has been decided.
+edit-proposal = Edit the proposal
+back-to-proposal = Back to the proposal
+error-edit-late = The proposal can no longer be edited: it is being voted on or has been decided.
+error-edit-not-yours = Only the person who proposed it, or the centre's staff, can edit it.

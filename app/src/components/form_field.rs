@@ -132,6 +132,9 @@ pub fn TextArea(
     #[prop(default = None)] error: Option<AppError>,
     #[prop(default = 6)] rows: u32,
     #[prop(optional)] max_length: Option<usize>,
+    /// The text already there (e.g. when editing); what was typed before an error wins.
+    #[prop(optional)]
+    value: Option<String>,
 ) -> impl IntoView {
     let FieldState {
         message,
@@ -141,7 +144,7 @@ pub fn TextArea(
         error_id,
         described_by,
     } = FieldState::new(name, hint, error.as_ref());
-    let value = typed.unwrap_or_default();
+    let value = typed.or(value).unwrap_or_default();
     view! {
         <div class="field" class:invalid=invalid>
             <label for=name>{t(label)}</label>

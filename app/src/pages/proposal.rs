@@ -21,7 +21,7 @@ use discussion::Discussion;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use list_comments::list_comments;
-use proposal_detail::get_proposal;
+pub(super) use proposal_detail::get_proposal;
 use report_content::ReportContent;
 use report_form::ReportForm;
 use support_proposal::SupportProposal;
@@ -125,7 +125,10 @@ fn Proposal(
                 })}
             </section>
             {signed_in.then(|| view! { <ReportForm kind="proposal" id=detail.id reported=detail.reported_by_me action=report/> })}
-            {detail.can_withdraw.then(|| view! { <WithdrawForm proposal=detail.id/> })}
+            {detail.can_change.then(|| view! {
+                <p><a class="button" href=format!("/proposals/{}/edit", detail.id)>{t("edit-proposal")}</a></p>
+                <WithdrawForm proposal=detail.id/>
+            })}
             <section aria-labelledby="history">
                 <h2 id="history">{t("proposal-history")}</h2>
                 <ol class="history">

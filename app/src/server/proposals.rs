@@ -64,14 +64,15 @@ pub struct NewProposal<'a> {
     pub place: &'a str,
 }
 
-/// Checks every field (all messages at once), then stores the proposal and its first status.
-pub async fn create(
-    db: &DatabaseConnection,
-    author: &Member,
-    new: NewProposal<'_>,
-    limits: &super::PostingLimits,
-) -> Result<i32, AppError> {
-    super::posting_limits::check_proposals(db, author.id, limits).await?;
+/// A proposal's fields after checking: every field at once, so all messages show together.
+struct Checked {
+    title: ProposalTitle,
+    body: ProposalBody,
+    category: category::Model,
+    place: Option<place::Model>,
+}
+
+async fn check(db: &DatabaseConnection, new: &NewProposal<'_>) -> Result<Checked, AppError> {
     let mut errors = Vec::new();
     let mut fail = |field: &str, message: &str| {
         errors.push(FieldError {
@@ -116,6 +117,28 @@ pub async fn create(
     else {
         return Err(AppError::fields(errors));
     };
+    Ok(Checked {
+        title,
+        body,
+        category,
+        place,
+    })
+}
+
+/// Checks every field (all messages at once), then stores the proposal and its first status.
+pub async fn create(
+    db: &DatabaseConnection,
+    author: &Member,
+    new: NewProposal<'_>,
+    limits: &super::PostingLimits,
+) -> Result<i32, AppError> {
+    super::posting_limits::check_proposals(db, author.id, limits).await?;
+    let Checked {
+        title,
+        body,
+        category,
+        place,
+    } = check(db, &new).await?;
 
     let at = now();
     let status = ProposalStatus::Open;
@@ -359,11 +382,12 @@ pub async fn detail(
     let reported_by_me = !super::reports::reported_by(db, viewer, "proposal", [row.id])
         .await?
         .is_empty();
-    let can_withdraw = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))
+    let can_change = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))
         && matches!(status, ProposalStatus::Submitted | ProposalStatus::Open);
     Ok(ProposalDetail {
+        place_id: row.place_id,
         reported_by_me,
-        can_withdraw,
+        can_change,
         id: row.id,
         can_support: viewer.is_some_and(|m| m.id != row.author_id) && status.accepts_support(),
         title: row.title,
@@ -479,5 +503,60 @@ pub async fn withdraw(
     .insert(&txn)
     .await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// Changes a proposal's title, text, category and place: its author or staff, while it is
+/// waiting or open. After others have commented it shows "edited", so the discussion stays fair.
+pub async fn edit(
+    db: &DatabaseConnection,
+    member: &Member,
+    id: i32,
+    new: NewProposal<'_>,
+) -> Result<(), AppError> {
+    let row = find_visible(db, Some(member), id).await?;
+    if row.author_id != member.id && !is_staff(Some(member)) {
+        return Err(AppError::Forbidden);
+    }
+    let Checked {
+        title,
+        body,
+        category,
+        place,
+    } = check(db, &new).await?;
+    let others_commented = super::entities::comment::Entity::find()
+        .filter(super::entities::comment::Column::ProposalId.eq(id))
+        .filter(super::entities::comment::Column::AuthorId.ne(row.author_id))
+        .one(db)
+        .await?
+        .is_some();
+    let mut update = proposal::Entity::update_many()
+        .col_expr(proposal::Column::Title, Expr::value(title.as_str()))
+        .col_expr(proposal::Column::Body, Expr::value(body.as_str()))
+        .col_expr(proposal::Column::CategoryId, Expr::value(category.id))
+        .col_expr(proposal::Column::PlaceId, Expr::value(place.map(|p| p.id)))
+        .col_expr(
+            proposal::Column::SearchText,
+            Expr::value(search::fold(&format!(
+                "{}\n{}",
+                title.as_str(),
+                body.as_str()
+            ))),
+        );
+    if others_commented {
+        update = update.col_expr(proposal::Column::EditedAt, Expr::value(Some(now())));
+    }
+    // Only while waiting or open: once a vote opens, the text people vote on stays as it was.
+    let changed = update
+        .filter(proposal::Column::Id.eq(id))
+        .filter(proposal::Column::Status.is_in([
+            ProposalStatus::Submitted.as_str(),
+            ProposalStatus::Open.as_str(),
+        ]))
+        .exec(db)
+        .await?;
+    if changed.rows_affected != 1 {
+        return Err(AppError::field("title", "error-edit-late"));
+    }
     Ok(())
 }

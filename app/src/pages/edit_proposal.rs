@@ -1,0 +1,64 @@
+//! `/proposals/{id}/edit`: its author (or staff) changes a proposal before a vote opens.
+mod save_changes;
+
+use super::new_proposal::ProposalFields;
+use super::proposal::get_proposal;
+use crate::components::{FormMessage, Icon, IconSvg, PageTitle};
+use crate::error::AppError;
+use crate::i18n::t;
+use crate::visitor::use_visitor;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use save_changes::EditProposal;
+
+#[component]
+pub fn EditProposalPage() -> impl IntoView {
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i32>().ok());
+    if use_visitor().member.is_none() {
+        let back = id
+            .map(|id| format!("/proposals/{id}/edit"))
+            .unwrap_or_default();
+        super::redirect_to_sign_in(&back);
+        return view! { <p><a href="/login">{t("sign-in")}</a></p> }.into_any();
+    }
+    let action = ServerAction::<EditProposal>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                let detail = match id {
+                    Some(id) => get_proposal(id).await,
+                    None => Err(AppError::NotFound),
+                };
+                match detail {
+                    Ok(detail) if detail.can_change => {
+                        let back = format!("/proposals/{}", detail.id);
+                        view! {
+                        <PageTitle text=t("edit-proposal")/>
+                        <h1>{t("edit-proposal")}</h1>
+                        <ActionForm action=action attr:class="form" attr:novalidate=true>
+                            <FormMessage error=error.clone()/>
+                            <input type="hidden" name="proposal" value=detail.id/>
+                            <ProposalFields error=error.clone() current=detail/>
+                            <button type="submit" class="button primary">
+                                <IconSvg icon=Icon::Check/>
+                                <span>{t("save")}</span>
+                            </button>
+                        </ActionForm>
+                        <p><a href=back>{t("back-to-proposal")}</a></p>
+                    }.into_any()
+                    }
+                    Ok(_) => {
+                        super::set_status(403);
+                        view! { <h1>{t("forbidden-title")}</h1> <p class="lead">{t("error-edit-not-yours")}</p> }.into_any()
+                    }
+                    Err(_) => view! { <super::NotFound/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
