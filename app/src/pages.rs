@@ -10,6 +10,7 @@ mod not_found;
 mod proposal;
 mod proposals;
 mod staff_invites;
+mod staff_proposals;
 
 pub use coming_soon::DecisionsPage;
 pub use edit_proposal::EditProposalPage;
@@ -22,6 +23,7 @@ pub use not_found::NotFound;
 pub use proposal::ProposalPage;
 pub use proposals::{ProposalsPage, list_proposals};
 pub use staff_invites::StaffInvitesPage;
+pub use staff_proposals::StaffProposalsPage;
 
 /// Sets the HTTP status of the page being rendered (404, 403), so the browser and tests see it.
 pub fn set_status(status: u16) {

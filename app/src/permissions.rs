@@ -11,6 +11,8 @@ pub enum Action {
     Read,
     /// Propose, comment, support, report.
     Participate,
+    /// Hide/restore, edit with a reason, lock, merge; approve waiting proposals.
+    Moderate,
     /// Invites, password resets, core-group membership, suspending a user.
     ManageMembers,
     /// Make invites for staff or admin accounts: "only admins make staff".
@@ -25,7 +27,7 @@ pub fn allows(member: Option<&Member>, action: Action, site_is_public: bool) -> 
     match action {
         Action::Read => site_is_public || member.is_some(),
         Action::Participate => member.is_some(),
-        Action::ManageMembers => matches!(role, Some(Role::Staff | Role::Admin)),
+        Action::Moderate | Action::ManageMembers => matches!(role, Some(Role::Staff | Role::Admin)),
         Action::ManageStaff | Action::Administer => role == Some(Role::Admin),
     }
 }
@@ -64,6 +66,7 @@ mod tests {
         let table = [
             (Action::Read, true, true, true, true, true),
             (Action::Participate, false, true, true, true, true),
+            (Action::Moderate, false, false, false, true, true),
             (Action::ManageMembers, false, false, false, true, true),
             (Action::ManageStaff, false, false, false, false, true),
             (Action::Administer, false, false, false, false, true),

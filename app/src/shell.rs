@@ -2,7 +2,7 @@
 use crate::components::{BottomNav, Header};
 use crate::pages::{
     DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage, MePage, NewProposalPage,
-    NotFound, ProposalPage, ProposalsPage, StaffInvitesPage,
+    NotFound, ProposalPage, ProposalsPage, StaffInvitesPage, StaffProposalsPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/join") view=JoinPage/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/staff/invites") view=StaffInvitesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/proposals") view=StaffProposalsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <BottomNav/>

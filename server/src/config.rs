@@ -40,6 +40,10 @@ pub struct Config {
     #[arg(long, env = "SPOLU_DEFAULT_LANGUAGE", default_value = "cs")]
     pub default_language: String,
 
+    /// New proposals wait for staff approval before others see them.
+    #[arg(long, env = "SPOLU_PRE_MODERATION")]
+    pub pre_moderation: bool,
+
     /// How many proposals one account may make in 24 hours.
     #[arg(long, env = "SPOLU_PROPOSALS_PER_DAY", default_value_t = 5)]
     pub proposals_per_day: u64,

@@ -64,6 +64,7 @@ impl Application {
             stylesheet_href: format!("/pkg/{}", bundle.css),
             site_is_public: true,
             estate_name: config.estate_name.clone(),
+            pre_moderation: config.pre_moderation,
             limits: PostingLimits {
                 proposals_per_day: config.proposals_per_day,
                 comments_per_hour: config.comments_per_hour,

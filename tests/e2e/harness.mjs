@@ -16,9 +16,9 @@ mkdirSync(screenshots, { recursive: true });
 export const PHONE = { width: 360, height: 740 };
 
 /** Starts Spolu; resolves with { url, dataDir, stop(), invite(role) }. */
-export async function startSpolu() {
+export async function startSpolu({ extraArgs = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "spolu-e2e-"));
-  const args = ["--demo", "--bind", "127.0.0.1:0", "--data-dir", dataDir, "--site-dir", siteDir];
+  const args = ["--demo", "--bind", "127.0.0.1:0", "--data-dir", dataDir, "--site-dir", siteDir, ...extraArgs];
   const child = spawn(bin, args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((resolve, reject) => {
     let output = "";

@@ -53,12 +53,18 @@ impl TestMember {
 static NEXT_MEMBER: AtomicU32 = AtomicU32::new(1);
 
 pub async fn spawn_app(database: &TestDatabase) -> TestApp {
+    spawn_app_with(database, |_| {}).await
+}
+
+/// `spawn_app` with settings changed first, e.g. `|c| c.pre_moderation = true`.
+pub async fn spawn_app_with(database: &TestDatabase, change: impl FnOnce(&mut Config)) -> TestApp {
     let database = database.fresh().await;
     let data_dir = std::env::temp_dir().join(format!("spolu-test-{}", random_suffix()));
     let mut config = Config::defaults();
     config.bind = "127.0.0.1:0".parse().expect("address");
     config.data_dir = data_dir.clone();
     config.database_url = Some(database.url());
+    change(&mut config);
     let app = Application::build(&config)
         .await
         .expect("the server starts");
@@ -159,6 +165,7 @@ impl TestApp {
                 proposals_per_day: u64::MAX,
                 comments_per_hour: u64::MAX,
             },
+            false,
         )
         .await
         .expect("proposal created")

@@ -183,3 +183,6 @@ edit-proposal = Upravit návrh
 back-to-proposal = Zpět na návrh
 error-edit-late = Návrh už upravit nejde: hlasuje se o něm nebo je rozhodnuto.
 error-edit-not-yours = Upravit ho může jen ten, kdo ho navrhl, nebo pracovníci centra.
+waiting-title = Návrhy čekající na schválení
+waiting-none = Nic nečeká na schválení.
+approve = Schválit

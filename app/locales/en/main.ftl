@@ -179,3 +179,6 @@ edit-proposal = Edit the proposal
 back-to-proposal = Back to the proposal
 error-edit-late = The proposal can no longer be edited: it is being voted on or has been decided.
 error-edit-not-yours = Only the person who proposed it, or the centre's staff, can edit it.
+waiting-title = Proposals waiting for approval
+waiting-none = Nothing is waiting for approval.
+approve = Approve

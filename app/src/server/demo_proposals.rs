@@ -255,6 +255,7 @@ pub async fn seed_proposals(db: &DatabaseConnection) -> Result<usize, AppError> 
                 place: &place,
             },
             &UNLIMITED,
+            false,
         )
         .await?;
         for supporter in supporters.iter().filter_map(|name| member(name)) {

@@ -131,6 +131,7 @@ pub async fn create(
     author: &Member,
     new: NewProposal<'_>,
     limits: &super::PostingLimits,
+    pre_moderation: bool,
 ) -> Result<i32, AppError> {
     super::posting_limits::check_proposals(db, author.id, limits).await?;
     let Checked {
@@ -141,7 +142,11 @@ pub async fn create(
     } = check(db, &new).await?;
 
     let at = now();
-    let status = ProposalStatus::Open;
+    let status = if pre_moderation {
+        ProposalStatus::Submitted
+    } else {
+        ProposalStatus::Open
+    };
     let txn = db.begin().await?;
     let row = proposal::ActiveModel {
         author_id: Set(author.id),
@@ -558,5 +563,39 @@ pub async fn edit(
     if changed.rows_affected != 1 {
         return Err(AppError::field("title", "error-edit-late"));
     }
+    Ok(())
+}
+
+/// Staff let a waiting proposal through: it becomes open for everyone.
+pub async fn approve(
+    db: &DatabaseConnection,
+    staff: &Member,
+    proposal_id: i32,
+) -> Result<(), AppError> {
+    let at = now();
+    let txn = db.begin().await?;
+    let changed = proposal::Entity::update_many()
+        .col_expr(
+            proposal::Column::Status,
+            Expr::value(ProposalStatus::Open.as_str()),
+        )
+        .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
+        .filter(proposal::Column::Id.eq(proposal_id))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_str()))
+        .exec(&txn)
+        .await?;
+    if changed.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
+    proposal_status_change::ActiveModel {
+        proposal_id: Set(proposal_id),
+        status: Set(ProposalStatus::Open.as_str().to_owned()),
+        changed_at: Set(at),
+        changed_by: Set(Some(staff.id)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
     Ok(())
 }

@@ -20,6 +20,8 @@ pub struct Settings {
     /// The estate's name in the header.
     pub estate_name: String,
     pub limits: PostingLimits,
+    /// New proposals wait for staff approval before others see them (DESIGN.md; off by default).
+    pub pre_moderation: bool,
 }
 
 /// How much one account may post, against floods (DESIGN.md: posting is rate-limited per account).

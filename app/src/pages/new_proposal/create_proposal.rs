@@ -40,6 +40,7 @@ async fn run(title: &str, body: &str, category: &str, place: &str) -> Result<i32
             place,
         },
         &state.settings.limits,
+        state.settings.pre_moderation,
     )
     .await?;
     leptos_axum::redirect(&format!("/proposals/{id}"));

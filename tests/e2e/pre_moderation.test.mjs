@@ -1,0 +1,51 @@
+// With pre-moderation on, a new proposal waits until staff approve it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSpolu, launchBrowser, phone, assertAccessible, signInAs, shot } from "./harness.mjs";
+
+let spolu, browser;
+before(async () => {
+  spolu = await startSpolu({ extraArgs: ["--pre-moderation"] });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await spolu?.stop();
+});
+
+for (const javaScript of [true, false]) {
+  const mode = javaScript ? "js" : "nojs";
+  test(`a proposal waits for staff, who approve it (${mode})`, async () => {
+    const title = `Lampa u vchodu (${mode})`;
+    const anna = await phone(browser, { javaScript });
+    await signInAs(anna, spolu, "anna");
+    await anna.goto(`${spolu.url}/proposals/new`);
+    await anna.fill("#title", title);
+    await anna.fill("#body", "Večer je u vchodu tma.");
+    await anna.check("text=Bezpečnost");
+    await anna.click("main button[type=submit]");
+    await anna.getByRole("heading", { name: title }).waitFor();
+    await anna.locator(".proposal-meta .status-submitted").waitFor();
+    const address = anna.url();
+    await anna.context().close();
+
+    const eva = await phone(browser, { javaScript });
+    await signInAs(eva, spolu, "eva");
+    assert.equal((await eva.goto(address)).status(), 404, "others do not see it yet");
+
+    const cyril = await phone(browser, { javaScript });
+    await signInAs(cyril, spolu, "cyril");
+    await cyril.goto(`${spolu.url}/staff/proposals`);
+    await cyril.getByRole("link", { name: title }).waitFor();
+    if (javaScript) await assertAccessible(cyril, "/staff/proposals");
+    await shot(cyril, `staff-proposals-${mode}`);
+    await cyril.locator("li.card", { hasText: title }).locator("xpath=following-sibling::li[1]").getByRole("button", { name: "Schválit" }).click();
+    await cyril.getByRole("link", { name: title }).waitFor({ state: "detached" });
+    await cyril.context().close();
+
+    await eva.goto(address);
+    await eva.getByRole("heading", { name: title }).waitFor();
+    await eva.locator(".proposal-meta .status-open").waitFor();
+    await eva.context().close();
+  });
+}
