@@ -25,11 +25,17 @@ pub use proposals::{ProposalsPage, list_proposals};
 pub use staff_invites::StaffInvitesPage;
 pub use staff_proposals::StaffProposalsPage;
 
+use crate::components::PageTitle;
+use crate::i18n::t;
+use crate::permissions::{Action, allows};
+use crate::visitor::{Member, use_visitor};
+use leptos::prelude::*;
+
 /// Sets the HTTP status of the page being rendered (404, 403), so the browser and tests see it.
 pub fn set_status(status: u16) {
     #[cfg(feature = "ssr")]
     if let (Some(options), Ok(status)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        use_context::<leptos_axum::ResponseOptions>(),
         axum::http::StatusCode::from_u16(status),
     ) {
         options.set_status(status);
@@ -38,15 +44,29 @@ pub fn set_status(status: u16) {
     let _ = status;
 }
 
-/// Sends a visitor who must sign in to the sign-in page, coming back here afterwards.
-pub fn redirect_to_sign_in(back: &str) {
-    #[cfg(feature = "ssr")]
-    leptos_axum::redirect(&format!(
-        "/login?{}",
-        form_urlencoded::Serializer::new(String::new())
-            .append_pair("next", back)
-            .finish()
-    ));
-    #[cfg(not(feature = "ssr"))]
-    let _ = back;
+/// The gate in front of a page for members: a visitor is sent to sign in (and back here after),
+/// a member without `action` gets a 403 page. `Ok` is the member who may see the page.
+pub fn member_page(back: &str, action: Action) -> Result<Member, AnyView> {
+    let Some(member) = use_visitor().member else {
+        let sign_in = format!(
+            "/login?{}",
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair("next", back)
+                .finish()
+        );
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect(&sign_in);
+        // Seen only by clients that do not follow the redirect.
+        return Err(view! { <p><a href=sign_in>{t("sign-in")}</a></p> }.into_any());
+    };
+    if !allows(Some(&member), action, true) {
+        set_status(403);
+        return Err(view! {
+            <PageTitle text=t("forbidden-title")/>
+            <h1>{t("forbidden-title")}</h1>
+            <p class="lead">{t("error-forbidden")}</p>
+        }
+        .into_any());
+    }
+    Ok(member)
 }

@@ -6,7 +6,7 @@ use super::proposal::get_proposal;
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle};
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::visitor::use_visitor;
+use crate::permissions::Action;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use save_changes::EditProposal;
@@ -17,12 +17,11 @@ pub fn EditProposalPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .and_then(|id| id.parse::<i32>().ok());
-    if use_visitor().member.is_none() {
-        let back = id
-            .map(|id| format!("/proposals/{id}/edit"))
-            .unwrap_or_default();
-        super::redirect_to_sign_in(&back);
-        return view! { <p><a href="/login">{t("sign-in")}</a></p> }.into_any();
+    let back = id
+        .map(|id| format!("/proposals/{id}/edit"))
+        .unwrap_or_default();
+    if let Err(gate) = super::member_page(&back, Action::Participate) {
+        return gate;
     }
     let action = ServerAction::<EditProposal>::new();
     let error = action.value().get_untracked().and_then(Result::err);

@@ -2,14 +2,15 @@
 use crate::account::SignOut;
 use crate::components::PageTitle;
 use crate::i18n::t;
-use crate::visitor::use_visitor;
+use crate::permissions::Action;
 use leptos::prelude::*;
 
 #[component]
 pub fn MePage() -> impl IntoView {
-    let Some(member) = use_visitor().member else {
-        super::redirect_to_sign_in("/me");
-        return view! { <p><a href="/login?next=/me">{t("sign-in")}</a></p> }.into_any();
+    // Any signed-in member, whatever they may otherwise do (a suspended one too, later).
+    let member = match super::member_page("/me", Action::Read) {
+        Ok(member) => member,
+        Err(gate) => return gate,
     };
     let sign_out = ServerAction::<SignOut>::new();
     let mut role = t(member.role.label_key());

@@ -6,18 +6,16 @@ use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, TextA
 use crate::domain::{ProposalBody, ProposalTitle};
 use crate::error::AppError;
 use crate::i18n::t;
+use crate::permissions::Action;
 use crate::proposals::ProposalDetail;
-use crate::visitor::use_visitor;
 use create_proposal::CreateProposal;
 use leptos::prelude::*;
 use proposal_choices::get_proposal_choices;
 
 #[component]
 pub fn NewProposalPage() -> impl IntoView {
-    if use_visitor().member.is_none() {
-        super::redirect_to_sign_in("/proposals/new");
-        return view! { <p><a href="/login?next=%2Fproposals%2Fnew">{t("sign-in")}</a></p> }
-            .into_any();
+    if let Err(gate) = super::member_page("/proposals/new", Action::Participate) {
+        return gate;
     }
     let action = ServerAction::<CreateProposal>::new();
     let error = action.value().get_untracked().and_then(Result::err);

@@ -10,25 +10,14 @@ use crate::components::{FieldError, FormMessage, PageTitle};
 use crate::domain::Role;
 use crate::i18n::{t, t_with};
 use crate::permissions::{Action, allows};
-use crate::visitor::use_visitor;
 use leptos::prelude::*;
 
 #[component]
 pub fn StaffInvitesPage() -> impl IntoView {
-    let visitor = use_visitor();
-    let Some(member) = visitor.member else {
-        super::redirect_to_sign_in("/staff/invites");
-        return view! { <p><a href="/login?next=/staff/invites">{t("sign-in")}</a></p> }.into_any();
+    let member = match super::member_page("/staff/invites", Action::ManageMembers) {
+        Ok(member) => member,
+        Err(gate) => return gate,
     };
-    if !allows(Some(&member), Action::ManageMembers, true) {
-        super::set_status(403);
-        return view! {
-            <PageTitle text=t("forbidden-title")/>
-            <h1>{t("forbidden-title")}</h1>
-            <p class="lead">{t("error-forbidden")}</p>
-        }
-        .into_any();
-    }
     let action = ServerAction::<CreateInvites>::new();
     let error = action.value().get_untracked().and_then(Result::err);
     let roles: Vec<(&str, &str)> = [

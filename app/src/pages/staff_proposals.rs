@@ -5,20 +5,14 @@ mod approve_proposal;
 use super::list_proposals;
 use crate::components::{FormMessage, PageTitle, ProposalCardView};
 use crate::i18n::t;
-use crate::permissions::{Action, allows};
-use crate::visitor::use_visitor;
+use crate::permissions::Action;
 use approve_proposal::ApproveProposal;
 use leptos::prelude::*;
 
 #[component]
 pub fn StaffProposalsPage() -> impl IntoView {
-    let Some(member) = use_visitor().member else {
-        super::redirect_to_sign_in("/staff/proposals");
-        return view! { <p><a href="/login">{t("sign-in")}</a></p> }.into_any();
-    };
-    if !allows(Some(&member), Action::Moderate, true) {
-        super::set_status(403);
-        return view! { <h1>{t("forbidden-title")}</h1> <p class="lead">{t("error-forbidden")}</p> }.into_any();
+    if let Err(gate) = super::member_page("/staff/proposals", Action::Moderate) {
+        return gate;
     }
     let approve = ServerAction::<ApproveProposal>::new();
     view! {
