@@ -42,6 +42,18 @@ pub fn require(member: Option<Member>, action: Action) -> Result<Member, AppErro
     }
 }
 
+/// Reading: a visitor may read when the site is public; otherwise they are asked to sign in.
+pub fn require_read(
+    member: Option<Member>,
+    site_is_public: bool,
+) -> Result<Option<Member>, AppError> {
+    if allows(member.as_ref(), Action::Read, site_is_public) {
+        Ok(member)
+    } else {
+        Err(AppError::NotSignedIn)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +99,8 @@ mod tests {
     #[test]
     fn a_private_site_is_read_only_by_members() {
         assert!(!allows(None, Action::Read, false));
+        assert_eq!(require_read(None, false), Err(AppError::NotSignedIn));
+        assert_eq!(require_read(None, true), Ok(None));
         assert!(allows(
             Some(&member(Role::Resident, false)),
             Action::Read,

@@ -168,15 +168,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    proposal_status_change::ActiveModel {
-        proposal_id: Set(row.id),
-        status: Set(status.as_str().to_owned()),
-        changed_at: Set(at),
-        changed_by: Set(Some(author.id)),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    record_status(&txn, row.id, status, at, author).await?;
     txn.commit().await?;
     Ok(row.id)
 }
@@ -479,35 +471,11 @@ pub async fn withdraw(
     if row.author_id != member.id && !is_staff(Some(member)) {
         return Err(AppError::Forbidden);
     }
-    let at = now();
-    let txn = db.begin().await?;
     // Conditional on the status, so a vote opening at the same moment wins cleanly.
-    let changed = proposal::Entity::update_many()
-        .col_expr(
-            proposal::Column::Status,
-            Expr::value(ProposalStatus::Withdrawn.as_str()),
-        )
-        .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
-        .filter(proposal::Column::Id.eq(proposal_id))
-        .filter(proposal::Column::Status.is_in([
-            ProposalStatus::Submitted.as_str(),
-            ProposalStatus::Open.as_str(),
-        ]))
-        .exec(&txn)
-        .await?;
-    if changed.rows_affected != 1 {
+    let from = [ProposalStatus::Submitted, ProposalStatus::Open];
+    if !move_status(db, proposal_id, &from, ProposalStatus::Withdrawn, member).await? {
         return Err(AppError::field("withdraw", "error-withdraw-late"));
     }
-    proposal_status_change::ActiveModel {
-        proposal_id: Set(proposal_id),
-        status: Set(ProposalStatus::Withdrawn.as_str().to_owned()),
-        changed_at: Set(at),
-        changed_by: Set(Some(member.id)),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -572,30 +540,55 @@ pub async fn approve(
     staff: &Member,
     proposal_id: i32,
 ) -> Result<(), AppError> {
+    let from = [ProposalStatus::Submitted];
+    if !move_status(db, proposal_id, &from, ProposalStatus::Open, staff).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// Moves a proposal to `to` if it is in one of `from`, and records the change in its history, in
+/// one transaction. False when its status was not one of `from` (nothing is changed then).
+async fn move_status(
+    db: &DatabaseConnection,
+    proposal_id: i32,
+    from: &[ProposalStatus],
+    to: ProposalStatus,
+    by: &Member,
+) -> Result<bool, AppError> {
     let at = now();
     let txn = db.begin().await?;
     let changed = proposal::Entity::update_many()
-        .col_expr(
-            proposal::Column::Status,
-            Expr::value(ProposalStatus::Open.as_str()),
-        )
+        .col_expr(proposal::Column::Status, Expr::value(to.as_str()))
         .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
         .filter(proposal::Column::Id.eq(proposal_id))
-        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_str()))
+        .filter(proposal::Column::Status.is_in(from.iter().map(|s| s.as_str())))
         .exec(&txn)
         .await?;
     if changed.rows_affected != 1 {
-        return Err(AppError::NotFound);
+        return Ok(false);
     }
+    record_status(&txn, proposal_id, to, at, by).await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// One line of a proposal's status history.
+async fn record_status(
+    db: &impl ConnectionTrait,
+    proposal_id: i32,
+    status: ProposalStatus,
+    at: DateTime<Utc>,
+    by: &Member,
+) -> Result<(), AppError> {
     proposal_status_change::ActiveModel {
         proposal_id: Set(proposal_id),
-        status: Set(ProposalStatus::Open.as_str().to_owned()),
+        status: Set(status.as_str().to_owned()),
         changed_at: Set(at),
-        changed_by: Set(Some(staff.id)),
+        changed_by: Set(Some(by.id)),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(db)
     .await?;
-    txn.commit().await?;
     Ok(())
 }

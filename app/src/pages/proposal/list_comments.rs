@@ -10,14 +10,11 @@ pub async fn list_comments(proposal: i32) -> Result<Vec<CommentView>, AppError> 
 
 #[cfg(feature = "ssr")]
 async fn run(proposal: i32) -> Result<Vec<CommentView>, AppError> {
-    use crate::permissions::{Action, allows};
+    use crate::permissions::require_read;
     use crate::server::{app_state, comments, current_member, proposals};
 
     let state = app_state()?;
-    let viewer = current_member();
-    if !allows(viewer.as_ref(), Action::Read, state.settings.site_is_public) {
-        return Err(AppError::NotSignedIn);
-    }
+    let viewer = require_read(current_member(), state.settings.site_is_public)?;
     // Only the discussion of a proposal the asker may see.
     proposals::find_visible(&state.db, viewer.as_ref(), proposal).await?;
     comments::list(&state.db, viewer.as_ref(), proposal).await

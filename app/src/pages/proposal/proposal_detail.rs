@@ -10,13 +10,10 @@ pub async fn get_proposal(id: i32) -> Result<ProposalDetail, AppError> {
 
 #[cfg(feature = "ssr")]
 async fn run(id: i32) -> Result<ProposalDetail, AppError> {
-    use crate::permissions::{Action, allows};
+    use crate::permissions::require_read;
     use crate::server::{app_state, current_member, proposals, request_language};
 
     let state = app_state()?;
-    let viewer = current_member();
-    if !allows(viewer.as_ref(), Action::Read, state.settings.site_is_public) {
-        return Err(AppError::NotSignedIn);
-    }
+    let viewer = require_read(current_member(), state.settings.site_is_public)?;
     proposals::detail(&state.db, viewer.as_ref(), id, &request_language()).await
 }

@@ -23,15 +23,12 @@ async fn run(
     after: Option<String>,
 ) -> Result<ProposalList, AppError> {
     use crate::domain::ProposalStatus;
-    use crate::permissions::{Action, allows};
+    use crate::permissions::require_read;
     use crate::proposals::{ListFilter, Sort};
     use crate::server::{app_state, current_member, proposals, request_language};
 
     let state = app_state()?;
-    let viewer = current_member();
-    if !allows(viewer.as_ref(), Action::Read, state.settings.site_is_public) {
-        return Err(AppError::NotSignedIn);
-    }
+    let viewer = require_read(current_member(), state.settings.site_is_public)?;
     let filter = ListFilter {
         q: q.unwrap_or_default().chars().take(200).collect(),
         status: status.as_deref().and_then(ProposalStatus::parse),
