@@ -61,17 +61,36 @@ impl AppError {
     /// Keeps what the person typed in these fields, so the form can show it again.
     pub fn keeping(self, values: &[(&str, &str)]) -> Self {
         match self {
-            AppError::Invalid { errors, .. } => AppError::Invalid {
-                errors,
-                typed: values
-                    .iter()
-                    .map(|(field, value)| TypedValue {
-                        field: (*field).into(),
-                        value: (*value).into(),
-                    })
-                    .collect(),
-            },
+            AppError::Invalid { errors, mut typed } => {
+                typed.extend(values.iter().map(|(field, value)| TypedValue {
+                    field: (*field).into(),
+                    value: (*value).into(),
+                }));
+                AppError::Invalid { errors, typed }
+            }
             other => other,
+        }
+    }
+
+    /// Both results, or every field message of both at once (so a form shows all its problems
+    /// together); an error that is not about fields wins over field messages.
+    pub fn both<A, B>(a: Result<A, AppError>, b: Result<B, AppError>) -> Result<(A, B), AppError> {
+        match (a, b) {
+            (Ok(a), Ok(b)) => Ok((a, b)),
+            (Err(a), Err(b)) => Err(match (a, b) {
+                (
+                    AppError::Invalid { errors, typed },
+                    AppError::Invalid {
+                        errors: more_errors,
+                        typed: more_typed,
+                    },
+                ) => AppError::Invalid {
+                    errors: errors.into_iter().chain(more_errors).collect(),
+                    typed: typed.into_iter().chain(more_typed).collect(),
+                },
+                (AppError::Invalid { .. }, other) | (other, _) => other,
+            }),
+            (Err(error), _) | (_, Err(error)) => Err(error),
         }
     }
 
@@ -84,6 +103,25 @@ impl AppError {
                 .map(|e| e.message.as_str()),
             _ => None,
         }
+    }
+
+    /// Every field message of a failed form, in the order they were found.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            AppError::Invalid { errors, .. } => errors,
+            _ => &[],
+        }
+    }
+
+    /// The error a form without JavaScript came back with from the server function at `path`
+    /// (it travels in the page's address). `ServerAction` does this for URL-encoded forms; forms
+    /// with files are posted as multipart, which `ServerAction` does not take.
+    pub fn from_form_post(path: &str) -> Option<Self> {
+        use leptos::server::ServerActionError;
+        use leptos::server_fn::error::ServerFnUrlError;
+        leptos::prelude::use_context::<ServerActionError>()
+            .filter(|error| error.path() == path)
+            .map(|error| ServerFnUrlError::<AppError>::decode_err(error.err()))
     }
 
     /// What the person had typed in `field`, when the form came back with errors.
@@ -179,4 +217,37 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         }
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_gathers_every_field_message_and_keeps_typed_values() {
+        let a: Result<(), _> = Err(AppError::field("title", "error-a").keeping(&[("title", "x")]));
+        let b: Result<(), _> = Err(AppError::field("photo-1", "error-b"));
+        let error = AppError::both(a, b).unwrap_err();
+        assert_eq!(error.message_for("title"), Some("error-a"));
+        assert_eq!(error.message_for("photo-1"), Some("error-b"));
+        assert_eq!(error.typed("title"), Some("x"));
+    }
+
+    #[test]
+    fn both_lets_a_failure_that_is_not_about_fields_win() {
+        let a: Result<(), _> = Err(AppError::field("title", "error-a"));
+        let b: Result<(), _> = Err(AppError::Internal);
+        assert_eq!(
+            AppError::both(a, b.clone()).unwrap_err(),
+            AppError::Internal
+        );
+        assert_eq!(
+            AppError::both(b, Ok::<(), AppError>(())).unwrap_err(),
+            AppError::Internal
+        );
+        assert_eq!(
+            AppError::both(Ok::<(), AppError>(()), Ok::<(), AppError>(())),
+            Ok(((), ()))
+        );
+    }
 }

@@ -58,6 +58,8 @@ pub struct CategoryLabel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposalCard {
     pub id: i32,
+    /// The first photo's thumbnail, if the proposal has photos.
+    pub thumbnail: Option<String>,
     pub title: String,
     pub status: ProposalStatus,
     pub category: Option<CategoryLabel>,
@@ -74,6 +76,15 @@ pub struct ProposalList {
     pub next: Option<String>,
 }
 
+/// One photo of a proposal: the full photo (at most 1600 px) and its thumbnail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoView {
+    pub url: String,
+    pub thumbnail_url: String,
+    pub width: i32,
+    pub height: i32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
     pub status: ProposalStatus,
@@ -84,6 +95,7 @@ pub struct StatusChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposalDetail {
     pub id: i32,
+    pub photos: Vec<PhotoView>,
     pub title: String,
     pub body: String,
     pub status: ProposalStatus,

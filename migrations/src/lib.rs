@@ -8,6 +8,7 @@ mod m20261124_000004_create_categories;
 mod m20261124_000005_create_proposals;
 mod m20261124_000006_create_comments;
 mod m20261124_000007_create_reports;
+mod m20261124_000008_create_proposal_photos;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_create_proposals::Migration),
             Box::new(m20261124_000006_create_comments::Migration),
             Box::new(m20261124_000007_create_reports::Migration),
+            Box::new(m20261124_000008_create_proposal_photos::Migration),
         ]
     }
 }

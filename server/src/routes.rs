@@ -1,6 +1,7 @@
 //! The HTTP application: pages, server functions, static files, and the layers around them.
 use crate::assets;
 use app::server::AppState;
+use app::server::file_store::LOCAL_URL_PREFIX;
 use app::server::session_store::DatabaseSessionStore;
 use app::server::visitor::load_visitor;
 use app::{App, shell};
@@ -12,7 +13,9 @@ use axum::http::{Request, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use leptos_axum::{
+    LeptosRoutes, generate_route_list_with_exclusions, handle_server_fns_with_context,
+};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -22,8 +25,13 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
-/// Forms are small; photo uploads will get their own, larger limit on their own route.
+/// Forms are small; only forms with photos get the larger limit below, on their own routes.
 const BODY_LIMIT: usize = 256 * 1024;
+/// Four photos of up to 10 MB each, the text, and room for a fifth photo to be refused politely
+/// rather than cut off.
+const PHOTO_FORM_LIMIT: usize = 52 * 1024 * 1024;
+/// The server functions whose forms carry photos (multipart).
+const PHOTO_FORMS: [&str; 1] = ["/api/create_proposal"];
 const SESSION_LIFETIME: time::Duration = time::Duration::days(30);
 
 pub fn router(state: AppState) -> Router {
@@ -59,10 +67,21 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         ));
 
+    let photo_forms = PHOTO_FORMS.iter().fold(Router::new(), |router, path| {
+        router.route(path, post(multipart_server_function))
+    });
     let router = Router::new()
-        .leptos_routes_with_context(&state, generate_route_list(App), context, page)
+        // The photo forms are routed below, with their own body limit; leptos must not add them.
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list_with_exclusions(App, Some(PHOTO_FORMS.map(String::from).to_vec())),
+            context,
+            page,
+        )
         .route("/api/{*name}", post(server_function))
         .fallback(move |request: Request<Body>| not_found(request))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .merge(photo_forms.layer(RequestBodyLimitLayer::new(PHOTO_FORM_LIMIT)))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             load_visitor,
@@ -75,8 +94,22 @@ pub fn router(state: AppState) -> Router {
         .route("/icon-512.png", get(assets::icon_512))
         .nest_service("/pkg", bundle)
         .layer(CompressionLayer::new());
+    // JPEGs do not compress further, so the uploads are outside the compression layer.
+    let router = match state.files.local_dir() {
+        Some(dir) => router.nest_service(
+            LOCAL_URL_PREFIX,
+            Router::new()
+                .fallback_service(ServeDir::new(dir))
+                // Names are random and a stored file never changes.
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                )),
+        ),
+        None => router,
+    };
     with_security_headers(router)
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(axum::middleware::map_response(friendly_too_large))
         .layer(CatchPanicLayer::custom(friendly_error_page))
         .layer(
             // The span names the path only: a query may hold an invite code.
@@ -104,6 +137,38 @@ async fn server_function(
 ) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), request).await
 }
+
+/// A form with photos must arrive as multipart (the server function would fail on anything else).
+async fn multipart_server_function(
+    State(state): State<AppState>,
+    request: Request<Body>,
+) -> axum::response::Response {
+    let is_multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !is_multipart {
+        return (StatusCode::BAD_REQUEST, "expected multipart/form-data").into_response();
+    }
+    server_function(State(state), request).await.into_response()
+}
+
+/// A body over the limit is cut off by `RequestBodyLimitLayer` with a bare 413; a person who chose
+/// too many big photos gets a page that says what happened, in both languages.
+async fn friendly_too_large(response: axum::response::Response) -> axum::response::Response {
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE {
+        return response;
+    }
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        TOO_LARGE_PAGE,
+    )
+        .into_response()
+}
+
+const TOO_LARGE_PAGE: &str = r#"<!DOCTYPE html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Spolu</title></head><body style="font: 18px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 36rem; padding: 16px"><h1>Tohle je na nás moc velké</h1><p>Pošlete nejvýš 4 fotky, každou do 10 MB.</p><p><a href="/proposals/new">Nový návrh</a></p><hr><h2 lang="en">That is too large for us</h2><p lang="en">Send at most 4 photos, each up to 10 MB.</p><p lang="en"><a href="/proposals/new">New proposal</a></p></body></html>"#;
 
 /// For load balancers and monitoring: 200 when the database answers.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {

@@ -2,6 +2,7 @@
 use crate::config::{Config, InviteRole};
 use app::domain::Role;
 use app::i18n::Locale;
+use app::server::file_store::LocalFolder;
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
 use app::server::{AppState, PostingLimits, Settings, database, demo};
 use leptos::config::LeptosOptions;
@@ -72,6 +73,7 @@ impl Application {
         };
         let state = AppState {
             db,
+            files: Arc::new(LocalFolder::new(config.uploads_dir())),
             settings: Arc::new(settings),
             leptos_options,
         };
@@ -130,7 +132,9 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartE
 pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartError> {
     let db = &app.state.db;
     if with_demo {
-        let added = demo::seed(db).await.map_err(StartError::Setup)?;
+        let added = demo::seed(db, app.state.files.as_ref())
+            .await
+            .map_err(StartError::Setup)?;
         println!(
             "Demo estate ready ({} accounts, {} categories, {} places, {} proposals added): \
              dana, cyril, boris, eva, anna, filip; password `{}`.",

@@ -7,7 +7,9 @@ use tests::{spawn_app, test_databases};
 async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
-        let first = demo::seed(&app.db).await.expect("first seed");
+        let first = demo::seed(&app.db, app.files.as_ref())
+            .await
+            .expect("first seed");
         assert_eq!(
             (
                 first.accounts,
@@ -19,7 +21,9 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
             "{}",
             database.kind()
         );
-        let second = demo::seed(&app.db).await.expect("second seed");
+        let second = demo::seed(&app.db, app.files.as_ref())
+            .await
+            .expect("second seed");
         assert_eq!(
             (
                 second.accounts,
@@ -77,7 +81,7 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
 async fn demo_accounts_sign_in_with_the_demo_password_and_have_their_roles() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
-        demo::seed(&app.db).await.expect("seed");
+        demo::seed(&app.db, app.files.as_ref()).await.expect("seed");
         for (username, role) in [
             ("dana", "správce"),
             ("cyril", "pracovník centra"),

@@ -9,6 +9,7 @@ mod invites;
 mod join;
 mod language;
 mod pages;
+mod photos;
 mod pre_moderation;
 mod proposals;
 mod reports;

@@ -10,14 +10,11 @@ async fn with_pre_moderation_a_new_proposal_waits_and_only_its_author_and_staff_
         let category = app.first_category().await.to_string();
         let (anna, _) = app.signed_in(Role::Resident, false).await;
         let id: i32 = anna
-            .call(
-                "create_proposal",
-                &[
-                    ("title", "Nová lavička"),
-                    ("body", "Text"),
-                    ("category", &category),
-                ],
-            )
+            .propose(&[
+                ("title", "Nová lavička"),
+                ("body", "Text"),
+                ("category", &category),
+            ])
             .await
             .json()
             .await
@@ -105,14 +102,11 @@ async fn without_pre_moderation_proposals_are_open_at_once() {
         let category = app.first_category().await.to_string();
         let (anna, _) = app.signed_in(Role::Resident, false).await;
         let id: i32 = anna
-            .call(
-                "create_proposal",
-                &[
-                    ("title", "Lavička"),
-                    ("body", "Text"),
-                    ("category", &category),
-                ],
-            )
+            .propose(&[
+                ("title", "Lavička"),
+                ("body", "Text"),
+                ("category", &category),
+            ])
             .await
             .json()
             .await

@@ -30,14 +30,11 @@ async fn a_member_proposes_and_everyone_can_read_it() {
         let category = app.first_category().await.to_string();
         let (anna, _) = app.signed_in(Role::Resident, false).await;
         let response = anna
-            .call(
-                "create_proposal",
-                &[
-                    ("title", "Lavička u bloku 5"),
-                    ("body", "Chybí tu lavička.\nStaří lidé nemají kde sednout."),
-                    ("category", &category),
-                ],
-            )
+            .propose(&[
+                ("title", "Lavička u bloku 5"),
+                ("body", "Chybí tu lavička.\nStaří lidé nemají kde sednout."),
+                ("category", &category),
+            ])
             .await;
         assert_eq!(response.status(), 200, "{}", database.kind());
         let id: i32 = response.json().await.expect("id");
@@ -63,10 +60,7 @@ async fn visitors_cannot_propose_and_are_sent_to_sign_in() {
         let app = spawn_app(&database).await;
         let response = app
             .browser()
-            .call(
-                "create_proposal",
-                &[("title", "X"), ("body", "Y"), ("category", "1")],
-            )
+            .propose(&[("title", "X"), ("body", "Y"), ("category", "1")])
             .await;
         assert_eq!(response.status(), 401, "{}", database.kind());
         let page = app.browser().get("/proposals/new").await;
@@ -131,7 +125,7 @@ async fn bad_input_gets_a_message_per_field_and_stores_nothing() {
             ),
         ];
         for (form, expected) in cases {
-            let response = anna.call("create_proposal", &form).await;
+            let response = anna.propose(&form).await;
             assert_eq!(response.status(), 422, "{form:?} on {}", database.kind());
             let got = field_messages(response).await;
             let expected: Vec<(String, String)> = expected
@@ -163,14 +157,11 @@ async fn an_80_character_title_is_accepted() {
         let (anna, _) = app.signed_in(Role::Resident, false).await;
         let title = "ř".repeat(80);
         let response = anna
-            .call(
-                "create_proposal",
-                &[
-                    ("title", &title),
-                    ("body", "text 🙂"),
-                    ("category", &category),
-                ],
-            )
+            .propose(&[
+                ("title", &title),
+                ("body", "text 🙂"),
+                ("category", &category),
+            ])
             .await;
         assert_eq!(response.status(), 200, "{}", database.kind());
     }
@@ -424,22 +415,16 @@ async fn the_sixth_proposal_in_a_day_waits_until_tomorrow() {
         for n in 0..5 {
             let title = format!("Návrh {n}");
             let response = anna
-                .call(
-                    "create_proposal",
-                    &[("title", &title), ("body", "Text"), ("category", &category)],
-                )
+                .propose(&[("title", &title), ("body", "Text"), ("category", &category)])
                 .await;
             assert_eq!(response.status(), 200, "{n} on {}", database.kind());
         }
         let sixth = anna
-            .call(
-                "create_proposal",
-                &[
-                    ("title", "Šestý"),
-                    ("body", "Text"),
-                    ("category", &category),
-                ],
-            )
+            .propose(&[
+                ("title", "Šestý"),
+                ("body", "Text"),
+                ("category", &category),
+            ])
             .await;
         assert_eq!(sixth.status(), 422);
         assert_eq!(
@@ -449,10 +434,7 @@ async fn the_sixth_proposal_in_a_day_waits_until_tomorrow() {
         // Another member is not affected.
         let (eva, _) = app.signed_in(Role::Resident, false).await;
         let other = eva
-            .call(
-                "create_proposal",
-                &[("title", "Jiný"), ("body", "Text"), ("category", &category)],
-            )
+            .propose(&[("title", "Jiný"), ("body", "Text"), ("category", &category)])
             .await;
         assert_eq!(other.status(), 200);
     }

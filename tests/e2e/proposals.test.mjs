@@ -1,6 +1,7 @@
 // Proposing, finding it in the list and supporting it — on a phone, with and without JavaScript.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { startSpolu, launchBrowser, phone, shot, assertAccessible, signInAs } from "./harness.mjs";
 
 let spolu, browser;
@@ -15,6 +16,13 @@ after(async () => {
 
 const signIn = (page, username) => signInAs(page, spolu, username);
 
+// A photo as a phone camera would hand it over (a demo scene, 1200 × 900 JPEG).
+const photoFile = {
+  name: "IMG_20261124_101500.jpg",
+  mimeType: "image/jpeg",
+  buffer: readFileSync(new URL("./fixtures/lavicka.jpg", import.meta.url)),
+};
+
 for (const javaScript of [true, false]) {
   const mode = javaScript ? "js" : "nojs";
 
@@ -24,23 +32,44 @@ for (const javaScript of [true, false]) {
     await signIn(anna, "anna");
     await anna.getByRole("link", { name: "Navrhnout", exact: true }).click();
     await anna.waitForURL(`${spolu.url}/proposals/new`);
-    // A mistake first: no category. What was typed must stay.
+    // A mistake first: no category, and a file that is not a photo. What was typed must stay,
+    // and the message must say which file was refused.
     await anna.fill("#title", title);
     await anna.fill("#body", "Staří lidé nemají kde sednout.\nPomohla by lavička u vchodu.");
+    await anna.setInputFiles("input[name=photos][multiple]", {
+      name: "poznámky.txt", mimeType: "text/plain", buffer: Buffer.from("jen text"),
+    });
     await anna.click("main button[type=submit]");
     await anna.getByText("Vyberte oblast.").waitFor();
+    await anna.getByText("Fotka 1 (poznámky.txt): Tohle není fotka.").waitFor();
     assert.equal(await anna.inputValue("#title"), title);
     await shot(anna, `new-proposal-error-${mode}`);
     await anna.check("text=Hřiště a děti");
+    await anna.setInputFiles("input[name=photos][multiple]", photoFile);
     await anna.click("main button[type=submit]");
     await anna.getByRole("heading", { name: title }).waitFor();
     assert.match(new URL(anna.url()).pathname, /^\/proposals\/\d+$/);
     const address = anna.url();
+    // The photo, as a thumbnail; tapping it shows it large, and it closes again.
+    const thumbnail = anna.locator(".photos img");
+    await thumbnail.waitFor();
+    assert.ok(await thumbnail.evaluate((img) => img.complete && img.naturalWidth > 0), "thumbnail loads");
     await shot(anna, `proposal-${mode}`);
+    await anna.getByRole("link", { name: "Zvětšit fotku 1" }).click();
+    const large = anna.locator("#photo-1 img");
+    await large.waitFor({ state: "visible" });
+    await anna.waitForFunction(() => document.querySelector("#photo-1 img").naturalWidth > 0);
+    await shot(anna, `proposal-photo-${mode}`);
+    await anna.getByRole("link", { name: "Zavřít fotku" }).click();
+    await large.waitFor({ state: "hidden" });
     assert.equal(await anna.getByRole("button", { name: "Chci to taky" }).count(), 0, "not for one's own");
 
     await anna.goto(`${spolu.url}/proposals?q=lavicka`);
     await anna.getByRole("link", { name: title }).waitFor();
+    const cardPhoto = anna.getByRole("link", { name: title }).locator("img.card-photo");
+    await cardPhoto.scrollIntoViewIfNeeded();
+    await anna.waitForFunction((t) => [...document.querySelectorAll(".card-link")]
+      .find((a) => a.textContent.includes(t))?.querySelector("img")?.naturalWidth > 0, title);
     await shot(anna, `proposals-search-${mode}`);
     assert.deepEqual(anna.problems, []);
     await anna.context().close();

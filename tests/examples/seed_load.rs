@@ -20,7 +20,9 @@ async fn main() {
     let mut config = Config::defaults();
     config.data_dir = data_dir.into();
     let db = server::open_database(&config).await.expect("database");
-    app::server::demo::seed(&db).await.expect("demo");
+    let files = app::server::file_store::LocalFolder::new(config.uploads_dir());
+    app::server::demo::seed(&db, &files).await.expect("demo");
+    write_camera_photo(&config.data_dir.join("camera-photo.jpg"));
     let authors: Vec<i32> = app::server::entities::user::Entity::find()
         .all(&db)
         .await
@@ -122,4 +124,34 @@ async fn main() {
         "seeded {proposals} proposals and {comments} comments in {}",
         config.data_dir.display()
     );
+}
+
+/// A 12-megapixel JPEG of about 5 MB, like a phone camera's, for timing an upload (`bench.mjs`).
+/// Smooth gradients with fine grain, so it compresses like a photo, not like a flat colour.
+fn write_camera_photo(path: &std::path::Path) {
+    use image::codecs::jpeg::JpegEncoder;
+    let mut state = 0x2545_f491_u32;
+    let picture = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let grain = (state % 48) as u8;
+        image::Rgb([
+            ((x / 16) % 200) as u8 + grain,
+            ((y / 12) % 200) as u8 + grain,
+            (((x + y) / 24) % 200) as u8 + grain,
+        ])
+    });
+    for quality in [90, 85, 80, 75, 70, 60, 50] {
+        let mut jpeg = Vec::new();
+        picture
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut jpeg, quality))
+            .expect("encode");
+        if jpeg.len() <= 5 * 1024 * 1024 {
+            println!("camera photo: {} bytes (quality {quality})", jpeg.len());
+            std::fs::write(path, jpeg).expect("write the camera photo");
+            return;
+        }
+    }
+    panic!("could not make a camera photo of at most 5 MB");
 }

@@ -1,6 +1,7 @@
 //! A phone talking to the server: its own cookie jar, redirects not followed so tests see them.
 use reqwest::cookie::Jar;
 use reqwest::header::{ACCEPT, REFERER};
+use reqwest::multipart::{Form, Part};
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response};
 use std::sync::Arc;
@@ -35,6 +36,43 @@ impl Browser {
             .send()
             .await
             .expect("server function answers")
+    }
+
+    /// Proposes as the app's JavaScript would call it (JSON answer), without photos. The form
+    /// carries files, so it goes as multipart.
+    pub async fn propose(&self, form: &[(&str, &str)]) -> Response {
+        self.propose_with_photos(form, Vec::new()).await
+    }
+
+    /// Proposes with photos, given as (file name, bytes).
+    pub async fn propose_with_photos(
+        &self,
+        form: &[(&str, &str)],
+        photos: Vec<(&str, Vec<u8>)>,
+    ) -> Response {
+        self.client
+            .post(format!("{}/api/create_proposal", self.base_url))
+            .header(ACCEPT, "application/json")
+            .multipart(multipart_form(form, photos))
+            .send()
+            .await
+            .expect("server function answers")
+    }
+
+    /// Proposes from the new-proposal page as a phone without JavaScript does.
+    pub async fn submit_proposal(
+        &self,
+        form: &[(&str, &str)],
+        photos: Vec<(&str, Vec<u8>)>,
+    ) -> Response {
+        self.client
+            .post(format!("{}/api/create_proposal", self.base_url))
+            .header(ACCEPT, "text/html")
+            .header(REFERER, format!("{}/proposals/new", self.base_url))
+            .multipart(multipart_form(form, photos))
+            .send()
+            .await
+            .expect("form post answers")
     }
 
     /// Signs in as `member` with their username and password.
@@ -83,4 +121,16 @@ impl Browser {
     pub async fn page_text(&self, path: &str) -> String {
         self.get(path).await.text().await.expect("page body")
     }
+}
+
+/// A form as a browser posts it when it has file fields: texts, then each file under `photos`.
+fn multipart_form(form: &[(&str, &str)], photos: Vec<(&str, Vec<u8>)>) -> Form {
+    let form = form.iter().fold(Form::new(), |multipart, (name, value)| {
+        multipart.text(name.to_string(), value.to_string())
+    });
+    photos
+        .into_iter()
+        .fold(form, |multipart, (file_name, bytes)| {
+            multipart.part("photos", Part::bytes(bytes).file_name(file_name.to_owned()))
+        })
 }

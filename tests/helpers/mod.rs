@@ -22,6 +22,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 pub struct TestApp {
     pub base_url: String,
     pub db: DatabaseConnection,
+    /// The server's store of uploaded photos.
+    pub files: std::sync::Arc<dyn app::server::file_store::FileStore>,
     pub database: TestDatabase,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     data_dir: PathBuf,
@@ -70,6 +72,7 @@ pub async fn spawn_app_with(database: &TestDatabase, change: impl FnOnce(&mut Co
         .expect("the server starts");
     let base_url = format!("http://{}", app.address());
     let db = app.state.db.clone();
+    let files = app.state.files.clone();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async {
         let _ = stopped.await;
@@ -77,6 +80,7 @@ pub async fn spawn_app_with(database: &TestDatabase, change: impl FnOnce(&mut Co
     TestApp {
         base_url,
         db,
+        files,
         database,
         stop: Some(stop),
         data_dir,
@@ -84,6 +88,11 @@ pub async fn spawn_app_with(database: &TestDatabase, change: impl FnOnce(&mut Co
 }
 
 impl TestApp {
+    /// The folder the server keeps uploaded files in.
+    pub fn uploads_dir(&self) -> PathBuf {
+        self.data_dir.join("uploads")
+    }
+
     /// A new phone, with its own cookies, talking to this server.
     pub fn browser(&self) -> Browser {
         Browser::new(&self.base_url)
@@ -154,6 +163,7 @@ impl TestApp {
         let category = self.first_category().await;
         app::server::proposals::create(
             &self.db,
+            self.files.as_ref(),
             &author.as_member(),
             app::server::proposals::NewProposal {
                 title,
@@ -161,6 +171,7 @@ impl TestApp {
                 category: &category.to_string(),
                 place: "",
             },
+            Vec::new(),
             &app::server::PostingLimits {
                 proposals_per_day: u64::MAX,
                 comments_per_hour: u64::MAX,

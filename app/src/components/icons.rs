@@ -21,6 +21,8 @@ pub enum Icon {
     Merge,
     Place,
     Speaker,
+    Camera,
+    Photo,
     // Category icons, named as stored in `categories.icon`.
     Playground,
     Broom,
@@ -58,6 +60,12 @@ impl Icon {
             Icon::Comment => "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-4 4V5a2 2 0 0 1 2-2z",
             Icon::Clock => "M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20zm1 5h-2v6l5 3 1-1.7-4-2.3z",
             Icon::Check => "M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z",
+            Icon::Camera => {
+                "M9 3 7.2 5H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6z"
+            }
+            Icon::Photo => {
+                "M3 4h18v16H3zm2 2v9l4-4 3 3 4-5 3 4V6zm3.5 1a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z"
+            }
             Icon::Cross => {
                 "M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z"
             }

@@ -1,4 +1,5 @@
-//! A proposal in a list: category icon, title, status (icon + word), supports and comments.
+//! A proposal in a list: category icon, title, first photo, status (icon + word), supports and
+//! comments.
 use super::icons::{Icon, IconSvg};
 use crate::domain::ProposalStatus;
 use crate::i18n::{t, t_with};
@@ -41,8 +42,14 @@ pub fn ProposalCardView(card: ProposalCard) -> impl IntoView {
     view! {
         <li class="card">
             <a class="card-link" href=format!("/proposals/{}", card.id)>
-                <CategoryBadge category=card.category/>
-                <span class="card-title">{card.title}</span>
+                <span class="card-text">
+                    <CategoryBadge category=card.category/>
+                    <span class="card-title">{card.title}</span>
+                </span>
+                // The title says what the card is; the photo only adds to it.
+                {card.thumbnail.map(|src| view! {
+                    <img class="card-photo" src=src alt="" width="88" height="66" loading="lazy"/>
+                })}
             </a>
             <p class="card-facts">
                 <StatusBadge status=card.status/>

@@ -1,15 +1,17 @@
-//! `/proposals/new`: propose in under a minute — a title, what should change, a category.
+//! `/proposals/new`: propose in under a minute — a title, what should change, a category, photos.
 mod create_proposal;
 mod proposal_choices;
 
 use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField};
 use crate::domain::{ProposalBody, ProposalTitle};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{t, t_with};
+use crate::islands::PostsFiles;
 use crate::permissions::Action;
 use crate::proposals::ProposalDetail;
 use create_proposal::CreateProposal;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use proposal_choices::get_proposal_choices;
 
 #[component]
@@ -17,21 +19,82 @@ pub fn NewProposalPage() -> impl IntoView {
     if let Err(gate) = super::member_page("/proposals/new", Action::Participate) {
         return gate;
     }
-    let action = ServerAction::<CreateProposal>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    let error = AppError::from_form_post(CreateProposal::PATH);
     view! {
         <PageTitle text=t("propose")/>
         <h1>{t("new-proposal-title")}</h1>
-        <ActionForm action=action attr:class="form" attr:novalidate=true>
-            <FormMessage error=error.clone()/>
-            <ProposalFields error=error.clone()/>
-            <button type="submit" class="button primary">
-                <IconSvg icon=Icon::Plus/>
-                <span>{t("propose")}</span>
-            </button>
-        </ActionForm>
+        <PostsFiles>
+            <form method="post" action=CreateProposal::PATH enctype="multipart/form-data"
+                class="form" novalidate=true>
+                <FormMessage error=error.clone()/>
+                <ProposalFields error=error.clone()/>
+                <PhotoFields error=error/>
+                <button type="submit" class="button primary">
+                    <IconSvg icon=Icon::Plus/>
+                    <span>{t("propose")}</span>
+                </button>
+            </form>
+        </PostsFiles>
     }
     .into_any()
+}
+
+/// Up to four photos: one straight from the camera, or several chosen from the phone. After a
+/// failed submission it says which photo was refused and why; browsers never let a page fill a
+/// file field again, so it asks for the photos once more.
+#[component]
+fn PhotoFields(error: Option<AppError>) -> impl IntoView {
+    let refused: Vec<(String, String, String)> = error
+        .iter()
+        .flat_map(|e| e.field_errors())
+        .filter_map(|field_error| {
+            let number = field_error.field.strip_prefix("photo-")?;
+            let name = error
+                .as_ref()
+                .and_then(|e| e.typed(&format!("photo-{number}-name")))
+                .unwrap_or_default();
+            Some((
+                format!("photo-{number}-error"),
+                t_with(
+                    "photo-refused",
+                    &[
+                        ("number", number.to_owned().into()),
+                        ("name", name.to_owned().into()),
+                    ],
+                ),
+                t(&field_error.message),
+            ))
+        })
+        .collect();
+    let photos_were_sent = error
+        .as_ref()
+        .and_then(|e| e.typed("photos"))
+        .is_some_and(|count| count != "0");
+    let described_by = std::iter::once("photos-hint".to_owned())
+        .chain(refused.iter().map(|(id, _, _)| id.clone()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    view! {
+        <fieldset class="field photo-choice" aria-describedby=described_by>
+            <legend>{t("proposal-photos")}</legend>
+            <p class="hint" id="photos-hint">{t("proposal-photos-hint")}</p>
+            {refused.into_iter().map(|(id, which, why)| view! {
+                <p class="field-error" id=id>
+                    <IconSvg icon=Icon::Warning/>
+                    <span>{which}" "{why}</span>
+                </p>
+            }).collect_view()}
+            {photos_were_sent.then(|| view! { <p class="field-error">{t("photos-choose-again")}</p> })}
+            <label class="file-choice">
+                <span class="file-choice-label"><IconSvg icon=Icon::Camera/>{t("photo-take")}</span>
+                <input type="file" name="photos" accept="image/*" capture="environment"/>
+            </label>
+            <label class="file-choice">
+                <span class="file-choice-label"><IconSvg icon=Icon::Photo/>{t("photo-choose")}</span>
+                <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple=true/>
+            </label>
+        </fieldset>
+    }
 }
 
 /// A proposal's fields, for proposing and for editing: title, text, category (icon + word) and

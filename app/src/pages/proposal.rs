@@ -16,6 +16,7 @@ use crate::components::{
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
 use crate::islands::ReadAloud;
+use crate::proposals::PhotoView;
 use crate::proposals::ProposalDetail;
 use discussion::Discussion;
 use leptos::prelude::*;
@@ -96,6 +97,7 @@ fn Proposal(
                 <p class="place"><IconSvg icon=Icon::Place/><span>{place}</span></p>
             })}
             <PlainText text=detail.body.clone()/>
+            <Photos photos=detail.photos.clone()/>
             <ReadAloud
                 text=format!("{}. {}", detail.title, detail.body)
                 language=crate::i18n::use_locale().tag()
@@ -163,4 +165,38 @@ fn WithdrawForm(proposal: i32) -> impl IntoView {
             </ActionForm>
         </details>
     }
+}
+
+/// The proposal's photos as thumbnails; tapping one shows it large over the page. Works without
+/// JavaScript: each large photo is shown while the address ends in its `#photo-<n>` (CSS
+/// `:target`), and only then loaded. The links skip the islands router, which would fetch the page.
+#[component]
+fn Photos(photos: Vec<PhotoView>) -> impl IntoView {
+    if photos.is_empty() {
+        return None;
+    }
+    let numbered = || photos.iter().cloned().zip(1..);
+    Some(view! {
+        <ul class="photos" id="photos">
+            {numbered().map(|(photo, n)| view! {
+                <li>
+                    <a href=format!("#photo-{n}") rel="external"
+                        aria-label=t_with("photo-open", &[("number", n.into())])>
+                        <img src=photo.thumbnail_url alt="" width=photo.width height=photo.height
+                            loading="lazy"/>
+                    </a>
+                </li>
+            }).collect_view()}
+        </ul>
+        {numbered().map(|(photo, n)| view! {
+            <div class="lightbox" id=format!("photo-{n}")>
+                <img src=photo.url alt=format!("{} {n}", t("proposal-photo")) width=photo.width
+                    height=photo.height loading="lazy"/>
+                <a class="button lightbox-close" href="#photos" rel="external">
+                    <IconSvg icon=Icon::Cross/>
+                    <span>{t("photo-close")}</span>
+                </a>
+            </div>
+        }).collect_view()}
+    })
 }

@@ -1,4 +1,5 @@
 //! The demo estate for trying Spolu out and for tests: `spolu --demo`. Running it twice changes nothing.
+use super::file_store::FileStore;
 use super::members::{self, NewMember};
 use super::passwords;
 use crate::domain::{DisplayName, Password, Role, Username};
@@ -28,11 +29,11 @@ pub struct Seeded {
 
 /// Adds whatever of the demo estate is missing: accounts, the default categories, places and
 /// proposals with supports.
-pub async fn seed(db: &DatabaseConnection) -> Result<Seeded, AppError> {
+pub async fn seed(db: &DatabaseConnection, files: &dyn FileStore) -> Result<Seeded, AppError> {
     let accounts = seed_accounts(db).await?;
     let categories = super::categories::add_missing_defaults(db).await?;
     let places = super::demo_proposals::seed_places(db).await?;
-    let proposals = super::demo_proposals::seed_proposals(db).await?;
+    let proposals = super::demo_proposals::seed_proposals(db, files).await?;
     Ok(Seeded {
         accounts,
         categories,

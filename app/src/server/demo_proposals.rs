@@ -1,6 +1,8 @@
 //! The demo estate's places and proposals, in Czech (the demo's language), with supports.
 use super::entities::{category, place, proposal, proposal_status_change, user};
+use super::file_store::FileStore;
 use super::members::to_member;
+use super::photos::Upload;
 use super::proposals::{self, NewProposal};
 use crate::error::AppError;
 use sea_orm::sea_query::Expr;
@@ -213,7 +215,10 @@ pub async fn seed_places(db: &DatabaseConnection) -> Result<usize, AppError> {
 }
 
 /// Adds the demo proposals that are missing (by title), with their supports.
-pub async fn seed_proposals(db: &DatabaseConnection) -> Result<usize, AppError> {
+pub async fn seed_proposals(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+) -> Result<usize, AppError> {
     let members = user::Entity::find().all(db).await?;
     let member = |username: &str| {
         members
@@ -245,8 +250,18 @@ pub async fn seed_proposals(db: &DatabaseConnection) -> Result<usize, AppError> 
             .and_then(|(name, _)| places.iter().find(|p| p.name == *name))
             .map(|p| p.id.to_string())
             .unwrap_or_default();
+        // Every other proposal has a photo, as in a real estate: not everyone takes one.
+        let photos = if index % 2 == 0 {
+            vec![Upload {
+                file_name: format!("demo-{index}.png"),
+                bytes: super::demo_photos::scene(slug, u32::try_from(index).unwrap_or(0)),
+            }]
+        } else {
+            Vec::new()
+        };
         let id = proposals::create(
             db,
+            files,
             &author,
             NewProposal {
                 title,
@@ -254,6 +269,7 @@ pub async fn seed_proposals(db: &DatabaseConnection) -> Result<usize, AppError> 
                 category: &category.id.to_string(),
                 place: &place,
             },
+            photos,
             &UNLIMITED,
             false,
         )

@@ -5,6 +5,7 @@ pub mod comment;
 pub mod invite;
 pub mod place;
 pub mod proposal;
+pub mod proposal_photo;
 pub mod proposal_status_change;
 pub mod report;
 pub mod session;

@@ -1,13 +1,15 @@
 //! Proposals on the server: creating, listing (keyset pages, filters, search), reading, supporting.
 //! Every list is a fixed number of queries, whatever its length.
 use super::entities::{
-    category, category_name, place, proposal, proposal_status_change, support, user,
+    category, category_name, place, proposal, proposal_photo, proposal_status_change, support, user,
 };
+use super::file_store::FileStore;
+use super::photos::{self, StoredPhoto, Upload};
 use super::search;
 use crate::domain::{ProposalBody, ProposalStatus, ProposalTitle, Role};
 use crate::error::{AppError, FieldError};
 use crate::proposals::{
-    CategoryLabel, ListFilter, PAGE_SIZE, ProposalCard, ProposalChoices, ProposalDetail,
+    CategoryLabel, ListFilter, PAGE_SIZE, PhotoView, ProposalCard, ProposalChoices, ProposalDetail,
     ProposalList, Sort, StatusChange,
 };
 use crate::visitor::Member;
@@ -125,22 +127,43 @@ async fn check(db: &DatabaseConnection, new: &NewProposal<'_>) -> Result<Checked
     })
 }
 
-/// Checks every field (all messages at once), then stores the proposal and its first status.
+/// Checks every field and photo (all messages at once), then stores the photos' files, and the
+/// proposal, its photos and its first status in one transaction. If that fails, the files go too:
+/// nothing is kept half-way.
+#[allow(clippy::too_many_arguments)]
 pub async fn create(
     db: &DatabaseConnection,
+    files: &dyn FileStore,
     author: &Member,
     new: NewProposal<'_>,
+    uploads: Vec<Upload>,
     limits: &super::PostingLimits,
     pre_moderation: bool,
 ) -> Result<i32, AppError> {
     super::posting_limits::check_proposals(db, author.id, limits).await?;
+    let (checked, photos) =
+        AppError::both(check(db, &new).await, photos::check_uploads(uploads).await)?;
+    let stored = photos::store(files, &photos).await?;
+    let saved = insert(db, author, checked, &stored, pre_moderation).await;
+    if saved.is_err() {
+        photos::remove(files, &stored).await;
+    }
+    saved
+}
+
+async fn insert(
+    db: &DatabaseConnection,
+    author: &Member,
+    checked: Checked,
+    photos: &[StoredPhoto],
+    pre_moderation: bool,
+) -> Result<i32, AppError> {
     let Checked {
         title,
         body,
         category,
         place,
-    } = check(db, &new).await?;
-
+    } = checked;
     let at = now();
     let status = if pre_moderation {
         ProposalStatus::Submitted
@@ -168,6 +191,22 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
+    if !photos.is_empty() {
+        proposal_photo::Entity::insert_many(photos.iter().zip(0..).map(|(photo, position)| {
+            proposal_photo::ActiveModel {
+                proposal_id: Set(row.id),
+                position: Set(position),
+                file_name: Set(photo.file_name.clone()),
+                thumbnail_name: Set(photo.thumbnail_name.clone()),
+                width: Set(photo.width),
+                height: Set(photo.height),
+                created_at: Set(at),
+                ..Default::default()
+            }
+        }))
+        .exec(&txn)
+        .await?;
+    }
     record_status(&txn, row.id, status, at, author).await?;
     txn.commit().await?;
     Ok(row.id)
@@ -191,6 +230,7 @@ fn parse_cursor(text: &str) -> Option<(i64, i32)> {
 /// One page of the list, newest (or most supported, or most recently discussed) first.
 pub async fn list(
     db: &DatabaseConnection,
+    files: &dyn FileStore,
     viewer: Option<&Member>,
     filter: &ListFilter,
     language: &str,
@@ -236,9 +276,11 @@ pub async fn list(
     });
     let labels = category_labels(db, rows.iter().map(|r| r.category_id), language).await?;
     let categories = active_categories(db, language).await?;
+    let thumbnails = first_thumbnails(db, files, rows.iter().map(|r| r.id)).await?;
     let cards = rows
         .into_iter()
         .map(|row| ProposalCard {
+            thumbnail: thumbnails.get(&row.id).cloned(),
             id: row.id,
             status: ProposalStatus::parse(&row.status).unwrap_or(ProposalStatus::Open),
             category: labels.get(&row.category_id).cloned(),
@@ -252,6 +294,26 @@ pub async fn list(
         categories,
         next: next.flatten(),
     })
+}
+
+/// The thumbnail of each proposal's first photo, in one query for a whole page of cards.
+async fn first_thumbnails(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    proposals: impl Iterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    let ids: Vec<i32> = proposals.collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(proposal_photo::Entity::find()
+        .filter(proposal_photo::Column::ProposalId.is_in(ids))
+        .filter(proposal_photo::Column::Position.eq(0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|photo| (photo.proposal_id, files.url(&photo.thumbnail_name)))
+        .collect())
 }
 
 fn keyset_by_time(
@@ -344,6 +406,7 @@ pub async fn choices(db: &DatabaseConnection, language: &str) -> Result<Proposal
 /// One proposal as its page shows it; hidden ones are "not found" to those who may not see them.
 pub async fn detail(
     db: &DatabaseConnection,
+    files: &dyn FileStore,
     viewer: Option<&Member>,
     id: i32,
     language: &str,
@@ -381,7 +444,21 @@ pub async fn detail(
         .is_empty();
     let can_change = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))
         && matches!(status, ProposalStatus::Submitted | ProposalStatus::Open);
+    let photos = proposal_photo::Entity::find()
+        .filter(proposal_photo::Column::ProposalId.eq(row.id))
+        .order_by_asc(proposal_photo::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|photo| PhotoView {
+            url: files.url(&photo.file_name),
+            thumbnail_url: files.url(&photo.thumbnail_name),
+            width: photo.width,
+            height: photo.height,
+        })
+        .collect();
     Ok(ProposalDetail {
+        photos,
         place_id: row.place_id,
         reported_by_me,
         can_change,

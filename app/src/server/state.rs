@@ -43,6 +43,8 @@ impl Default for PostingLimits {
 #[derive(Clone)]
 pub struct AppState {
     pub db: DatabaseConnection,
+    /// Uploaded photos (see `file_store`).
+    pub files: Arc<dyn super::file_store::FileStore>,
     pub settings: Arc<Settings>,
     pub leptos_options: LeptosOptions,
 }

@@ -1,48 +1,47 @@
-//! Storing a new proposal from the form; on success the person lands on its page.
+//! Storing a new proposal from the form, with its photos; on success the person lands on its page.
+//! The form carries files, so it is posted as multipart, and this function reads the fields itself.
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
-#[server(prefix = "/api", endpoint = "create_proposal")]
-pub async fn create_proposal(
-    title: String,
-    body: String,
-    category: Option<String>,
-    place: Option<String>,
-) -> Result<i32, AppError> {
-    let category = category.unwrap_or_default();
-    let place = place.unwrap_or_default();
-    let result = run(&title, &body, &category, &place).await;
-    crate::error::respond(result.map_err(|error| {
-        error.keeping(&[
-            ("title", &title),
-            ("body", &body),
-            ("category", &category),
-            ("place", &place),
-        ])
-    }))
+#[server(prefix = "/api", endpoint = "create_proposal", input = MultipartFormData)]
+pub async fn create_proposal(data: MultipartData) -> Result<i32, AppError> {
+    crate::error::respond(run(data).await)
 }
 
 #[cfg(feature = "ssr")]
-async fn run(title: &str, body: &str, category: &str, place: &str) -> Result<i32, AppError> {
+async fn run(data: MultipartData) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
+    use crate::server::multipart_form::MultipartForm;
     use crate::server::proposals::{self, NewProposal};
     use crate::server::{app_state, current_member};
 
     let author = require(current_member(), Action::Participate)?;
     let state = app_state()?;
+    let mut form = MultipartForm::read(data).await?;
+    let uploads = std::mem::take(&mut form.files);
+    let photo_count = uploads.len().to_string();
+    let fields = ["title", "body", "category", "place"];
     let id = proposals::create(
         &state.db,
+        state.files.as_ref(),
         &author,
         NewProposal {
-            title,
-            body,
-            category,
-            place,
+            title: form.text("title"),
+            body: form.text("body"),
+            category: form.text("category"),
+            place: form.text("place"),
         },
+        uploads,
         &state.settings.limits,
         state.settings.pre_moderation,
     )
-    .await?;
+    .await
+    .map_err(|error| {
+        error
+            .keeping(&fields.map(|field| (field, form.text(field))))
+            .keeping(&[("photos", &photo_count)])
+    })?;
     leptos_axum::redirect(&format!("/proposals/{id}"));
     Ok(id)
 }

@@ -15,5 +15,12 @@ async fn run(id: i32) -> Result<ProposalDetail, AppError> {
 
     let state = app_state()?;
     let viewer = require_read(current_member(), state.settings.site_is_public)?;
-    proposals::detail(&state.db, viewer.as_ref(), id, &request_language()).await
+    proposals::detail(
+        &state.db,
+        state.files.as_ref(),
+        viewer.as_ref(),
+        id,
+        &request_language(),
+    )
+    .await
 }

@@ -36,5 +36,12 @@ async fn run(
         sort: Sort::parse(sort.as_deref().unwrap_or_default()),
         after,
     };
-    proposals::list(&state.db, viewer.as_ref(), &filter, &request_language()).await
+    proposals::list(
+        &state.db,
+        state.files.as_ref(),
+        viewer.as_ref(),
+        &filter,
+        &request_language(),
+    )
+    .await
 }

@@ -1,0 +1,131 @@
+//! Where uploaded files live. Everything that writes, removes or links to an uploaded file goes
+//! through [`FileStore`], so an object store can replace the local folder without touching the
+//! rest. Names are random and chosen here, never taken from the person's device.
+use crate::error::AppError;
+use async_trait::async_trait;
+use rand::Rng;
+use std::path::{Path, PathBuf};
+
+/// The kinds of file Spolu stores; the kind gives the file its extension, and so its content type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Jpeg,
+}
+
+impl FileKind {
+    fn extension(self) -> &'static str {
+        match self {
+            FileKind::Jpeg => "jpg",
+        }
+    }
+}
+
+#[async_trait]
+pub trait FileStore: Send + Sync + std::fmt::Debug {
+    /// Stores `bytes` under a new random name and returns the name.
+    async fn put(&self, bytes: &[u8], kind: FileKind) -> Result<String, AppError>;
+    /// Removes a stored file; a file already gone is not an error.
+    async fn remove(&self, name: &str);
+    /// The address a browser loads the file from.
+    fn url(&self, name: &str) -> String;
+    /// The folder the server itself serves files from, when they are on this machine.
+    fn local_dir(&self) -> Option<&Path>;
+}
+
+/// Files in a folder on this machine, served by the server under [`LOCAL_URL_PREFIX`].
+#[derive(Debug, Clone)]
+pub struct LocalFolder {
+    dir: PathBuf,
+}
+
+pub const LOCAL_URL_PREFIX: &str = "/uploads";
+
+impl LocalFolder {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+}
+
+/// 128 random bits: unguessable, so a photo of a proposal still waiting for approval is not found
+/// by trying names.
+fn random_name(kind: FileKind) -> String {
+    let bits: u128 = rand::rng().random();
+    format!("{bits:032x}.{}", kind.extension())
+}
+
+/// Only names this module made are ever joined to the folder.
+fn is_our_name(name: &str) -> bool {
+    name.split_once('.').is_some_and(|(stem, extension)| {
+        stem.len() == 32
+            && stem.bytes().all(|b| b.is_ascii_hexdigit())
+            && extension.bytes().all(|b| b.is_ascii_lowercase())
+    })
+}
+
+#[async_trait]
+impl FileStore for LocalFolder {
+    async fn put(&self, bytes: &[u8], kind: FileKind) -> Result<String, AppError> {
+        let name = random_name(kind);
+        // Written under a temporary name and renamed, so a half-written file is never served.
+        let partial = self.dir.join(format!("{name}.partial"));
+        let write = async {
+            tokio::fs::write(&partial, bytes).await?;
+            tokio::fs::rename(&partial, self.dir.join(&name)).await
+        };
+        if let Err(error) = write.await {
+            tracing::error!(%error, dir = %self.dir.display(), "storing an upload failed");
+            let _ = tokio::fs::remove_file(&partial).await;
+            return Err(AppError::Internal);
+        }
+        Ok(name)
+    }
+
+    async fn remove(&self, name: &str) {
+        if !is_our_name(name) {
+            return;
+        }
+        match tokio::fs::remove_file(self.dir.join(name)).await {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => tracing::warn!(%error, name, "removing an upload failed"),
+        }
+    }
+
+    fn url(&self, name: &str) -> String {
+        format!("{LOCAL_URL_PREFIX}/{name}")
+    }
+
+    fn local_dir(&self) -> Option<&Path> {
+        Some(&self.dir)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn stores_under_a_random_name_and_removes() {
+        let dir = std::env::temp_dir().join(format!("spolu-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let store = LocalFolder::new(&dir);
+        let a = store.put(b"one", FileKind::Jpeg).await.unwrap();
+        let b = store.put(b"two", FileKind::Jpeg).await.unwrap();
+        assert_ne!(a, b);
+        assert!(is_our_name(&a) && a.ends_with(".jpg"));
+        assert_eq!(std::fs::read(dir.join(&a)).unwrap(), b"one");
+        assert_eq!(store.url(&a), format!("/uploads/{a}"));
+        store.remove(&a).await;
+        store.remove(&a).await;
+        assert!(!dir.join(&a).exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn names_from_elsewhere_are_never_joined_to_the_folder() {
+        assert!(!is_our_name("../spolu.db"));
+        assert!(!is_our_name("0123456789abcdef0123456789abcdef"));
+        assert!(!is_our_name("0123456789abcdef0123456789abcdef./"));
+        assert!(is_our_name("0123456789abcdef0123456789abcdef.jpg"));
+    }
+}
