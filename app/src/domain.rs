@@ -1,6 +1,7 @@
 //! Domain types that validate on construction, so invalid data cannot exist past the edge.
 //! Each `parse` returns the locale key of the message to show next to the field.
 mod comment_text;
+mod decision_rules;
 mod display_name;
 mod invite_code;
 mod password;
@@ -11,6 +12,7 @@ mod role;
 mod username;
 
 pub use comment_text::CommentText;
+pub use decision_rules::{Choice, DecisionKind, Dots, Eligibility, Outcome, Quorum, Tally};
 pub use display_name::DisplayName;
 pub use invite_code::InviteCode;
 pub use password::Password;

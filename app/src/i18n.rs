@@ -99,6 +99,15 @@ pub fn date(iso: &str) -> String {
     }
 }
 
+/// A local date and time such as `2026-11-24T18:00` the way the page's language writes it
+/// ("24. 11. 2026 18:00").
+pub fn date_time(iso: &str) -> String {
+    match iso.split_once('T') {
+        Some((day, time)) => format!("{} {}", date(day), time),
+        None => date(iso),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 
 pub mod account;
 mod components;
+pub mod decisions;
 pub mod domain;
 pub mod error;
 pub mod i18n;

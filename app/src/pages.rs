@@ -1,10 +1,12 @@
 //! One module per page, named after its address.
-mod coming_soon;
+mod decision;
+mod decisions;
 mod edit_proposal;
 mod home;
 mod join;
 mod login;
 mod me;
+mod new_decision;
 mod new_proposal;
 mod not_found;
 mod proposal;
@@ -12,12 +14,14 @@ mod proposals;
 mod staff_invites;
 mod staff_proposals;
 
-pub use coming_soon::DecisionsPage;
+pub use decision::DecisionPage;
+pub use decisions::DecisionsPage;
 pub use edit_proposal::EditProposalPage;
 pub use home::HomePage;
 pub use join::JoinPage;
 pub use login::LoginPage;
 pub use me::MePage;
+pub use new_decision::NewDecisionPage;
 pub use new_proposal::NewProposalPage;
 pub use not_found::NotFound;
 pub use proposal::ProposalPage;

@@ -1,6 +1,6 @@
 //! DESIGN.md's permission table as code: one named check per row, used by every server function.
 //! Hiding a button is never the check; these are.
-use crate::domain::Role;
+use crate::domain::{Eligibility, Role};
 use crate::error::AppError;
 use crate::visitor::Member;
 
@@ -13,6 +13,8 @@ pub enum Action {
     Participate,
     /// Hide/restore, edit with a reason, lock, merge; approve waiting proposals.
     Moderate,
+    /// Open, schedule, close or cancel a decision; record a meeting's tally.
+    ManageDecisions,
     /// Invites, password resets, core-group membership, suspending a user.
     ManageMembers,
     /// Make invites for staff or admin accounts: "only admins make staff".
@@ -27,7 +29,9 @@ pub fn allows(member: Option<&Member>, action: Action, site_is_public: bool) -> 
     match action {
         Action::Read => site_is_public || member.is_some(),
         Action::Participate => member.is_some(),
-        Action::Moderate | Action::ManageMembers => matches!(role, Some(Role::Staff | Role::Admin)),
+        Action::Moderate | Action::ManageDecisions | Action::ManageMembers => {
+            matches!(role, Some(Role::Staff | Role::Admin))
+        }
         Action::ManageStaff | Action::Administer => role == Some(Role::Admin),
     }
 }
@@ -39,6 +43,16 @@ pub fn require(member: Option<Member>, action: Action) -> Result<Member, AppErro
         None => Err(AppError::NotSignedIn),
         Some(member) if allows(Some(&member), action, true) => Ok(member),
         Some(_) => Err(AppError::Forbidden),
+    }
+}
+
+/// "Vote in a decision": the core group when the decision is for the core group, every member when
+/// it is open to all. Staff and admins vote "as members": by the same rule, not by their role.
+pub fn may_vote(member: Option<&Member>, eligibility: Eligibility) -> bool {
+    match (member, eligibility) {
+        (None, _) => false,
+        (Some(_), Eligibility::AllMembers) => true,
+        (Some(member), Eligibility::CoreGroup) => member.core,
     }
 }
 
@@ -79,6 +93,7 @@ mod tests {
             (Action::Read, true, true, true, true, true),
             (Action::Participate, false, true, true, true, true),
             (Action::Moderate, false, false, false, true, true),
+            (Action::ManageDecisions, false, false, false, true, true),
             (Action::ManageMembers, false, false, false, true, true),
             (Action::ManageStaff, false, false, false, false, true),
             (Action::Administer, false, false, false, false, true),
@@ -93,6 +108,35 @@ mod tests {
             assert_eq!(allows(Some(&core), action, true), c, "{action:?} core");
             assert_eq!(allows(Some(&staff), action, true), s, "{action:?} staff");
             assert_eq!(allows(Some(&admin), action, true), a, "{action:?} admin");
+        }
+    }
+
+    #[test]
+    fn voting_follows_the_decision_not_the_role() {
+        let core_staff = Member {
+            core: true,
+            ..member(Role::Staff, false)
+        };
+        // (member, core-group decision, all-members decision)
+        let table = [
+            (None, false, false),
+            (Some(member(Role::Resident, false)), false, true),
+            (Some(member(Role::Resident, true)), true, true),
+            (Some(member(Role::Staff, false)), false, true),
+            (Some(core_staff), true, true),
+            (Some(member(Role::Admin, false)), false, true),
+        ];
+        for (who, core, all) in table {
+            assert_eq!(
+                may_vote(who.as_ref(), Eligibility::CoreGroup),
+                core,
+                "{who:?}"
+            );
+            assert_eq!(
+                may_vote(who.as_ref(), Eligibility::AllMembers),
+                all,
+                "{who:?}"
+            );
         }
     }
 

@@ -95,6 +95,10 @@ pub struct StatusChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposalDetail {
     pub id: i32,
+    /// The latest decision on it, if any.
+    pub decision_id: Option<i32>,
+    /// Staff may open a decision on it (it is open for discussion).
+    pub can_open_decision: bool,
     pub photos: Vec<PhotoView>,
     pub title: String,
     pub body: String,

@@ -2,6 +2,7 @@
 pub mod categories;
 pub mod comments;
 pub mod database;
+pub mod decisions;
 pub mod demo;
 pub mod demo_photos;
 pub mod demo_proposals;

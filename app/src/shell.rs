@@ -1,8 +1,9 @@
 //! The HTML document around every page, and the routes.
 use crate::components::{BottomNav, Header};
 use crate::pages::{
-    DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage, MePage, NewProposalPage,
-    NotFound, ProposalPage, ProposalsPage, StaffInvitesPage, StaffProposalsPage,
+    DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage, MePage,
+    NewDecisionPage, NewProposalPage, NotFound, ProposalPage, ProposalsPage, StaffInvitesPage,
+    StaffProposalsPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -92,7 +93,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/proposals/new") view=NewProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:id") view=ProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:id/edit") view=EditProposalPage ssr=SsrMode::Async/>
-                    <Route path=path!("/decisions") view=DecisionsPage/>
+                    <Route path=path!("/proposals/:id/decide") view=NewDecisionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/decisions") view=DecisionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/decisions/:id") view=DecisionPage ssr=SsrMode::Async/>
                     <Route path=path!("/me") view=MePage/>
                     <Route path=path!("/join") view=JoinPage/>
                     <Route path=path!("/login") view=LoginPage/>

@@ -9,6 +9,7 @@ mod m20261124_000005_create_proposals;
 mod m20261124_000006_create_comments;
 mod m20261124_000007_create_reports;
 mod m20261124_000008_create_proposal_photos;
+mod m20261124_000009_create_decisions;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_create_comments::Migration),
             Box::new(m20261124_000007_create_reports::Migration),
             Box::new(m20261124_000008_create_proposal_photos::Migration),
+            Box::new(m20261124_000009_create_decisions::Migration),
         ]
     }
 }

@@ -52,6 +52,10 @@ pub struct Config {
     #[arg(long, env = "SPOLU_COMMENTS_PER_HOUR", default_value_t = 30)]
     pub comments_per_hour: u64,
 
+    /// The estate's time zone: decisions open and close at its local time.
+    #[arg(long, env = "SPOLU_TIME_ZONE", default_value = "Europe/Prague")]
+    pub time_zone: chrono_tz::Tz,
+
     /// The estate's name, shown in the header.
     #[arg(long, env = "SPOLU_ESTATE_NAME", default_value = "Janov")]
     pub estate_name: String,

@@ -65,6 +65,7 @@ impl Application {
             stylesheet_href: format!("/pkg/{}", bundle.css),
             site_is_public: true,
             estate_name: config.estate_name.clone(),
+            time_zone: config.time_zone,
             pre_moderation: config.pre_moderation,
             limits: PostingLimits {
                 proposals_per_day: config.proposals_per_day,
@@ -102,6 +103,7 @@ impl Application {
         self,
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        tokio::spawn(decision_clock(self.state.db.clone()));
         let router = crate::routes::router(self.state);
         axum::serve(
             self.listener,
@@ -109,6 +111,22 @@ impl Application {
         )
         .with_graceful_shutdown(stop)
         .await
+    }
+}
+
+/// Opens and closes decisions on time, whether or not anyone visits (every instance may run it;
+/// each step is guarded in the database).
+async fn decision_clock(db: DatabaseConnection) {
+    let mut every_second = tokio::time::interval(std::time::Duration::from_secs(1));
+    every_second.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every_second.tick().await;
+        if let Err(error) = app::server::decisions::run_due(&db).await {
+            tracing::warn!(
+                ?error,
+                "the decision clock failed; trying again in a second"
+            );
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod comments;
+mod decisions;
 mod demo;
 mod health;
 mod invites;

@@ -83,7 +83,15 @@ export async function assertAccessible(page, label) {
   assert.deepEqual(violations, [], `axe violations on ${label}`);
 }
 
+/** Waits until the islands router's cross-fade between pages has finished (a person does not
+ * act within the fade; a test that does races the browser's view transition). */
+export async function settled(page) {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished))).catch(() => {});
+}
+
 export async function shot(page, name) {
+  // A picture mid-fade would show two pages at once.
+  await settled(page);
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 

@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startSpolu, launchBrowser, phone, shot, assertAccessible, signInAs } from "./harness.mjs";
+import { startSpolu, launchBrowser, phone, shot, settled, assertAccessible, signInAs } from "./harness.mjs";
 
 let spolu, browser;
 before(async () => {
@@ -32,6 +32,7 @@ for (const javaScript of [true, false]) {
     await signIn(anna, "anna");
     await anna.getByRole("link", { name: "Navrhnout", exact: true }).click();
     await anna.waitForURL(`${spolu.url}/proposals/new`);
+    await settled(anna);
     // A mistake first: no category, and a file that is not a photo. What was typed must stay,
     // and the message must say which file was refused.
     await anna.fill("#title", title);
@@ -51,9 +52,8 @@ for (const javaScript of [true, false]) {
     assert.match(new URL(anna.url()).pathname, /^\/proposals\/\d+$/);
     const address = anna.url();
     // The photo, as a thumbnail; tapping it shows it large, and it closes again.
-    const thumbnail = anna.locator(".photos img");
-    await thumbnail.waitFor();
-    assert.ok(await thumbnail.evaluate((img) => img.complete && img.naturalWidth > 0), "thumbnail loads");
+    await anna.locator(".photos img").waitFor();
+    await anna.waitForFunction(() => document.querySelector(".photos img").naturalWidth > 0);
     await shot(anna, `proposal-${mode}`);
     await anna.getByRole("link", { name: "Zvětšit fotku 1" }).click();
     const large = anna.locator("#photo-1 img");

@@ -15,7 +15,6 @@ home-welcome-back = Vítejte zpět, { $name }.
 home-see-proposals = Podívat se na návrhy
 home-join-hint = Kód pozvánky dostanete v komunitním centru.
 
-coming-soon = Tato část se připravuje. Brzy tu bude.
 
 join = Přidat se
 join-title = Přidat se ke Spolu
@@ -199,3 +198,77 @@ error-edit-not-yours = Upravit ho může jen ten, kdo ho navrhl, nebo pracovníc
 waiting-title = Návrhy čekající na schválení
 waiting-none = Nic nečeká na schválení.
 approve = Schválit
+
+## Decisions
+decisions-none = Zatím tu není žádné hlasování.
+decision-open = probíhá
+decision-scheduled = připravené
+decision-closed = skončilo
+decision-cancelled = zrušené
+decision-read-proposal = Přečíst návrh
+decision-who-core = Hlasuje hlavní skupina.
+decision-who-members = Hlasují všichni členové.
+rule-single = Návrh je přijat, když víc než polovina hlasů „ano“ a „ne“ je „ano“. Platí to, jen když hlasuje aspoň { $quorum } { $quorum ->
+    [one] člověk
+    [few] lidé
+   *[other] lidí
+  }.
+decision-opens = Začne { $when }.
+decision-closes = Hlasovat jde do { $when }.
+decision-ended = Skončilo { $when }.
+vote-now = Hlasovat
+vote-change = Změnit hlas
+vote-yes = Ano
+vote-no = Ne
+vote-abstain = Zdržuji se
+vote-saved = Váš hlas je uložen: { $choice }. Do konce hlasování ho můžete změnit.
+vote-took-part = Hlasovali jste. Jak, to nikdo nevidí.
+vote-sign-in = Přihlaste se a můžete hlasovat.
+vote-only-core = O tomhle hlasuje jen hlavní skupina.
+vote-not-open-yet = Hlasování ještě nezačalo.
+vote-over = Hlasování skončilo.
+decision-cancelled-because = Hlasování bylo zrušeno: { $reason }
+result-title = Výsledek
+result-accepted = Návrh byl přijat.
+result-rejected = Návrh nebyl přijat.
+result-no-quorum = Hlasovalo méně lidí, než bylo potřeba. Návrh nebyl přijat.
+result-no-quorum-short = Hlasovalo málo lidí.
+result-turnout = Hlasovalo { $voters } z { $eligible }.
+result-quorum-met = Potřeba bylo aspoň { $quorum }, to se splnilo.
+result-quorum-missed = Potřeba bylo aspoň { $quorum }, to se nesplnilo.
+decision-manage = Pro pracovníky centra
+close-now = Ukončit hlasování teď
+close-now-explain = Výsledek se ukáže hned.
+cancel-decision = Zrušit hlasování
+cancel-reason = Proč? Uvidí to všichni.
+cancel-confirm = Zrušit hlasování
+open-decision = Otevřít hlasování
+open-decision-title = Hlasování o návrhu
+decision-eligibility = Kdo hlasuje
+eligibility-core = Hlavní skupina
+eligibility-members = Všichni členové
+decision-opens-label = Kdy začne
+opens-now = Hned
+opens-later = V určený čas
+decision-opens-at = Začátek (datum a čas)
+decision-closes-label = Konec (datum a čas)
+decision-quorum-label = Kolik lidí musí hlasovat
+decision-quorum-hint = Když jich bude méně, návrh přijatý nebude.
+decision-rule-label = Pravidlo:
+decision-rule-before = Návrh je přijat, když víc než polovina hlasů „ano“ a „ne“ je „ano“ a když hlasuje aspoň tolik lidí, kolik napíšete výše. Po otevření už pravidlo, počet ani to, kdo hlasuje, změnit nejde.
+error-decision-proposal-not-open = O tomto návrhu teď hlasovat nejde. Hlasovat se dá jen o otevřeném návrhu.
+error-decision-eligibility = Vyberte, kdo hlasuje.
+error-quorum-range = Napište číslo od 1 do 10 000.
+error-decision-opens-at = Napište datum a čas, který teprve přijde.
+error-decision-closes-at = Napište, kdy hlasování skončí. Konec musí být až po začátku.
+error-vote-choice = Vyberte „ano“, „ne“, nebo „zdržuji se“.
+error-vote-closed = Hlasování už skončilo. Tento hlas jsme nezapočítali.
+error-decision-not-open = Toto hlasování už neprobíhá.
+error-cancel-reason = Napište důvod, nejvýš 500 znaků.
+error-dots-per-voter = Napište počet teček od 1 do 20.
+error-dots-per-proposal = Na jeden návrh může jít nejvýš tolik teček, kolik má každý celkem.
+error-dots-too-many-on-one = Na jeden návrh jste dali víc teček, než jde.
+error-dots-too-many = Rozdali jste víc teček, než máte.
+error-dots-none = Dejte aspoň jednu tečku.
+decision-see = Hlasování a výsledek
+home-waiting-votes = Čeká na váš hlas

@@ -1,4 +1,6 @@
-//! The home page: a big "Propose", the newest open proposals, and for visitors the way in.
+//! The home page: votes waiting for the member, a big "Propose", the newest open proposals, and
+//! for visitors the way in.
+use super::decisions::{DecisionCardView, list_decisions};
 use super::list_proposals;
 use crate::components::{Icon, IconSvg, PageTitle, ProposalCardView};
 use crate::i18n::{t, t_with};
@@ -15,7 +17,7 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle text=t("home-title")/>
         <h1>{t("home-heading")}</h1>
         <p class="lead">{t("home-intro")}</p>
-        {match visitor.member {
+        {match visitor.member.clone() {
             Some(member) => view! {
                 <p>{t_with("home-welcome-back", &[("name", member.display_name.into())])}</p>
                 <a class="button primary big" href="/proposals/new">
@@ -35,6 +37,7 @@ pub fn HomePage() -> impl IntoView {
                 </a>
             }.into_any(),
         }}
+        {visitor.member.is_some().then(|| view! { <WaitingVotes/> })}
         <h2>{t("home-newest")}</h2>
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
@@ -52,6 +55,31 @@ pub fn HomePage() -> impl IntoView {
                         <span>{t("home-see-proposals")}</span>
                     </a>
                 }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// Decisions waiting for this member's vote, above everything else: voting is time-bound.
+#[component]
+fn WaitingVotes() -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                let waiting: Vec<_> = list_decisions()
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|card| card.waiting_for_me)
+                    .collect();
+                (!waiting.is_empty()).then(|| view! {
+                    <section class="waiting-votes" aria-labelledby="waiting-votes">
+                        <h2 id="waiting-votes">{t("home-waiting-votes")}</h2>
+                        <ul class="cards">
+                            {waiting.into_iter().map(|card| view! { <DecisionCardView card/> }).collect_view()}
+                        </ul>
+                    </section>
+                })
             })}
         </Suspense>
     }

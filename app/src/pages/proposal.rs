@@ -98,6 +98,19 @@ fn Proposal(
             })}
             <PlainText text=detail.body.clone()/>
             <Photos photos=detail.photos.clone()/>
+            {detail.decision_id.map(|decision| view! {
+                <p class="decision-link">
+                    <a class="button primary" href=format!("/decisions/{decision}")>
+                        <IconSvg icon=Icon::Decisions/>
+                        <span>{if detail.status == crate::domain::ProposalStatus::Voting { t("vote-now") } else { t("decision-see") }}</span>
+                    </a>
+                </p>
+            })}
+            {detail.can_open_decision.then(|| view! {
+                <p><a class="button" href=format!("/proposals/{}/decide", detail.id)>
+                    <IconSvg icon=Icon::Decisions/><span>{t("open-decision")}</span>
+                </a></p>
+            })}
             <ReadAloud
                 text=format!("{}. {}", detail.title, detail.body)
                 language=crate::i18n::use_locale().tag()

@@ -2,7 +2,12 @@
 pub mod category;
 pub mod category_name;
 pub mod comment;
+pub mod decision;
+pub mod decision_participant;
+pub mod decision_proposal;
+pub mod decision_tally;
 pub mod invite;
+pub mod open_ballot_mark;
 pub mod place;
 pub mod proposal;
 pub mod proposal_photo;

@@ -22,7 +22,7 @@ use sea_orm::{
 use std::collections::HashMap;
 
 /// Micro-seconds are what PostgreSQL keeps; SQLite gets the same, so cursors compare equal on both.
-fn now() -> DateTime<Utc> {
+pub fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
@@ -207,7 +207,7 @@ async fn insert(
         .exec(&txn)
         .await?;
     }
-    record_status(&txn, row.id, status, at, author).await?;
+    record_status(&txn, row.id, status, at, Some(author.id)).await?;
     txn.commit().await?;
     Ok(row.id)
 }
@@ -457,7 +457,12 @@ pub async fn detail(
             height: photo.height,
         })
         .collect();
+    let decision_id = super::decisions::latest_for_proposal(db, row.id).await?;
+    let can_open_decision = status == ProposalStatus::Open
+        && crate::permissions::allows(viewer, crate::permissions::Action::ManageDecisions, true);
     Ok(ProposalDetail {
+        decision_id,
+        can_open_decision,
         photos,
         place_id: row.place_id,
         reported_by_me,
@@ -633,20 +638,36 @@ async fn move_status(
     to: ProposalStatus,
     by: &Member,
 ) -> Result<bool, AppError> {
-    let at = now();
     let txn = db.begin().await?;
+    if !change_status(&txn, proposal_id, from, to, now(), Some(by.id)).await? {
+        return Ok(false);
+    }
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// Moves a proposal from one of `from` to `to` and records it in its history, inside the caller's
+/// transaction. `by` is None when the clock did it (a decision closing on time). False when the
+/// proposal was not in one of `from`.
+pub async fn change_status(
+    db: &impl ConnectionTrait,
+    proposal_id: i32,
+    from: &[ProposalStatus],
+    to: ProposalStatus,
+    at: DateTime<Utc>,
+    by: Option<i32>,
+) -> Result<bool, AppError> {
     let changed = proposal::Entity::update_many()
         .col_expr(proposal::Column::Status, Expr::value(to.as_str()))
         .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
         .filter(proposal::Column::Id.eq(proposal_id))
         .filter(proposal::Column::Status.is_in(from.iter().map(|s| s.as_str())))
-        .exec(&txn)
+        .exec(db)
         .await?;
     if changed.rows_affected != 1 {
         return Ok(false);
     }
-    record_status(&txn, proposal_id, to, at, by).await?;
-    txn.commit().await?;
+    record_status(db, proposal_id, to, at, by).await?;
     Ok(true)
 }
 
@@ -656,13 +677,13 @@ async fn record_status(
     proposal_id: i32,
     status: ProposalStatus,
     at: DateTime<Utc>,
-    by: &Member,
+    by: Option<i32>,
 ) -> Result<(), AppError> {
     proposal_status_change::ActiveModel {
         proposal_id: Set(proposal_id),
         status: Set(status.as_str().to_owned()),
         changed_at: Set(at),
-        changed_by: Set(Some(by.id)),
+        changed_by: Set(by),
         ..Default::default()
     }
     .insert(db)

@@ -19,6 +19,8 @@ pub struct Settings {
     pub site_is_public: bool,
     /// The estate's name in the header.
     pub estate_name: String,
+    /// Decision times are entered and shown in this zone (Europe/Prague by default).
+    pub time_zone: chrono_tz::Tz,
     pub limits: PostingLimits,
     /// New proposals wait for staff approval before others see them (DESIGN.md; off by default).
     pub pre_moderation: bool,

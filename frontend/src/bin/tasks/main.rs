@@ -100,7 +100,8 @@ fn budget() -> Result<()> {
     exit_status(status, "budget")
 }
 
-/// Issue 3's speed figures: list and proposal page latency with many proposals and comments.
+/// The speed figures: list and proposal pages with many proposals and comments, a 5 MB photo
+/// upload (issue 3), and votes per second with 500 voters at once (issue 4).
 fn bench() -> Result<()> {
     setup::wasm_tools(true)?;
     setup::browser_test_tools()?;
@@ -129,7 +130,10 @@ fn bench() -> Result<()> {
     if let Err(error) = std::fs::remove_dir_all(&data_dir) {
         eprintln!("bench: could not remove {}: {error}", data_dir.display());
     }
-    exit_status(status, "bench")
+    exit_status(status, "bench")?;
+    // Issue 4: votes per second with 500 voters at once (and on PostgreSQL when
+    // SPOLU_TEST_POSTGRES_URL is set).
+    cargo(&["run", "--release", "-p", "tests", "--example", "vote_load"])
 }
 
 pub fn workspace() -> PathBuf {

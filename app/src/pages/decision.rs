@@ -1,0 +1,235 @@
+//! `/decisions/{id}`: one decision — the rule in plain words, voting with big buttons (the
+//! member's own choice only, changeable until the close), and the results once it has closed.
+mod cancel_decision;
+mod cast_vote;
+mod close_decision;
+mod get_decision;
+mod result_chart;
+
+use crate::components::{FormMessage, Icon, IconSvg, PageTitle};
+use crate::decisions::{DecisionResult, DecisionState, DecisionView};
+use crate::domain::{Choice, Eligibility, Outcome};
+use crate::error::AppError;
+use crate::i18n::{date_time, t, t_with};
+use cancel_decision::CancelDecision;
+use cast_vote::CastVote;
+use close_decision::CloseDecision;
+use get_decision::get_decision;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use result_chart::ResultChart;
+
+pub fn choice_key(choice: Choice) -> &'static str {
+    match choice {
+        Choice::Yes => "vote-yes",
+        Choice::No => "vote-no",
+        Choice::Abstain => "vote-abstain",
+    }
+}
+
+fn choice_icon(choice: Choice) -> Icon {
+    match choice {
+        Choice::Yes => Icon::Check,
+        Choice::No => Icon::Cross,
+        Choice::Abstain => Icon::Dots,
+    }
+}
+
+#[component]
+pub fn DecisionPage() -> impl IntoView {
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i32>().ok());
+    let vote = ServerAction::<CastVote>::new();
+    let close = ServerAction::<CloseDecision>::new();
+    let cancel = ServerAction::<CancelDecision>::new();
+    let errors = [
+        vote.value().get_untracked().and_then(Result::err),
+        close.value().get_untracked().and_then(Result::err),
+        cancel.value().get_untracked().and_then(Result::err),
+    ];
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                let Some(id) = id else {
+                    return view! { <super::NotFound/> }.into_any();
+                };
+                match get_decision(id).await {
+                    Ok(decision) => view! {
+                        <Decision decision vote close cancel errors=errors.clone()/>
+                    }.into_any(),
+                    Err(AppError::NotFound) => view! { <super::NotFound/> }.into_any(),
+                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Decision(
+    decision: DecisionView,
+    vote: ServerAction<CastVote>,
+    close: ServerAction<CloseDecision>,
+    cancel: ServerAction<CancelDecision>,
+    errors: [Option<AppError>; 3],
+) -> impl IntoView {
+    let [vote_error, close_error, cancel_error] = errors;
+    let who = match decision.eligibility {
+        Eligibility::CoreGroup => t("decision-who-core"),
+        Eligibility::AllMembers => t("decision-who-members"),
+    };
+    let rule = t_with(
+        "rule-single",
+        &[("quorum", i64::from(decision.quorum).into())],
+    );
+    let times = match decision.state {
+        DecisionState::Scheduled => t_with(
+            "decision-opens",
+            &[("when", date_time(&decision.opens_at).into())],
+        ),
+        DecisionState::Open => t_with(
+            "decision-closes",
+            &[("when", date_time(&decision.closes_at).into())],
+        ),
+        DecisionState::Closed | DecisionState::Cancelled => t_with(
+            "decision-ended",
+            &[("when", date_time(&decision.closes_at).into())],
+        ),
+    };
+    let field_message = |error: &Option<AppError>, field: &str| {
+        error.as_ref().and_then(|e| e.message_for(field)).map(t)
+    };
+    let vote_message = field_message(&vote_error, "choice");
+    let manage_message =
+        field_message(&close_error, "decision").or(field_message(&cancel_error, "reason"));
+    let id = decision.id;
+    view! {
+        <PageTitle text=decision.title.clone()/>
+        <article class="decision">
+            <p class="proposal-meta">
+                <span class=format!("status decision-{:?}", decision.state).to_lowercase()>
+                    <IconSvg icon=Icon::Decisions/>
+                    <span>{t(decision.state.label_key())}</span>
+                </span>
+            </p>
+            <h1>{decision.title.clone()}</h1>
+            {decision.proposals.iter().map(|(pid, _)| view! {
+                <p><a href=format!("/proposals/{pid}")>{t("decision-read-proposal")}</a></p>
+            }).collect_view()}
+            <p class="hint">{times}</p>
+            <p>{who}</p>
+            <p class="rule">{rule}</p>
+            <FormMessage error=vote_error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
+            {vote_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            {match decision.state {
+                DecisionState::Open => view! { <Ballot decision=decision.clone() vote/> }.into_any(),
+                DecisionState::Closed => decision.result.clone().map(|result| view! {
+                    <Results result quorum=decision.quorum took_part=decision.took_part/>
+                }).into_any(),
+                DecisionState::Cancelled => view! {
+                    <p class="notice">{t_with("decision-cancelled-because", &[("reason", decision.cancel_reason.clone().unwrap_or_default().into())])}</p>
+                }.into_any(),
+                DecisionState::Scheduled => view! { <p class="notice">{t("vote-not-open-yet")}</p> }.into_any(),
+            }}
+            {decision.can_manage.then(|| view! {
+                <section class="manage" aria-labelledby="manage-title">
+                    <h2 id="manage-title">{t("decision-manage")}</h2>
+                    {manage_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                    {(decision.state == DecisionState::Open).then(|| view! {
+                        <ActionForm action=close attr:class="form">
+                            <input type="hidden" name="decision" value=id/>
+                            <p class="hint">{t("close-now-explain")}</p>
+                            <button type="submit" class="button">{t("close-now")}</button>
+                        </ActionForm>
+                    })}
+                    <details class="cancel">
+                        <summary>{t("cancel-decision")}</summary>
+                        <ActionForm action=cancel attr:class="form">
+                            <input type="hidden" name="decision" value=id/>
+                            <div class="field">
+                                <label for="reason">{t("cancel-reason")}</label>
+                                <textarea id="reason" name="reason" rows="3" maxlength="500"></textarea>
+                            </div>
+                            <button type="submit" class="button danger">{t("cancel-confirm")}</button>
+                        </ActionForm>
+                    </details>
+                </section>
+            })}
+        </article>
+    }
+}
+
+/// Three big buttons, one form each (the islands router sends no button values). The member's
+/// saved choice is marked, and a new tap replaces it.
+#[component]
+fn Ballot(decision: DecisionView, vote: ServerAction<CastVote>) -> impl IntoView {
+    if let Some(reason) = decision.cannot_vote {
+        return view! { <p class="notice">{t(reason.message_key())}</p> }.into_any();
+    }
+    let saved = decision.my_choice.map(|choice| {
+        view! {
+            <p class="vote-saved" role="status">
+                <IconSvg icon=Icon::Check/>
+                <span>{t_with("vote-saved", &[("choice", t(choice_key(choice)).into())])}</span>
+            </p>
+        }
+    });
+    view! {
+        <section class="ballot" aria-labelledby="ballot-title">
+            <h2 id="ballot-title">{if decision.my_choice.is_some() { t("vote-change") } else { t("vote-now") }}</h2>
+            {saved}
+            <div class="ballot-choices">
+                {Choice::ALL.into_iter().map(|choice| {
+                    let chosen = decision.my_choice == Some(choice);
+                    view! {
+                        <ActionForm action=vote attr:class="ballot-choice">
+                            <input type="hidden" name="decision" value=decision.id/>
+                            <input type="hidden" name="choice" value=choice.as_str()/>
+                            <button type="submit" class=format!("button vote vote-{}", choice.as_str())
+                                aria-pressed=if chosen { "true" } else { "false" }>
+                                <IconSvg icon=choice_icon(choice)/>
+                                <span>{t(choice_key(choice))}</span>
+                            </button>
+                        </ActionForm>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Results(result: DecisionResult, quorum: u32, took_part: bool) -> impl IntoView {
+    let outcome = match result.outcome {
+        Outcome::Accepted => t("result-accepted"),
+        Outcome::Rejected => t("result-rejected"),
+        Outcome::NoQuorum => t("result-no-quorum"),
+    };
+    let turnout = t_with(
+        "result-turnout",
+        &[
+            ("voters", i64::from(result.voters).into()),
+            ("eligible", i64::from(result.eligible).into()),
+        ],
+    );
+    let quorum_text = t_with(
+        if result.quorum_met {
+            "result-quorum-met"
+        } else {
+            "result-quorum-missed"
+        },
+        &[("quorum", i64::from(quorum).into())],
+    );
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title">{t("result-title")}</h2>
+            <p class=format!("outcome outcome-{}", result.outcome.as_str())><strong>{outcome}</strong></p>
+            <p>{turnout}" "{quorum_text}</p>
+            {took_part.then(|| view! { <p class="hint">{t("vote-took-part")}</p> })}
+            {result.tallies.into_iter().map(|row| view! { <ResultChart row/> }).collect_view()}
+        </section>
+    }
+}

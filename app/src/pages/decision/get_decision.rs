@@ -1,0 +1,19 @@
+//! One decision, as its page shows it: the viewer's own choice while open, results once closed.
+use crate::decisions::DecisionView;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "get_decision")]
+pub async fn get_decision(id: i32) -> Result<DecisionView, AppError> {
+    crate::error::respond(run(id).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run(id: i32) -> Result<DecisionView, AppError> {
+    use crate::permissions::require_read;
+    use crate::server::{app_state, current_member, decisions};
+
+    let state = app_state()?;
+    let viewer = require_read(current_member(), state.settings.site_is_public)?;
+    decisions::detail(&state.db, viewer.as_ref(), id, state.settings.time_zone).await
+}

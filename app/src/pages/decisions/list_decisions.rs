@@ -1,0 +1,19 @@
+//! Decisions to take part in, and those already decided.
+use crate::decisions::DecisionCard;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "list_decisions")]
+pub async fn list_decisions() -> Result<Vec<DecisionCard>, AppError> {
+    crate::error::respond(run().await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run() -> Result<Vec<DecisionCard>, AppError> {
+    use crate::permissions::require_read;
+    use crate::server::{app_state, current_member, decisions};
+
+    let state = app_state()?;
+    let viewer = require_read(current_member(), state.settings.site_is_public)?;
+    decisions::list(&state.db, viewer.as_ref(), state.settings.time_zone).await
+}

@@ -1,0 +1,525 @@
+//! Decisions through HTTP and the service, on SQLite and PostgreSQL: who may open, vote, close and
+//! cancel; the secret (no row links a voter to a choice after the close); exact tallies under
+//! concurrency; votes racing the close; closing on time with no request arriving.
+use app::domain::Role;
+use app::server::decisions::{self, NewDecision};
+use app::server::entities::{
+    decision, decision_participant, decision_tally, open_ballot_mark, user,
+};
+use chrono::{Duration, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use serde_json::Value;
+use tests::{TestApp, TestMember, spawn_app, test_databases};
+
+const ZONE: chrono_tz::Tz = chrono_tz::Europe::Prague;
+
+fn local_in(duration: Duration) -> String {
+    decisions::to_local(Utc::now() + duration, ZONE)
+}
+
+/// An open decision on a new proposal, opened by `staff` through the service.
+async fn open_decision(
+    app: &TestApp,
+    staff: &TestMember,
+    eligibility: &str,
+    quorum: &str,
+) -> (i32, i32) {
+    let author = app.member(Role::Resident, false).await;
+    let proposal = app
+        .proposal(&author, "Nová lavička", "Chybí lavička.")
+        .await;
+    let id = decisions::open_single(
+        &app.db,
+        &staff.as_member(),
+        NewDecision {
+            proposal: &proposal.to_string(),
+            eligibility,
+            opens: "now",
+            opens_at: "",
+            closes_at: &local_in(Duration::days(1)),
+            quorum,
+        },
+        ZONE,
+    )
+    .await
+    .expect("decision opened");
+    (id, proposal)
+}
+
+async fn cast(browser: &tests::Browser, decision: i32, choice: &str) -> reqwest::Response {
+    browser
+        .call(
+            "cast_vote",
+            &[("decision", &decision.to_string()), ("choice", choice)],
+        )
+        .await
+}
+
+async fn view(browser: &tests::Browser, id: i32) -> Value {
+    let response = browser
+        .call("get_decision", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn marks(app: &TestApp, id: i32) -> u64 {
+    open_ballot_mark::Entity::find()
+        .filter(open_ballot_mark::Column::DecisionId.eq(id))
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn tally(app: &TestApp, id: i32) -> (i32, i32, i32) {
+    let row = decision_tally::Entity::find()
+        .filter(decision_tally::Column::DecisionId.eq(id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a tally");
+    (row.yes, row.no, row.abstain)
+}
+
+async fn proposal_status(app: &TestApp, proposal: i32) -> String {
+    app::server::entities::proposal::Entity::find_by_id(proposal)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+}
+
+#[tokio::test]
+async fn only_staff_open_decisions_and_every_field_is_checked() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let proposal = app
+            .proposal(&author, "Houpačka", "Rozbitá.")
+            .await
+            .to_string();
+        let closes = local_in(Duration::days(2));
+        let form = [
+            ("proposal", proposal.as_str()),
+            ("eligibility", "core"),
+            ("opens", "now"),
+            ("opens_at", ""),
+            ("closes_at", closes.as_str()),
+            ("quorum", "3"),
+        ];
+        assert_eq!(
+            app.browser().call("open_decision", &form).await.status(),
+            401,
+            "{}",
+            database.kind()
+        );
+        for (role, core) in [(Role::Resident, false), (Role::Resident, true)] {
+            let (member, _) = app.signed_in(role, core).await;
+            assert_eq!(
+                member.call("open_decision", &form).await.status(),
+                403,
+                "{role:?} {core}"
+            );
+        }
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let past = local_in(-Duration::hours(1));
+        let bad = [
+            ("proposal", proposal.as_str()),
+            ("eligibility", "everyone"),
+            ("opens", "now"),
+            ("opens_at", ""),
+            ("closes_at", past.as_str()),
+            ("quorum", "0"),
+        ];
+        let response = staff.call("open_decision", &bad).await;
+        assert_eq!(response.status(), 422);
+        let body: Value = response.json().await.unwrap();
+        let fields: Vec<&str> = body["Invalid"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["eligibility", "quorum", "closes_at"]);
+        assert_eq!(
+            decision::Entity::find().count(&app.db).await.unwrap(),
+            0,
+            "nothing stored"
+        );
+
+        let response = staff.call("open_decision", &form).await;
+        assert_eq!(response.status(), 200);
+        let id: i32 = response.json().await.unwrap();
+        assert_eq!(
+            proposal_status(&app, proposal.parse().unwrap()).await,
+            "voting"
+        );
+        // A proposal already being voted on cannot get a second decision.
+        let again = staff.call("open_decision", &form).await;
+        assert_eq!(again.status(), 422);
+
+        let (admin, _) = app.signed_in(Role::Admin, false).await;
+        let shown = view(&admin, id).await;
+        assert_eq!(shown["state"], "Open");
+        assert_eq!(shown["can_manage"], true);
+        assert!(
+            shown["result"].is_null(),
+            "no results while open, not even for admins"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_core_group_votes_changes_its_vote_and_sees_only_its_own_choice() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let staff = app.member(Role::Staff, false).await;
+        let (id, _) = open_decision(&app, &staff, "core", "1").await;
+        let (eva, _) = app.signed_in(Role::Resident, true).await;
+        let (boris, _) = app.signed_in(Role::Resident, true).await;
+        let (anna, _) = app.signed_in(Role::Resident, false).await;
+        let (cyril, _) = app.signed_in(Role::Staff, false).await;
+
+        assert_eq!(
+            cast(&eva, id, "yes").await.status(),
+            200,
+            "{}",
+            database.kind()
+        );
+        assert_eq!(view(&eva, id).await["my_choice"], "Yes");
+        assert_eq!(cast(&eva, id, "no").await.status(), 200);
+        assert_eq!(
+            view(&eva, id).await["my_choice"],
+            "No",
+            "the vote was replaced"
+        );
+        assert!(
+            view(&boris, id).await["my_choice"].is_null(),
+            "nobody sees another's choice"
+        );
+        assert_eq!(cast(&boris, id, "maybe").await.status(), 422);
+
+        assert_eq!(
+            cast(&anna, id, "yes").await.status(),
+            403,
+            "not in the core group"
+        );
+        assert_eq!(view(&anna, id).await["cannot_vote"], "OnlyCoreGroup");
+        assert_eq!(
+            cast(&cyril, id, "yes").await.status(),
+            403,
+            "staff vote only as members"
+        );
+        assert_eq!(cast(&app.browser(), id, "yes").await.status(), 401);
+
+        let participants = decision_participant::Entity::find()
+            .filter(decision_participant::Column::DecisionId.eq(id))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(
+            participants, 1,
+            "one vote per member, however often changed"
+        );
+    }
+}
+
+#[tokio::test]
+async fn after_the_close_no_row_links_a_voter_to_a_choice() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
+        let (id, proposal) = open_decision(&app, &staff_member, "members", "2").await;
+        let decision = id.to_string();
+        let (eva, _) = app.signed_in(Role::Resident, true).await;
+        let (anna, _) = app.signed_in(Role::Resident, false).await;
+        for (who, choice) in [(&eva, "yes"), (&anna, "yes")] {
+            let response = who
+                .call("cast_vote", &[("decision", &decision), ("choice", choice)])
+                .await;
+            assert_eq!(response.status(), 200);
+        }
+        assert_eq!(marks(&app, id).await, 2);
+        assert_eq!(
+            anna.call("close_decision", &[("decision", &decision)])
+                .await
+                .status(),
+            403
+        );
+        assert_eq!(
+            staff
+                .call("close_decision", &[("decision", &decision)])
+                .await
+                .status(),
+            200
+        );
+
+        assert_eq!(marks(&app, id).await, 0, "the choices are gone");
+        assert_eq!(tally(&app, id).await, (2, 0, 0));
+        assert_eq!(proposal_status(&app, proposal).await, "accepted");
+        let shown = view(&eva, id).await;
+        assert_eq!(shown["state"], "Closed");
+        assert!(shown["my_choice"].is_null());
+        assert_eq!(shown["took_part"], true);
+        let result = &shown["result"];
+        assert_eq!(result["voters"], 2);
+        assert_eq!(result["outcome"], "Accepted");
+        assert_eq!(result["quorum_met"], true);
+        assert!(
+            result["eligible"].as_u64().unwrap() >= 4,
+            "all members could vote"
+        );
+
+        let late = eva
+            .call("cast_vote", &[("decision", &decision), ("choice", "no")])
+            .await;
+        assert_eq!(late.status(), 422, "a vote after the close is refused");
+        assert_eq!(
+            tally(&app, id).await,
+            (2, 0, 0),
+            "tallies never change afterwards"
+        );
+
+        let page = eva.page_text(&format!("/decisions/{id}")).await;
+        assert!(
+            page.contains("Návrh byl přijat."),
+            "the outcome in one sentence"
+        );
+        assert!(page.contains("<svg"), "with a chart");
+        assert!(page.contains("Ano: 2"), "and the numbers in words");
+    }
+}
+
+/// 500 members made straight in the database (hashing 500 passwords would take minutes).
+async fn many_members(app: &TestApp, count: usize, core: bool) -> Vec<app::visitor::Member> {
+    let rows: Vec<user::ActiveModel> = (0..count)
+        .map(|n| user::ActiveModel {
+            username: Set(format!("volic{n}-{}", rand::random::<u32>())),
+            display_name: Set(format!("Volič {n}")),
+            password_hash: Set("not-a-hash".into()),
+            role: Set("resident".into()),
+            core: Set(core),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        })
+        .collect();
+    user::Entity::insert_many(rows).exec(&app.db).await.unwrap();
+    user::Entity::find()
+        .filter(user::Column::PasswordHash.eq("not-a-hash"))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(app::server::members::to_member)
+        .collect()
+}
+
+#[tokio::test]
+async fn five_hundred_members_voting_and_changing_at_once_are_counted_exactly() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let staff = app.member(Role::Staff, false).await;
+        let (id, _) = open_decision(&app, &staff, "core", "1").await;
+        let voters = many_members(&app, 500, true).await;
+        let finals = ["yes", "no", "abstain"];
+        let tasks = voters.into_iter().enumerate().map(|(n, voter)| {
+            let db = app.db.clone();
+            tokio::spawn(async move {
+                decisions::vote(&db, &voter, id, finals[(n + 1) % 3], None).await?;
+                decisions::vote(&db, &voter, id, finals[n % 3], None).await
+            })
+        });
+        for result in futures::future::join_all(tasks).await {
+            result.unwrap().expect("every vote is taken");
+        }
+        decisions::close_early(&app.db, &staff.as_member(), id)
+            .await
+            .unwrap();
+        // 500 = 167 × yes (n % 3 == 0), 167 × no, 166 × abstain.
+        assert_eq!(
+            tally(&app, id).await,
+            (167, 167, 166),
+            "{}",
+            database.kind()
+        );
+        let shown = decision::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(shown.voter_count, Some(500));
+        assert_eq!(marks(&app, id).await, 0);
+    }
+}
+
+#[tokio::test]
+async fn a_vote_racing_the_close_is_either_counted_or_refused_never_lost() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let staff = app.member(Role::Staff, false).await;
+        let (id, _) = open_decision(&app, &staff, "core", "1").await;
+        let voters = many_members(&app, 200, true).await;
+        let tasks: Vec<_> = voters
+            .into_iter()
+            .map(|voter| {
+                let db = app.db.clone();
+                tokio::spawn(async move { decisions::vote(&db, &voter, id, "yes", None).await })
+            })
+            .collect();
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        decisions::close_early(&app.db, &staff.as_member(), id)
+            .await
+            .unwrap();
+        let mut counted = 0;
+        for result in futures::future::join_all(tasks).await {
+            match result.unwrap() {
+                Ok(()) => counted += 1,
+                Err(error) => assert_eq!(error.message_for("choice"), Some("error-vote-closed")),
+            }
+        }
+        let (yes, no, abstain) = tally(&app, id).await;
+        assert_eq!((yes, no, abstain), (counted, 0, 0), "{}", database.kind());
+        let shown = decision::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(shown.voter_count, Some(counted));
+        assert_eq!(marks(&app, id).await, 0);
+    }
+}
+
+#[tokio::test]
+async fn a_decision_closes_on_time_with_no_request_arriving() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let staff = app.member(Role::Staff, false).await;
+        let eva = app.member(Role::Resident, true).await;
+        let author = app.member(Role::Resident, false).await;
+        let proposal = app.proposal(&author, "Koše", "Víc košů.").await;
+        let closes = decisions::to_local(Utc::now() + Duration::seconds(3), ZONE);
+        let closes = format!(
+            "{closes}:{:02}",
+            (Utc::now() + Duration::seconds(3)).format("%S")
+        );
+        let id = decisions::open_single(
+            &app.db,
+            &staff.as_member(),
+            NewDecision {
+                proposal: &proposal.to_string(),
+                eligibility: "core",
+                opens: "now",
+                opens_at: "",
+                closes_at: &closes,
+                quorum: "1",
+            },
+            ZONE,
+        )
+        .await
+        .unwrap();
+        decisions::vote(&app.db, &eva.as_member(), id, "no", None)
+            .await
+            .unwrap();
+        // Nobody asks for anything; the server's clock must close it.
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+        let row = decision::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            row.closed_at.is_some(),
+            "closed by the clock ({})",
+            database.kind()
+        );
+        assert_eq!(row.outcome.as_deref(), Some("rejected"));
+        assert_eq!(tally(&app, id).await, (0, 1, 0));
+        assert_eq!(proposal_status(&app, proposal).await, "rejected");
+        assert_eq!(marks(&app, id).await, 0);
+    }
+}
+
+#[tokio::test]
+async fn staff_cancel_with_a_reason_and_the_proposal_returns_to_discussion() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
+        let (id, proposal) = open_decision(&app, &staff_member, "core", "1").await;
+        let decision = id.to_string();
+        let (eva, _) = app.signed_in(Role::Resident, true).await;
+        eva.call("cast_vote", &[("decision", &decision), ("choice", "yes")])
+            .await;
+        let form = [
+            ("decision", decision.as_str()),
+            ("reason", "Chyba v zadání."),
+        ];
+        assert_eq!(eva.call("cancel_decision", &form).await.status(), 403);
+        let empty = staff
+            .call(
+                "cancel_decision",
+                &[("decision", &decision), ("reason", " ")],
+            )
+            .await;
+        assert_eq!(empty.status(), 422, "{}", database.kind());
+        assert_eq!(staff.call("cancel_decision", &form).await.status(), 200);
+        assert_eq!(marks(&app, id).await, 0, "uncounted choices are deleted");
+        assert_eq!(proposal_status(&app, proposal).await, "open");
+        let shown = view(&eva, id).await;
+        assert_eq!(shown["state"], "Cancelled");
+        assert_eq!(shown["cancel_reason"], "Chyba v zadání.");
+    }
+}
+
+#[tokio::test]
+async fn without_javascript_staff_open_a_vote_and_a_member_votes_by_form() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let proposal = app
+            .proposal(&author, "Světlo", "Tma v podchodu.")
+            .await
+            .to_string();
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let page = staff
+            .page_text(&format!("/proposals/{proposal}/decide"))
+            .await;
+        assert!(page.contains("Hlasování o návrhu") && page.contains("type=\"datetime-local\""));
+        let closes = local_in(Duration::days(3));
+        let response = staff
+            .submit(
+                &format!("/proposals/{proposal}/decide"),
+                "open_decision",
+                &[
+                    ("proposal", &proposal),
+                    ("eligibility", "core"),
+                    ("opens", "now"),
+                    ("opens_at", ""),
+                    ("closes_at", &closes),
+                    ("quorum", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 302, "{}", database.kind());
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        assert!(location.starts_with("/decisions/"), "{location}");
+        let id = location.trim_start_matches("/decisions/").to_owned();
+
+        let (eva, _) = app.signed_in(Role::Resident, true).await;
+        let response = eva
+            .submit(
+                &location,
+                "cast_vote",
+                &[("decision", &id), ("choice", "yes")],
+            )
+            .await;
+        assert_eq!(response.status(), 302);
+        let page = eva.page_text(&location).await;
+        assert!(
+            page.contains("Váš hlas je uložen: Ano."),
+            "the vote is confirmed"
+        );
+        let list = eva.page_text("/decisions").await;
+        assert!(list.contains("Světlo") && list.contains("probíhá"));
+    }
+}

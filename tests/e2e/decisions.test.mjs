@@ -1,0 +1,81 @@
+// A decision from start to end on a phone, with and without JavaScript: staff open a vote on a
+// proposal, a core-group member votes and changes the vote, staff close it, the result shows.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSpolu, launchBrowser, phone, shot, settled, assertAccessible, signInAs } from "./harness.mjs";
+
+let spolu, browser;
+before(async () => {
+  spolu = await startSpolu();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await spolu?.stop();
+});
+
+const proposals = { js: "Nástěnka s novinkami ze sídliště", nojs: "Víc košů na tříděný odpad" };
+
+for (const javaScript of [true, false]) {
+  const mode = javaScript ? "js" : "nojs";
+
+  test(`staff open a vote, a core member votes and changes it, the result shows (${mode})`, async () => {
+    const staff = await phone(browser, { javaScript });
+    await signInAs(staff, spolu, "cyril");
+    await staff.goto(`${spolu.url}/proposals`);
+    await staff.getByRole("link", { name: proposals[mode] }).click();
+    await staff.getByRole("link", { name: "Otevřít hlasování" }).click();
+    await staff.getByRole("heading", { name: "Hlasování o návrhu" }).waitFor();
+    await settled(staff);
+    // A mistake first: nobody can be the quorum of zero.
+    await staff.fill("#quorum", "0");
+    await staff.click("main button[type=submit]");
+    await staff.getByText("Napište číslo od 1 do 10 000.").waitFor();
+    await staff.fill("#quorum", "1");
+    await staff.click("main button[type=submit]");
+    await staff.waitForURL(/\/decisions\/\d+$/);
+    const address = staff.url();
+    await staff.getByText("Návrh je přijat, když víc než polovina").waitFor();
+    await shot(staff, `decision-open-${mode}`);
+
+    const boris = await phone(browser, { javaScript });
+    await signInAs(boris, spolu, "boris");
+    // The home page says a vote is waiting, and leads to it.
+    await boris.getByRole("heading", { name: "Čeká na váš hlas" }).waitFor();
+    await boris.getByRole("link", { name: "Hlasovat" }).first().click();
+    await boris.waitForURL(address);
+    if (javaScript) await boris.evaluate(() => { window.spoluMarker = "kept"; });
+    await boris.getByRole("button", { name: "Ano" }).click();
+    await boris.getByText("Váš hlas je uložen: Ano.").waitFor();
+    await boris.getByRole("button", { name: "Ne" }).click();
+    await boris.getByText("Váš hlas je uložen: Ne.").waitFor();
+    assert.equal(await boris.getByRole("button", { name: "Ne" }).getAttribute("aria-pressed"), "true");
+    if (javaScript) assert.equal(await boris.evaluate(() => window.spoluMarker), "kept", "no full reload");
+    await shot(boris, `decision-vote-${mode}`);
+    if (javaScript) await assertAccessible(boris, "the vote page");
+
+    // Anna is not in the core group: she is told why instead of given buttons.
+    const anna = await phone(browser, { javaScript });
+    await signInAs(anna, spolu, "anna");
+    await anna.goto(address);
+    await anna.getByText("O tomhle hlasuje jen hlavní skupina.").waitFor();
+    assert.equal(await anna.getByRole("button", { name: "Ano" }).count(), 0);
+    await anna.context().close();
+
+    await staff.reload();
+    await staff.getByRole("button", { name: "Ukončit hlasování teď" }).click();
+    await staff.getByText("Návrh nebyl přijat.").waitFor();
+
+    await boris.goto(address);
+    await boris.getByText("Návrh nebyl přijat.").waitFor();
+    await boris.getByText("Hlasovali jste. Jak, to nikdo nevidí.").waitFor();
+    await boris.getByText("Ne: 1").waitFor();
+    assert.equal(await boris.locator(".result-chart svg").count(), 1, "a chart drawn on the server");
+    await shot(boris, `decision-result-${mode}`);
+    if (javaScript) await assertAccessible(boris, "the results page");
+    assert.deepEqual(boris.problems, []);
+    assert.deepEqual(staff.problems, []);
+    await boris.context().close();
+    await staff.context().close();
+  });
+}
