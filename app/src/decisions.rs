@@ -88,6 +88,8 @@ pub struct DecisionView {
     pub can_manage: bool,
     pub result: Option<DecisionResult>,
     pub cancel_reason: Option<String>,
+    /// For a tally counted in a meeting: the meeting's local time and the staff's note.
+    pub decided_at_meeting: Option<(String, String)>,
 }
 
 /// A decision in a list: enough to find it and see whether to act.

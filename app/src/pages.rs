@@ -1,4 +1,5 @@
 //! One module per page, named after its address.
+mod assist_vote;
 mod decision;
 mod decisions;
 mod edit_proposal;
@@ -11,9 +12,11 @@ mod new_proposal;
 mod not_found;
 mod proposal;
 mod proposals;
+mod record_meeting;
 mod staff_invites;
 mod staff_proposals;
 
+pub use assist_vote::AssistVotePage;
 pub use decision::DecisionPage;
 pub use decisions::DecisionsPage;
 pub use edit_proposal::EditProposalPage;
@@ -26,6 +29,7 @@ pub use new_proposal::NewProposalPage;
 pub use not_found::NotFound;
 pub use proposal::ProposalPage;
 pub use proposals::{ProposalsPage, list_proposals};
+pub use record_meeting::RecordMeetingPage;
 pub use staff_invites::StaffInvitesPage;
 pub use staff_proposals::StaffProposalsPage;
 

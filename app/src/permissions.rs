@@ -17,6 +17,8 @@ pub enum Action {
     ManageDecisions,
     /// Invites, password resets, core-group membership, suspending a user.
     ManageMembers,
+    /// Act for a resident who is present and asks (assisted entry, assisted vote); recorded.
+    ActForResident,
     /// Make invites for staff or admin accounts: "only admins make staff".
     ManageStaff,
     /// Settings, categories, places, staff roles.
@@ -29,7 +31,10 @@ pub fn allows(member: Option<&Member>, action: Action, site_is_public: bool) -> 
     match action {
         Action::Read => site_is_public || member.is_some(),
         Action::Participate => member.is_some(),
-        Action::Moderate | Action::ManageDecisions | Action::ManageMembers => {
+        Action::Moderate
+        | Action::ManageDecisions
+        | Action::ManageMembers
+        | Action::ActForResident => {
             matches!(role, Some(Role::Staff | Role::Admin))
         }
         Action::ManageStaff | Action::Administer => role == Some(Role::Admin),
@@ -95,6 +100,7 @@ mod tests {
             (Action::Moderate, false, false, false, true, true),
             (Action::ManageDecisions, false, false, false, true, true),
             (Action::ManageMembers, false, false, false, true, true),
+            (Action::ActForResident, false, false, false, true, true),
             (Action::ManageStaff, false, false, false, false, true),
             (Action::Administer, false, false, false, false, true),
         ];

@@ -1,9 +1,9 @@
 //! The HTML document around every page, and the routes.
 use crate::components::{BottomNav, Header};
 use crate::pages::{
-    DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage, MePage,
-    NewDecisionPage, NewProposalPage, NotFound, ProposalPage, ProposalsPage, StaffInvitesPage,
-    StaffProposalsPage,
+    AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage,
+    MePage, NewDecisionPage, NewProposalPage, NotFound, ProposalPage, ProposalsPage,
+    RecordMeetingPage, StaffInvitesPage, StaffProposalsPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -94,8 +94,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/proposals/:id") view=ProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:id/edit") view=EditProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:id/decide") view=NewDecisionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/proposals/:id/meeting") view=RecordMeetingPage/>
                     <Route path=path!("/decisions") view=DecisionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions/:id") view=DecisionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/decisions/:id/assist") view=AssistVotePage/>
                     <Route path=path!("/me") view=MePage/>
                     <Route path=path!("/join") view=JoinPage/>
                     <Route path=path!("/login") view=LoginPage/>

@@ -55,6 +55,16 @@ async fn cast(browser: &tests::Browser, decision: i32, choice: &str) -> reqwest:
         .await
 }
 
+/// Calls a server function with owned values (forms built per case).
+async fn send(
+    browser: &tests::Browser,
+    function: &str,
+    form: Vec<(&str, String)>,
+) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    browser.call(function, &pairs).await
+}
+
 async fn view(browser: &tests::Browser, id: i32) -> Value {
     let response = browser
         .call("get_decision", &[("id", &id.to_string())])
@@ -521,5 +531,151 @@ async fn without_javascript_staff_open_a_vote_and_a_member_votes_by_form() {
         );
         let list = eva.page_text("/decisions").await;
         assert!(list.contains("Světlo") && list.contains("probíhá"));
+    }
+}
+
+#[tokio::test]
+async fn staff_record_a_tally_counted_in_a_meeting() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let proposal = app
+            .proposal(&author, "Hřiště", "Nové hřiště.")
+            .await
+            .to_string();
+        let today = decisions::to_local(Utc::now(), ZONE)[..10].to_owned();
+        let tomorrow = decisions::to_local(Utc::now() + Duration::days(1), ZONE)[..10].to_owned();
+        let form = |held_on: &str, yes: &str, note: &str| {
+            vec![
+                ("proposal", proposal.clone()),
+                ("eligibility", "core".to_owned()),
+                ("held_on", held_on.to_owned()),
+                ("yes", yes.to_owned()),
+                ("no", "3".to_owned()),
+                ("abstain", "2".to_owned()),
+                ("quorum", "10".to_owned()),
+                ("note", note.to_owned()),
+            ]
+        };
+        let (eva, _) = app.signed_in(Role::Resident, true).await;
+        let good = form(&today, "7", "Schůzka hlavní skupiny, přítomno 12 lidí.");
+        assert_eq!(
+            send(&eva, "record_meeting_tally", good.clone())
+                .await
+                .status(),
+            403,
+            "{}",
+            database.kind()
+        );
+
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let response = send(&staff, "record_meeting_tally", form(&tomorrow, "-1", " ")).await;
+        assert_eq!(response.status(), 422);
+        let body: Value = response.json().await.unwrap();
+        let fields: Vec<&str> = body["Invalid"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["yes", "held_on", "note"]);
+        assert_eq!(decision::Entity::find().count(&app.db).await.unwrap(), 0);
+
+        let response = send(&staff, "record_meeting_tally", good).await;
+        assert_eq!(response.status(), 200);
+        let id: i32 = response.json().await.unwrap();
+        assert_eq!(tally(&app, id).await, (7, 3, 2));
+        assert_eq!(
+            proposal_status(&app, proposal.parse().unwrap()).await,
+            "accepted"
+        );
+        let shown = view(&eva, id).await;
+        assert_eq!(shown["state"], "Closed");
+        assert_eq!(shown["result"]["voters"], 12);
+        assert_eq!(shown["result"]["outcome"], "Accepted");
+        assert_eq!(
+            shown["decided_at_meeting"][1],
+            "Schůzka hlavní skupiny, přítomno 12 lidí."
+        );
+        let page = eva.page_text(&format!("/decisions/{id}")).await;
+        assert!(
+            page.contains("Rozhodnuto na schůzce"),
+            "shown as decided at a meeting"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_assisted_vote_needs_the_members_own_password_and_records_who_helped() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
+        let (id, _) = open_decision(&app, &staff_member, "core", "1").await;
+        let decision = id.to_string();
+        let (eva_phone, eva) = app.signed_in(Role::Resident, true).await;
+        let anna = app.member(Role::Resident, false).await;
+        let assist = |username: &str, password: &str| {
+            vec![
+                ("decision", decision.clone()),
+                ("username", username.to_owned()),
+                ("password", password.to_owned()),
+                ("choice", "yes".to_owned()),
+            ]
+        };
+        assert_eq!(
+            send(
+                &eva_phone,
+                "assisted_vote",
+                assist(&eva.username, &eva.password)
+            )
+            .await
+            .status(),
+            403
+        );
+        let wrong = send(
+            &staff,
+            "assisted_vote",
+            assist(&eva.username, "nesprávné-heslo"),
+        )
+        .await;
+        assert_eq!(wrong.status(), 422, "{}", database.kind());
+        assert_eq!(marks(&app, id).await, 0, "a wrong password votes nothing");
+        let not_core = send(
+            &staff,
+            "assisted_vote",
+            assist(&anna.username, &anna.password),
+        )
+        .await;
+        assert_eq!(not_core.status(), 422);
+
+        assert_eq!(
+            send(
+                &staff,
+                "assisted_vote",
+                assist(&eva.username, &eva.password)
+            )
+            .await
+            .status(),
+            200
+        );
+        let record = decision_participant::Entity::find_by_id((id, eva.id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("eva took part");
+        assert_eq!(
+            record.assisted_by,
+            Some(staff_member.id),
+            "who helped is recorded"
+        );
+        assert_eq!(
+            view(&eva_phone, id).await["my_choice"],
+            "Yes",
+            "the vote is hers"
+        );
+        assert!(
+            view(&staff, id).await["my_choice"].is_null(),
+            "the helper does not see it"
+        );
     }
 }

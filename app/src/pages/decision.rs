@@ -118,7 +118,12 @@ fn Decision(
             {decision.proposals.iter().map(|(pid, _)| view! {
                 <p><a href=format!("/proposals/{pid}")>{t("decision-read-proposal")}</a></p>
             }).collect_view()}
-            <p class="hint">{times}</p>
+            {match decision.decided_at_meeting.clone() {
+                Some((when, note)) => view! {
+                    <p class="notice">{t_with("decided-at-meeting", &[("when", crate::i18n::date(when.split('T').next().unwrap_or_default()).into()), ("note", note.into())])}</p>
+                }.into_any(),
+                None => view! { <p class="hint">{times}</p> }.into_any(),
+            }}
             <p>{who}</p>
             <p class="rule">{rule}</p>
             <FormMessage error=vote_error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
@@ -137,6 +142,11 @@ fn Decision(
                 <section class="manage" aria-labelledby="manage-title">
                     <h2 id="manage-title">{t("decision-manage")}</h2>
                     {manage_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                    {(decision.state == DecisionState::Open && decision.decided_at_meeting.is_none()).then(|| view! {
+                        <p><a class="button" href=format!("/decisions/{id}/assist")>
+                            <IconSvg icon=Icon::People/><span>{t("assist-link")}</span>
+                        </a></p>
+                    })}
                     {(decision.state == DecisionState::Open).then(|| view! {
                         <ActionForm action=close attr:class="form">
                             <input type="hidden" name="decision" value=id/>

@@ -110,6 +110,9 @@ fn Proposal(
                 <p><a class="button" href=format!("/proposals/{}/decide", detail.id)>
                     <IconSvg icon=Icon::Decisions/><span>{t("open-decision")}</span>
                 </a></p>
+                <p><a class="button" href=format!("/proposals/{}/meeting", detail.id)>
+                    <IconSvg icon=Icon::People/><span>{t("record-meeting")}</span>
+                </a></p>
             })}
             <ReadAloud
                 text=format!("{}. {}", detail.title, detail.body)

@@ -28,6 +28,10 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
+/// Members vote in Spolu; or staff record a tally counted in a meeting.
+const METHOD_ONLINE: &str = "online";
+const METHOD_MEETING: &str = "meeting";
+
 /// What staff typed in the form that opens a decision on one proposal.
 pub struct NewDecision<'a> {
     pub proposal: &'a str,
@@ -121,7 +125,7 @@ pub async fn open_single(
     let txn = db.begin().await?;
     let row = decision::ActiveModel {
         kind: Set(DecisionKind::Single.as_str().into()),
-        method: Set("online".into()),
+        method: Set(METHOD_ONLINE.into()),
         title: Set(proposal.title.clone()),
         eligibility: Set(eligibility.as_str().into()),
         quorum: Set(i32::try_from(quorum.voters()).unwrap_or(i32::MAX)),
@@ -143,6 +147,150 @@ pub async fn open_single(
     if opens_at <= at {
         start(&txn, &row, at, Some(staff.id)).await?;
     }
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// What staff typed to record a yes / no / abstain vote counted in a meeting.
+pub struct MeetingTally<'a> {
+    pub proposal: &'a str,
+    pub eligibility: &'a str,
+    /// The meeting's day, `2026-11-24`; not in the future.
+    pub held_on: &'a str,
+    pub yes: &'a str,
+    pub no: &'a str,
+    pub abstain: &'a str,
+    pub quorum: &'a str,
+    /// E.g. "core-group meeting, 12 present"; shown with the result.
+    pub note: &'a str,
+}
+
+const MAX_NOTE: usize = 500;
+
+/// Records a decision taken in a meeting: the tally counted in the room becomes the decision's
+/// result at once, by the same rule and quorum as an online vote; nobody votes in Spolu.
+pub async fn record_meeting(
+    db: &DatabaseConnection,
+    staff: &Member,
+    meeting: MeetingTally<'_>,
+    zone: Tz,
+) -> Result<i32, AppError> {
+    let at = now();
+    let mut errors = Vec::new();
+    let proposal = match meeting.proposal.trim().parse::<i32>() {
+        Ok(id) => proposal::Entity::find_by_id(id).one(db).await?,
+        Err(_) => None,
+    }
+    .ok_or(AppError::NotFound)?;
+    if proposal.status != ProposalStatus::Open.as_str() {
+        errors.push(field("proposal", "error-decision-proposal-not-open"));
+    }
+    let eligibility = Eligibility::parse(meeting.eligibility);
+    if eligibility.is_none() {
+        errors.push(field("eligibility", "error-decision-eligibility"));
+    }
+    let quorum = Quorum::parse(meeting.quorum)
+        .map_err(|m| errors.push(field("quorum", m)))
+        .ok();
+    let mut count = |name: &str, input: &str| {
+        let parsed = input
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= Quorum::MAX);
+        if parsed.is_none() {
+            errors.push(field(name, "error-count-range"));
+        }
+        parsed
+    };
+    let (yes, no, abstain) = (
+        count("yes", meeting.yes),
+        count("no", meeting.no),
+        count("abstain", meeting.abstain),
+    );
+    let today = at.with_timezone(&zone).date_naive();
+    // Noon of the meeting's day (today: now at the latest), so it sorts among the day's events.
+    let held_at = chrono::NaiveDate::parse_from_str(meeting.held_on.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|day| *day <= today)
+        .and_then(|day| day.and_hms_opt(12, 0, 0))
+        .and_then(|noon| zone.from_local_datetime(&noon).earliest())
+        .map(|local| local.with_timezone(&Utc).min(at));
+    if held_at.is_none() {
+        errors.push(field("held_on", "error-meeting-date"));
+    }
+    let note = meeting.note.trim();
+    if note.is_empty() || note.chars().count() > MAX_NOTE {
+        errors.push(field("note", "error-meeting-note"));
+    }
+    let (true, Some(eligibility), Some(quorum), Some(yes), Some(no), Some(abstain), Some(held_at)) = (
+        errors.is_empty(),
+        eligibility,
+        quorum,
+        yes,
+        no,
+        abstain,
+        held_at,
+    ) else {
+        return Err(AppError::fields(errors));
+    };
+    let tally = Tally { yes, no, abstain };
+    let outcome = tally.outcome(quorum);
+
+    // Read before the transaction: on SQLite a transaction must write first.
+    let eligible = eligible_count(db, eligibility).await?;
+    let txn = db.begin().await?;
+    let row = decision::ActiveModel {
+        kind: Set(DecisionKind::Single.as_str().into()),
+        method: Set(METHOD_MEETING.into()),
+        title: Set(proposal.title.clone()),
+        eligibility: Set(eligibility.as_str().into()),
+        quorum: Set(count_i32(quorum.voters())),
+        opens_at: Set(held_at),
+        closes_at: Set(held_at),
+        started_at: Set(Some(at)),
+        closed_at: Set(Some(at)),
+        eligible_count: Set(Some(count64(eligible))),
+        voter_count: Set(Some(count_i32(tally.voters()))),
+        outcome: Set(Some(outcome.as_str().into())),
+        meeting_note: Set(Some(note.into())),
+        created_by: Set(staff.id),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    decision_proposal::ActiveModel {
+        decision_id: Set(row.id),
+        proposal_id: Set(proposal.id),
+        position: Set(0),
+    }
+    .insert(&txn)
+    .await?;
+    decision_tally::ActiveModel {
+        decision_id: Set(row.id),
+        proposal_id: Set(proposal.id),
+        yes: Set(count_i32(yes)),
+        no: Set(count_i32(no)),
+        abstain: Set(count_i32(abstain)),
+        dots: Set(0),
+    }
+    .insert(&txn)
+    .await?;
+    let to = if outcome.is_accepted() {
+        ProposalStatus::Accepted
+    } else {
+        ProposalStatus::Rejected
+    };
+    change_status(
+        &txn,
+        proposal.id,
+        &[ProposalStatus::Open],
+        to,
+        at,
+        Some(staff.id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(row.id)
 }
@@ -238,7 +386,7 @@ pub async fn vote(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if row.kind != DecisionKind::Single.as_str() || row.method != "online" {
+    if row.kind != DecisionKind::Single.as_str() || row.method != METHOD_ONLINE {
         return Err(AppError::BadRequest);
     }
     match cannot_vote(&row, Some(voter), at) {
@@ -359,9 +507,9 @@ pub async fn close(
         decision_tally::ActiveModel {
             decision_id: Set(decision_id),
             proposal_id: Set(*proposal_id),
-            yes: Set(count(tally.yes)),
-            no: Set(count(tally.no)),
-            abstain: Set(count(tally.abstain)),
+            yes: Set(count_i32(tally.yes)),
+            no: Set(count_i32(tally.no)),
+            abstain: Set(count_i32(tally.abstain)),
             dots: Set(dots),
         }
         .insert(&txn)
@@ -400,7 +548,7 @@ pub async fn close(
     Ok(())
 }
 
-fn count(n: u32) -> i32 {
+fn count_i32(n: u32) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
@@ -624,6 +772,12 @@ pub async fn detail(
         ) && matches!(state, DecisionState::Open | DecisionState::Scheduled),
         result,
         cancel_reason: row.cancel_reason.clone(),
+        decided_at_meeting: (row.method == METHOD_MEETING).then(|| {
+            (
+                to_local(row.opens_at, zone),
+                row.meeting_note.clone().unwrap_or_default(),
+            )
+        }),
     })
 }
 

@@ -1,0 +1,58 @@
+//! A member who asks for help at the centre votes on a staff member's device, confirming with
+//! their own password. The record names the staff member who helped; the choice is stored like
+//! any other vote, never tied to the help.
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "assisted_vote")]
+pub async fn assisted_vote(
+    decision: i32,
+    username: String,
+    password: String,
+    choice: Option<String>,
+) -> Result<(), AppError> {
+    let choice = choice.unwrap_or_default();
+    let result = run(decision, &username, password, &choice).await;
+    // Never the password; the choice is not kept either, so it is not left on a shared screen.
+    crate::error::respond(result.map_err(|error| error.keeping(&[("username", &username)])))
+}
+
+#[cfg(feature = "ssr")]
+async fn run(
+    decision: i32,
+    username: &str,
+    password: String,
+    choice: &str,
+) -> Result<(), AppError> {
+    use crate::domain::Username;
+    use crate::permissions::{Action, require};
+    use crate::server::sign_in_limit::{self, PER_ACCOUNT, account_key};
+    use crate::server::{app_state, current_member, decisions, members, passwords};
+
+    let staff = require(current_member(), Action::ActForResident)?;
+    let state = app_state()?;
+    let wrong = || AppError::field("password", "error-sign-in-wrong");
+    let username = Username::parse(username).map_err(|_| wrong())?;
+    // The same limit as signing in: a helper's device must not become a way to guess passwords.
+    let keys = [(account_key(username.as_str()), PER_ACCOUNT)];
+    sign_in_limit::check(&state.db, &keys).await?;
+    let found = members::find_by_username(&state.db, &username).await?;
+    let stored = found
+        .as_ref()
+        .map_or(passwords::UNUSABLE_HASH, |m| m.password_hash.as_str());
+    let matches = passwords::verify(&password, stored).await;
+    let Some(row) = found.filter(|_| matches) else {
+        sign_in_limit::record_failure(&state.db, &keys).await?;
+        return Err(wrong());
+    };
+    sign_in_limit::forgive_account(&state.db, username.as_str()).await?;
+    let member = members::to_member(&row);
+    decisions::vote(&state.db, &member, decision, choice, Some(staff.id))
+        .await
+        .map_err(|error| match error {
+            AppError::Forbidden => AppError::field("username", "error-assist-not-eligible"),
+            other => other,
+        })?;
+    leptos_axum::redirect(&format!("/decisions/{decision}/assist?saved=1"));
+    Ok(())
+}

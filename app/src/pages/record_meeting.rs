@@ -1,0 +1,91 @@
+//! `/proposals/{id}/meeting`: staff record a vote the core group counted in a meeting — the numbers,
+//! the day, and a note such as "core-group meeting, 12 present". The result page is the same as an
+//! online vote's, marked "decided at a meeting".
+mod record_meeting_tally;
+
+use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField};
+use crate::error::AppError;
+use crate::i18n::t;
+use crate::permissions::Action;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use record_meeting_tally::RecordMeetingTally;
+
+#[component]
+pub fn RecordMeetingPage() -> impl IntoView {
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i32>().ok());
+    let back = id.map_or_else(
+        || "/proposals".to_owned(),
+        |id| format!("/proposals/{id}/meeting"),
+    );
+    if let Err(gate) = super::member_page(&back, Action::ManageDecisions) {
+        return gate;
+    }
+    let Some(id) = id else {
+        return view! { <super::NotFound/> }.into_any();
+    };
+    let action = ServerAction::<RecordMeetingTally>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let typed = |field: &str, default: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.typed(field))
+            .unwrap_or(default)
+            .to_owned()
+    };
+    let eligibility = typed("eligibility", "core");
+    let message = |field: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.message_for(field))
+            .map(str::to_owned)
+    };
+    let proposal_message = message("proposal");
+    let eligibility_message = message("eligibility");
+    let (held_on, yes, no, abstain, quorum) = (
+        typed("held_on", ""),
+        typed("yes", "0"),
+        typed("no", "0"),
+        typed("abstain", "0"),
+        typed("quorum", "5"),
+    );
+    view! {
+        <PageTitle text=t("meeting-title")/>
+        <h1>{t("meeting-title")}</h1>
+        <p class="lead"><a href=format!("/proposals/{id}")>{t("decision-read-proposal")}</a></p>
+        <ActionForm action=action attr:class="form" attr:novalidate=true>
+            <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
+            {proposal_message.map(|m| view! { <p class="form-error" role="alert">{t(&m)}</p> })}
+            <input type="hidden" name="proposal" value=id/>
+            <fieldset class="field">
+                <legend>{t("decision-eligibility")}</legend>
+                <label class="choice">
+                    <input type="radio" name="eligibility" value="core" checked=eligibility == "core"/>
+                    <span>{t("eligibility-core")}</span>
+                </label>
+                <label class="choice">
+                    <input type="radio" name="eligibility" value="members" checked=eligibility == "members"/>
+                    <span>{t("eligibility-members")}</span>
+                </label>
+                <FieldError id="eligibility-error".to_string() message=eligibility_message/>
+            </fieldset>
+            <TextField name="held_on" label="meeting-day" kind="date" value=held_on error=error.clone()/>
+            <TextField name="yes" label="vote-yes" kind="number" value=yes error=error.clone()/>
+            <TextField name="no" label="vote-no" kind="number" value=no error=error.clone()/>
+            <TextField name="abstain" label="vote-abstain" kind="number" value=abstain error=error.clone()/>
+            <TextField name="quorum" label="decision-quorum-label" kind="number"
+                hint="decision-quorum-hint" value=quorum error=error.clone()/>
+            <TextArea name="note" label="meeting-note" hint="meeting-note-hint" error=error.clone()
+                max_length=500 value=String::new()/>
+            <p class="rule"><strong>{t("decision-rule-label")}</strong>" "{t("meeting-rule")}</p>
+            <button type="submit" class="button primary">
+                <IconSvg icon=Icon::Decisions/>
+                <span>{t("meeting-save")}</span>
+            </button>
+        </ActionForm>
+    }
+    .into_any()
+}

@@ -1,0 +1,68 @@
+//! Staff record a vote counted in a meeting (yes / no / abstain, the day, a note).
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "record_meeting_tally")]
+#[allow(clippy::too_many_arguments)]
+pub async fn record_meeting_tally(
+    proposal: String,
+    eligibility: String,
+    held_on: String,
+    yes: String,
+    no: String,
+    abstain: String,
+    quorum: String,
+    note: String,
+) -> Result<i32, AppError> {
+    let fields = [
+        ("proposal", proposal.as_str()),
+        ("eligibility", eligibility.as_str()),
+        ("held_on", held_on.as_str()),
+        ("yes", yes.as_str()),
+        ("no", no.as_str()),
+        ("abstain", abstain.as_str()),
+        ("quorum", quorum.as_str()),
+        ("note", note.as_str()),
+    ];
+    let result = run(&fields).await;
+    crate::error::respond(result.map_err(|error: AppError| error.keeping(&fields[1..])))
+}
+
+/// `fields` in the order of the function's arguments.
+#[cfg(feature = "ssr")]
+async fn run(fields: &[(&str, &str); 8]) -> Result<i32, AppError> {
+    use crate::permissions::{Action, require};
+    use crate::server::decisions::{self, MeetingTally};
+    use crate::server::{app_state, current_member};
+
+    let staff = require(current_member(), Action::ManageDecisions)?;
+    let state = app_state()?;
+    let [
+        proposal,
+        eligibility,
+        held_on,
+        yes,
+        no,
+        abstain,
+        quorum,
+        note,
+    ] = fields.map(|(_, v)| v);
+    let id = decisions::record_meeting(
+        &state.db,
+        &staff,
+        MeetingTally {
+            proposal,
+            eligibility,
+            held_on,
+            yes,
+            no,
+            abstain,
+            quorum,
+            note,
+        },
+        state.settings.time_zone,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/decisions/{id}"));
+    Ok(id)
+}
