@@ -81,6 +81,10 @@ pub struct DecisionView {
     pub proposals: Vec<(i32, String)>,
     /// The viewer's own choice while the decision is open; nobody else's, ever.
     pub my_choice: Option<Choice>,
+    /// For a priority poll: (dots each voter has, most on one proposal).
+    pub dots: Option<(u32, u32)>,
+    /// The viewer's own dots while the poll is open, one per proposal in `proposals`' order.
+    pub my_dots: Vec<u32>,
     /// Whether the viewer has taken part (still known after the close; the choice is not).
     pub took_part: bool,
     pub cannot_vote: Option<CannotVote>,

@@ -2,7 +2,7 @@
 use crate::components::{BottomNav, Header};
 use crate::pages::{
     AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage,
-    MePage, NewDecisionPage, NewProposalPage, NotFound, ProposalPage, ProposalsPage,
+    MePage, NewDecisionPage, NewPollPage, NewProposalPage, NotFound, ProposalPage, ProposalsPage,
     RecordMeetingPage, StaffInvitesPage, StaffProposalsPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/proposals/:id/decide") view=NewDecisionPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:id/meeting") view=RecordMeetingPage/>
                     <Route path=path!("/decisions") view=DecisionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/decisions/new-poll") view=NewPollPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions/:id") view=DecisionPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions/:id/assist") view=AssistVotePage/>
                     <Route path=path!("/me") view=MePage/>

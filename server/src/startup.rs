@@ -150,16 +150,17 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartE
 pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartError> {
     let db = &app.state.db;
     if with_demo {
-        let added = demo::seed(db, app.state.files.as_ref())
+        let added = demo::seed(db, app.state.files.as_ref(), app.state.settings.time_zone)
             .await
             .map_err(StartError::Setup)?;
         println!(
-            "Demo estate ready ({} accounts, {} categories, {} places, {} proposals added): \
-             dana, cyril, boris, eva, anna, filip; password `{}`.",
+            "Demo estate ready ({} accounts, {} categories, {} places, {} proposals, {} decisions \
+             added): dana, cyril, boris, eva, anna, filip; password `{}`.",
             added.accounts,
             added.categories,
             added.places,
             added.proposals,
+            added.decisions,
             demo::PASSWORD
         );
     }

@@ -679,3 +679,138 @@ async fn an_assisted_vote_needs_the_members_own_password_and_records_who_helped(
         );
     }
 }
+
+#[tokio::test]
+async fn a_priority_poll_ranks_proposals_by_the_dots_members_spread() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let mut ids = Vec::new();
+        for title in ["Lavičky", "Koše", "Světla"] {
+            ids.push(app.proposal(&author, title, "Text.").await.to_string());
+        }
+        let closes = local_in(Duration::days(1));
+        let poll = |proposals: &[String], dots: &str| {
+            let mut form = vec![
+                ("title", "Co udělat na jaře?".to_owned()),
+                ("eligibility", "core".to_owned()),
+                ("opens", "now".to_owned()),
+                ("opens_at", String::new()),
+                ("closes_at", closes.clone()),
+                ("quorum", "2".to_owned()),
+                ("dots", dots.to_owned()),
+                ("dots_per_proposal", "2".to_owned()),
+            ];
+            form.extend(proposals.iter().map(|id| ("proposals[]", id.clone())));
+            form
+        };
+        let (eva, _) = app.signed_in(Role::Resident, true).await;
+        assert_eq!(
+            send(&eva, "open_poll", poll(&ids, "3")).await.status(),
+            403,
+            "{}",
+            database.kind()
+        );
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let bad = send(&staff, "open_poll", poll(&ids[..1], "0")).await;
+        assert_eq!(bad.status(), 422);
+        let body: Value = bad.json().await.unwrap();
+        let fields: Vec<&str> = body["Invalid"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["proposals", "dots"]);
+        let response = send(&staff, "open_poll", poll(&ids, "3")).await;
+        assert_eq!(response.status(), 200);
+        let id: i32 = response.json().await.unwrap();
+        for proposal in &ids {
+            assert_eq!(
+                proposal_status(&app, proposal.parse().unwrap()).await,
+                "open",
+                "a poll only ranks"
+            );
+        }
+
+        let dots = |values: [&str; 3]| {
+            let mut form = vec![("decision", id.to_string())];
+            form.extend(values.iter().map(|v| ("dots[]", (*v).to_owned())));
+            form
+        };
+        let (boris, _) = app.signed_in(Role::Resident, true).await;
+        let (anna, _) = app.signed_in(Role::Resident, false).await;
+        assert_eq!(
+            send(&eva, "cast_dots", dots(["2", "1", "0"]))
+                .await
+                .status(),
+            200
+        );
+        assert_eq!(
+            view(&eva, id).await["my_dots"],
+            serde_json::json!([2, 1, 0])
+        );
+        assert_eq!(
+            send(&boris, "cast_dots", dots(["3", "0", "0"]))
+                .await
+                .status(),
+            422,
+            "at most 2 on one"
+        );
+        assert_eq!(
+            send(&boris, "cast_dots", dots(["1", "2", "1"]))
+                .await
+                .status(),
+            422,
+            "at most 3 in all"
+        );
+        assert_eq!(
+            send(&boris, "cast_dots", dots(["1", "0", "2"]))
+                .await
+                .status(),
+            200
+        );
+        assert_eq!(
+            send(&anna, "cast_dots", dots(["1", "0", "0"]))
+                .await
+                .status(),
+            403
+        );
+        assert!(view(&boris, id).await["my_dots"] != view(&eva, id).await["my_dots"]);
+
+        assert_eq!(
+            send(&staff, "close_decision", vec![("decision", id.to_string())])
+                .await
+                .status(),
+            200
+        );
+        let dots_of = |proposal: &str| {
+            let proposal: i32 = proposal.parse().unwrap();
+            let db = app.db.clone();
+            async move {
+                decision_tally::Entity::find_by_id((id, proposal))
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .dots
+            }
+        };
+        assert_eq!(
+            (
+                dots_of(&ids[0]).await,
+                dots_of(&ids[1]).await,
+                dots_of(&ids[2]).await
+            ),
+            (3, 1, 2)
+        );
+        assert_eq!(marks(&app, id).await, 0);
+        let shown = view(&eva, id).await;
+        assert_eq!(shown["result"]["outcome"], "Ranked");
+        let page = eva.page_text(&format!("/decisions/{id}")).await;
+        assert!(
+            page.contains("1. Lavičky: 3") && page.contains("2. Světla: 2"),
+            "the order, in words"
+        );
+    }
+}

@@ -7,7 +7,7 @@ use tests::{spawn_app, test_databases};
 async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
-        let first = demo::seed(&app.db, app.files.as_ref())
+        let first = demo::seed(&app.db, app.files.as_ref(), chrono_tz::Europe::Prague)
             .await
             .expect("first seed");
         assert_eq!(
@@ -15,13 +15,14 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
                 first.accounts,
                 first.categories,
                 first.places,
-                first.proposals
+                first.proposals,
+                first.decisions
             ),
-            (6, 8, 6, 12),
+            (6, 8, 6, 12, 4),
             "{}",
             database.kind()
         );
-        let second = demo::seed(&app.db, app.files.as_ref())
+        let second = demo::seed(&app.db, app.files.as_ref(), chrono_tz::Europe::Prague)
             .await
             .expect("second seed");
         assert_eq!(
@@ -29,9 +30,10 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
                 second.accounts,
                 second.categories,
                 second.places,
-                second.proposals
+                second.proposals,
+                second.decisions
             ),
-            (0, 0, 0, 0),
+            (0, 0, 0, 0, 0),
             "{}",
             database.kind()
         );
@@ -81,7 +83,9 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
 async fn demo_accounts_sign_in_with_the_demo_password_and_have_their_roles() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
-        demo::seed(&app.db, app.files.as_ref()).await.expect("seed");
+        demo::seed(&app.db, app.files.as_ref(), chrono_tz::Europe::Prague)
+            .await
+            .expect("seed");
         for (username, role) in [
             ("dana", "správce"),
             ("cyril", "pracovník centra"),
@@ -98,5 +102,36 @@ async fn demo_accounts_sign_in_with_the_demo_password_and_have_their_roles() {
             let me = browser.page_text("/me").await;
             assert!(me.contains(role), "{username} should be {role}");
         }
+    }
+}
+
+#[tokio::test]
+async fn the_demo_has_an_open_vote_a_result_a_poll_and_a_meeting_tally() {
+    use app::server::entities::decision;
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        demo::seed(&app.db, app.files.as_ref(), chrono_tz::Europe::Prague)
+            .await
+            .expect("seed");
+        let rows = decision::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("decisions");
+        let open = rows.iter().filter(|d| d.closed_at.is_none()).count();
+        assert_eq!(
+            open,
+            2,
+            "the vote and the poll are open ({})",
+            database.kind()
+        );
+        assert!(rows.iter().any(|d| d.kind == "priority"));
+        assert!(
+            rows.iter()
+                .any(|d| d.method == "meeting" && d.outcome.as_deref() == Some("accepted"))
+        );
+        assert!(
+            rows.iter()
+                .any(|d| d.method == "online" && d.outcome.as_deref() == Some("accepted"))
+        );
     }
 }

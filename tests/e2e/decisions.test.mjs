@@ -42,7 +42,7 @@ for (const javaScript of [true, false]) {
     await signInAs(boris, spolu, "boris");
     // The home page says a vote is waiting, and leads to it.
     await boris.getByRole("heading", { name: "Čeká na váš hlas" }).waitFor();
-    await boris.getByRole("link", { name: "Hlasovat" }).first().click();
+    await boris.locator(".card", { hasText: proposals[mode] }).getByRole("link", { name: "Hlasovat" }).click();
     await boris.waitForURL(address);
     if (javaScript) await boris.evaluate(() => { window.spoluMarker = "kept"; });
     await boris.getByRole("button", { name: "Ano" }).click();
@@ -77,5 +77,36 @@ for (const javaScript of [true, false]) {
     assert.deepEqual(staff.problems, []);
     await boris.context().close();
     await staff.context().close();
+  });
+}
+
+for (const javaScript of [true, false]) {
+  const mode = javaScript ? "js" : "nojs";
+
+  test(`a member spreads dots in a priority poll, and too many are refused (${mode})`, async () => {
+    const dana = await phone(browser, { javaScript });
+    await signInAs(dana, spolu, "dana");
+    await dana.goto(`${spolu.url}/decisions`);
+    await dana.getByRole("link", { name: "Co udělat na jaře jako první?" }).click();
+    await dana.getByRole("heading", { name: "Rozdělte své tečky" }).waitFor();
+    await settled(dana);
+    const inputs = dana.locator("input[name='dots[]']");
+    assert.equal(await inputs.count(), 3);
+    await inputs.nth(0).fill("2");
+    await inputs.nth(1).fill("2");
+    await inputs.nth(2).fill("0");
+    await dana.getByRole("button", { name: "Uložit tečky" }).click();
+    await dana.getByText("Rozdali jste víc teček, než máte.").waitFor();
+    await settled(dana);
+    await dana.locator("input[name='dots[]']").nth(0).fill("1");
+    await dana.locator("input[name='dots[]']").nth(1).fill("2");
+    await dana.locator("input[name='dots[]']").nth(2).fill("0");
+    await dana.getByRole("button", { name: "Uložit tečky" }).click();
+    await dana.getByText("Vaše tečky jsou uložené.").waitFor();
+    assert.equal(await dana.locator("input[name='dots[]']").nth(1).inputValue(), "2", "the dots stay shown");
+    await shot(dana, `poll-${mode}`);
+    if (javaScript) await assertAccessible(dana, "the poll page");
+    assert.deepEqual(dana.problems, []);
+    await dana.context().close();
   });
 }

@@ -21,7 +21,9 @@ async fn main() {
     config.data_dir = data_dir.into();
     let db = server::open_database(&config).await.expect("database");
     let files = app::server::file_store::LocalFolder::new(config.uploads_dir());
-    app::server::demo::seed(&db, &files).await.expect("demo");
+    app::server::demo::seed(&db, &files, chrono_tz::Europe::Prague)
+        .await
+        .expect("demo");
     write_camera_photo(&config.data_dir.join("camera-photo.jpg"));
     let authors: Vec<i32> = app::server::entities::user::Entity::find()
         .all(&db)

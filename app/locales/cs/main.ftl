@@ -291,3 +291,33 @@ assist-save = Uložit hlas
 assist-saved = Hlas je uložen. Formulář je prázdný pro dalšího člověka.
 assist-link = Pomoci někomu hlasovat
 error-assist-not-eligible = Tento člověk v tomhle hlasování hlasovat nemůže.
+result-ranked = Pořadí podle teček:
+poll-title = Anketa: co je nejdůležitější
+poll-intro = Každý rozdělí několik teček mezi návrhy. Výsledkem je pořadí. Stav návrhů se nemění.
+poll-name = Otázka
+poll-name-hint = Třeba „Co udělat na jaře jako první?“
+poll-proposals = Které návrhy (aspoň dva otevřené)
+poll-dots = Kolik teček má každý
+poll-dots-per-proposal = Kolik teček nejvýš na jeden návrh
+poll-quorum = Kolik lidí musí hlasovat, aby anketa platila
+poll-rule = Vyhrává návrh s nejvíce tečkami. Anketa platí, když hlasuje aspoň tolik lidí, kolik napíšete. Po otevření už nic z toho změnit nejde.
+poll-open = Nová anketa
+rule-priority = Každý má { $dots } { $dots ->
+    [one] tečku
+    [few] tečky
+   *[other] teček
+  } a na jeden návrh může dát nejvýš { $most }. Vyhrává návrh s nejvíce tečkami. Anketa platí, když hlasuje aspoň { $quorum } { $quorum ->
+    [one] člověk
+    [few] lidé
+   *[other] lidí
+  }.
+dots-title = Rozdělte své tečky
+dots-hint = Máte { $dots } { $dots ->
+    [one] tečku
+    [few] tečky
+   *[other] teček
+  }, na jeden návrh nejvýš { $most }. Nemusíte rozdat všechny.
+dots-save = Uložit tečky
+dots-saved = Vaše tečky jsou uložené. Do konce ankety je můžete změnit.
+error-poll-title = Napište otázku, nejvýš 200 znaků.
+error-poll-proposals = Vyberte aspoň dva otevřené návrhy.

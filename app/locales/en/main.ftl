@@ -286,3 +286,30 @@ assist-save = Save the vote
 assist-saved = The vote is saved. The form is empty for the next person.
 assist-link = Help someone vote
 error-assist-not-eligible = This person cannot vote in this decision.
+result-ranked = The order by dots:
+poll-title = A poll: what matters most
+poll-intro = Everyone spreads a few dots over the proposals. The result is an order. The proposals' statuses do not change.
+poll-name = Question
+poll-name-hint = For example "What should we do first in spring?"
+poll-proposals = Which proposals (at least two open ones)
+poll-dots = Dots each person has
+poll-dots-per-proposal = Most dots on one proposal
+poll-quorum = How many people must vote for the poll to count
+poll-rule = The proposal with the most dots comes first. The poll counts if at least as many people vote as you write. Once it opens, none of this can change.
+poll-open = New poll
+rule-priority = Everyone has { $dots } { $dots ->
+    [one] dot
+   *[other] dots
+  } and can put at most { $most } on one proposal. The proposal with the most dots comes first. The poll counts if at least { $quorum } { $quorum ->
+    [one] person votes
+   *[other] people vote
+  }.
+dots-title = Spread your dots
+dots-hint = You have { $dots } { $dots ->
+    [one] dot
+   *[other] dots
+  }, at most { $most } on one proposal. You need not give them all.
+dots-save = Save my dots
+dots-saved = Your dots are saved. You can change them until the poll closes.
+error-poll-title = Write the question, up to 200 characters.
+error-poll-proposals = Choose at least two open proposals.

@@ -109,6 +109,8 @@ pub enum Outcome {
     Rejected,
     /// Fewer people voted than the quorum: not accepted, whatever they chose.
     NoQuorum,
+    /// A priority poll with enough voters: its result is the order of the dots.
+    Ranked,
 }
 
 impl Outcome {
@@ -117,13 +119,19 @@ impl Outcome {
             Outcome::Accepted => "accepted",
             Outcome::Rejected => "rejected",
             Outcome::NoQuorum => "no_quorum",
+            Outcome::Ranked => "ranked",
         }
     }
 
     pub fn parse(input: &str) -> Option<Self> {
-        [Outcome::Accepted, Outcome::Rejected, Outcome::NoQuorum]
-            .into_iter()
-            .find(|o| o.as_str() == input)
+        [
+            Outcome::Accepted,
+            Outcome::Rejected,
+            Outcome::NoQuorum,
+            Outcome::Ranked,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == input)
     }
 
     pub fn is_accepted(self) -> bool {
@@ -302,7 +310,12 @@ mod tests {
         for choice in Choice::ALL {
             assert_eq!(Choice::parse(choice.as_str()), Some(choice));
         }
-        for outcome in [Outcome::Accepted, Outcome::Rejected, Outcome::NoQuorum] {
+        for outcome in [
+            Outcome::Accepted,
+            Outcome::Rejected,
+            Outcome::NoQuorum,
+            Outcome::Ranked,
+        ] {
             assert_eq!(Outcome::parse(outcome.as_str()), Some(outcome));
         }
         assert_eq!(Choice::parse("maybe"), None);

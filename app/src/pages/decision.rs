@@ -1,6 +1,7 @@
 //! `/decisions/{id}`: one decision — the rule in plain words, voting with big buttons (the
 //! member's own choice only, changeable until the close), and the results once it has closed.
 mod cancel_decision;
+mod cast_dots;
 mod cast_vote;
 mod close_decision;
 mod get_decision;
@@ -8,16 +9,17 @@ mod result_chart;
 
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle};
 use crate::decisions::{DecisionResult, DecisionState, DecisionView};
-use crate::domain::{Choice, Eligibility, Outcome};
+use crate::domain::{Choice, DecisionKind, Eligibility, Outcome};
 use crate::error::AppError;
 use crate::i18n::{date_time, t, t_with};
 use cancel_decision::CancelDecision;
+use cast_dots::CastDots;
 use cast_vote::CastVote;
 use close_decision::CloseDecision;
 use get_decision::get_decision;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use result_chart::ResultChart;
+use result_chart::{DotsChart, ResultChart};
 
 pub fn choice_key(choice: Choice) -> &'static str {
     match choice {
@@ -35,6 +37,16 @@ fn choice_icon(choice: Choice) -> Icon {
     }
 }
 
+/// The outcome in one sentence.
+pub fn outcome_key(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Accepted => "result-accepted",
+        Outcome::Rejected => "result-rejected",
+        Outcome::NoQuorum => "result-no-quorum",
+        Outcome::Ranked => "result-ranked",
+    }
+}
+
 #[component]
 pub fn DecisionPage() -> impl IntoView {
     let id = use_params_map()
@@ -42,10 +54,14 @@ pub fn DecisionPage() -> impl IntoView {
         .get("id")
         .and_then(|id| id.parse::<i32>().ok());
     let vote = ServerAction::<CastVote>::new();
+    let dots = ServerAction::<CastDots>::new();
     let close = ServerAction::<CloseDecision>::new();
     let cancel = ServerAction::<CancelDecision>::new();
     let errors = [
-        vote.value().get_untracked().and_then(Result::err),
+        vote.value()
+            .get_untracked()
+            .and_then(Result::err)
+            .or(dots.value().get_untracked().and_then(Result::err)),
         close.value().get_untracked().and_then(Result::err),
         cancel.value().get_untracked().and_then(Result::err),
     ];
@@ -57,7 +73,7 @@ pub fn DecisionPage() -> impl IntoView {
                 };
                 match get_decision(id).await {
                     Ok(decision) => view! {
-                        <Decision decision vote close cancel errors=errors.clone()/>
+                        <Decision decision vote dots close cancel errors=errors.clone()/>
                     }.into_any(),
                     Err(AppError::NotFound) => view! { <super::NotFound/> }.into_any(),
                     Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
@@ -71,6 +87,7 @@ pub fn DecisionPage() -> impl IntoView {
 fn Decision(
     decision: DecisionView,
     vote: ServerAction<CastVote>,
+    dots: ServerAction<CastDots>,
     close: ServerAction<CloseDecision>,
     cancel: ServerAction<CancelDecision>,
     errors: [Option<AppError>; 3],
@@ -80,10 +97,20 @@ fn Decision(
         Eligibility::CoreGroup => t("decision-who-core"),
         Eligibility::AllMembers => t("decision-who-members"),
     };
-    let rule = t_with(
-        "rule-single",
-        &[("quorum", i64::from(decision.quorum).into())],
-    );
+    let rule = match decision.dots {
+        Some((per_voter, per_proposal)) => t_with(
+            "rule-priority",
+            &[
+                ("dots", i64::from(per_voter).into()),
+                ("most", i64::from(per_proposal).into()),
+                ("quorum", i64::from(decision.quorum).into()),
+            ],
+        ),
+        None => t_with(
+            "rule-single",
+            &[("quorum", i64::from(decision.quorum).into())],
+        ),
+    };
     let times = match decision.state {
         DecisionState::Scheduled => t_with(
             "decision-opens",
@@ -101,7 +128,7 @@ fn Decision(
     let field_message = |error: &Option<AppError>, field: &str| {
         error.as_ref().and_then(|e| e.message_for(field)).map(t)
     };
-    let vote_message = field_message(&vote_error, "choice");
+    let vote_message = field_message(&vote_error, "choice").or(field_message(&vote_error, "dots"));
     let manage_message =
         field_message(&close_error, "decision").or(field_message(&cancel_error, "reason"));
     let id = decision.id;
@@ -115,9 +142,10 @@ fn Decision(
                 </span>
             </p>
             <h1>{decision.title.clone()}</h1>
-            {decision.proposals.iter().map(|(pid, _)| view! {
+            // A poll links each proposal beside its dots instead.
+            {(decision.kind == DecisionKind::Single).then(|| decision.proposals.iter().map(|(pid, _)| view! {
                 <p><a href=format!("/proposals/{pid}")>{t("decision-read-proposal")}</a></p>
-            }).collect_view()}
+            }).collect_view())}
             {match decision.decided_at_meeting.clone() {
                 Some((when, note)) => view! {
                     <p class="notice">{t_with("decided-at-meeting", &[("when", crate::i18n::date(when.split('T').next().unwrap_or_default()).into()), ("note", note.into())])}</p>
@@ -129,6 +157,9 @@ fn Decision(
             <FormMessage error=vote_error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
             {vote_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             {match decision.state {
+                DecisionState::Open if decision.kind == DecisionKind::Priority => {
+                    view! { <DotsBallot decision=decision.clone() dots/> }.into_any()
+                }
                 DecisionState::Open => view! { <Ballot decision=decision.clone() vote/> }.into_any(),
                 DecisionState::Closed => decision.result.clone().map(|result| view! {
                     <Results result quorum=decision.quorum took_part=decision.took_part/>
@@ -142,7 +173,7 @@ fn Decision(
                 <section class="manage" aria-labelledby="manage-title">
                     <h2 id="manage-title">{t("decision-manage")}</h2>
                     {manage_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-                    {(decision.state == DecisionState::Open && decision.decided_at_meeting.is_none()).then(|| view! {
+                    {(decision.state == DecisionState::Open && decision.kind == DecisionKind::Single).then(|| view! {
                         <p><a class="button" href=format!("/decisions/{id}/assist")>
                             <IconSvg icon=Icon::People/><span>{t("assist-link")}</span>
                         </a></p>
@@ -211,13 +242,50 @@ fn Ballot(decision: DecisionView, vote: ServerAction<CastVote>) -> impl IntoView
     .into_any()
 }
 
+/// A number for each proposal; the member spreads their dots and saves them all at once.
+#[component]
+fn DotsBallot(decision: DecisionView, dots: ServerAction<CastDots>) -> impl IntoView {
+    if let Some(reason) = decision.cannot_vote {
+        return view! { <p class="notice">{t(reason.message_key())}</p> }.into_any();
+    }
+    let (per_voter, per_proposal) = decision.dots.unwrap_or((0, 0));
+    let saved = decision.took_part.then(|| {
+        view! {
+            <p class="vote-saved" role="status">
+                <IconSvg icon=Icon::Check/><span>{t("dots-saved")}</span>
+            </p>
+        }
+    });
+    view! {
+        <section class="ballot" aria-labelledby="ballot-title">
+            <h2 id="ballot-title">{t("dots-title")}</h2>
+            <p>{t_with("dots-hint", &[("dots", i64::from(per_voter).into()), ("most", i64::from(per_proposal).into())])}</p>
+            {saved}
+            <ActionForm action=dots attr:class="form">
+                <input type="hidden" name="decision" value=decision.id/>
+                {decision.proposals.iter().zip(decision.my_dots.iter().chain(std::iter::repeat(&0))).enumerate().map(|(i, ((pid, title), mine))| {
+                    let input = format!("dots-{i}");
+                    view! {
+                        <div class="field dots-field">
+                            <label for=input.clone()>{title.clone()}</label>
+                            <a class="hint" href=format!("/proposals/{pid}")>{t("decision-read-proposal")}</a>
+                            <input id=input type="number" name="dots[]" min="0" max=per_proposal
+                                value=mine.to_string() inputmode="numeric"/>
+                        </div>
+                    }
+                }).collect_view()}
+                <button type="submit" class="button primary">
+                    <IconSvg icon=Icon::Check/><span>{t("dots-save")}</span>
+                </button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
 #[component]
 fn Results(result: DecisionResult, quorum: u32, took_part: bool) -> impl IntoView {
-    let outcome = match result.outcome {
-        Outcome::Accepted => t("result-accepted"),
-        Outcome::Rejected => t("result-rejected"),
-        Outcome::NoQuorum => t("result-no-quorum"),
-    };
+    let outcome = t(outcome_key(result.outcome));
     let turnout = t_with(
         "result-turnout",
         &[
@@ -239,7 +307,13 @@ fn Results(result: DecisionResult, quorum: u32, took_part: bool) -> impl IntoVie
             <p class=format!("outcome outcome-{}", result.outcome.as_str())><strong>{outcome}</strong></p>
             <p>{turnout}" "{quorum_text}</p>
             {took_part.then(|| view! { <p class="hint">{t("vote-took-part")}</p> })}
-            {result.tallies.into_iter().map(|row| view! { <ResultChart row/> }).collect_view()}
+            {if result.tallies.iter().any(|row| row.dots > 0) || result.outcome == Outcome::Ranked {
+                let mut ranked = result.tallies.clone();
+                ranked.sort_by_key(|row| std::cmp::Reverse(row.dots));
+                view! { <DotsChart rows=ranked/> }.into_any()
+            } else {
+                result.tallies.into_iter().map(|row| view! { <ResultChart row/> }).collect_view().into_any()
+            }}
         </section>
     }
 }

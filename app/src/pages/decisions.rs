@@ -14,6 +14,15 @@ pub fn DecisionsPage() -> impl IntoView {
     view! {
         <PageTitle text=t("nav-decisions")/>
         <h1>{t("nav-decisions")}</h1>
+        {crate::permissions::allows(
+            crate::visitor::use_visitor().member.as_ref(),
+            crate::permissions::Action::ManageDecisions,
+            true,
+        ).then(|| view! {
+            <p><a class="button" href="/decisions/new-poll">
+                <IconSvg icon=Icon::Plus/><span>{t("poll-open")}</span>
+            </a></p>
+        })}
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 match list_decisions().await {
@@ -43,9 +52,8 @@ pub(super) fn DecisionCardView(card: DecisionCard) -> impl IntoView {
         ),
     };
     let outcome = card.outcome.map(|o| match o {
-        Outcome::Accepted => t("result-accepted"),
-        Outcome::Rejected => t("result-rejected"),
         Outcome::NoQuorum => t("result-no-quorum-short"),
+        other => t(super::decision::outcome_key(other)),
     });
     view! {
         <li class="card">

@@ -29,7 +29,7 @@ use sea_orm::{
 use std::collections::HashMap;
 
 /// Members vote in Spolu; or staff record a tally counted in a meeting.
-const METHOD_ONLINE: &str = "online";
+pub(super) const METHOD_ONLINE: &str = "online";
 const METHOD_MEETING: &str = "meeting";
 
 /// What staff typed in the form that opens a decision on one proposal.
@@ -62,7 +62,7 @@ pub fn to_local(at: DateTime<Utc>, zone: Tz) -> String {
     at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
 }
 
-fn field(field: &str, message: &str) -> FieldError {
+pub(super) fn field(field: &str, message: &str) -> FieldError {
     FieldError {
         field: field.into(),
         message: message.into(),
@@ -98,24 +98,14 @@ pub async fn open_single(
     let quorum = Quorum::parse(new.quorum)
         .map_err(|m| errors.push(field("quorum", m)))
         .ok();
-    let opens_at = if new.opens == "later" {
-        let parsed = parse_local(new.opens_at, zone).filter(|t| *t > at);
-        if parsed.is_none() {
-            errors.push(field("opens_at", "error-decision-opens-at"));
-        }
-        parsed
-    } else {
-        Some(at)
-    };
-    let closes_at = parse_local(new.closes_at, zone);
-    let closes_at = match (closes_at, opens_at) {
-        (Some(closes), Some(opens)) if closes > opens => Some(closes),
-        (Some(_), None) => None,
-        _ => {
-            errors.push(field("closes_at", "error-decision-closes-at"));
-            None
-        }
-    };
+    let (opens_at, closes_at) = check_schedule(
+        new.opens,
+        new.opens_at,
+        new.closes_at,
+        zone,
+        at,
+        &mut errors,
+    );
     let (Some(proposal), Some(eligibility), Some(quorum), Some(opens_at), Some(closes_at)) =
         (proposal, eligibility, quorum, opens_at, closes_at)
     else {
@@ -295,8 +285,39 @@ pub async fn record_meeting(
     Ok(row.id)
 }
 
-/// Carries out the opening: the proposals go to `voting`.
-async fn start(
+/// When a decision opens (`now`, or `later` at `opens_at`) and closes, in the estate's local time;
+/// a message on `opens_at` or `closes_at` for each problem.
+pub(super) fn check_schedule(
+    opens: &str,
+    opens_at: &str,
+    closes_at: &str,
+    zone: Tz,
+    at: DateTime<Utc>,
+    errors: &mut Vec<FieldError>,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let opens_at = if opens == "later" {
+        let parsed = parse_local(opens_at, zone).filter(|t| *t > at);
+        if parsed.is_none() {
+            errors.push(field("opens_at", "error-decision-opens-at"));
+        }
+        parsed
+    } else {
+        Some(at)
+    };
+    let closes_at = match (parse_local(closes_at, zone), opens_at) {
+        (Some(closes), Some(opens)) if closes > opens => Some(closes),
+        (Some(_), None) => None,
+        _ => {
+            errors.push(field("closes_at", "error-decision-closes-at"));
+            None
+        }
+    };
+    (opens_at, closes_at)
+}
+
+/// Carries out the opening: the proposals of a yes / no / abstain decision go to `voting` (a
+/// priority poll only ranks them, so theirs stay as they are).
+pub(super) async fn start(
     db: &impl ConnectionTrait,
     decision: &decision::Model,
     at: DateTime<Utc>,
@@ -308,7 +329,7 @@ async fn start(
         .filter(decision::Column::StartedAt.is_null())
         .exec(db)
         .await?;
-    if started.rows_affected == 1 {
+    if started.rows_affected == 1 && decision.kind == DecisionKind::Single.as_str() {
         for proposal_id in proposal_ids(db, decision.id).await? {
             change_status(
                 db,
@@ -324,7 +345,10 @@ async fn start(
     Ok(())
 }
 
-async fn proposal_ids(db: &impl ConnectionTrait, decision_id: i32) -> Result<Vec<i32>, AppError> {
+pub(super) async fn proposal_ids(
+    db: &impl ConnectionTrait,
+    decision_id: i32,
+) -> Result<Vec<i32>, AppError> {
     Ok(decision_proposal::Entity::find()
         .filter(decision_proposal::Column::DecisionId.eq(decision_id))
         .order_by_asc(decision_proposal::Column::Position)
@@ -381,27 +405,55 @@ pub async fn vote(
 ) -> Result<(), AppError> {
     let choice =
         Choice::parse(choice).ok_or_else(|| AppError::field("choice", "error-vote-choice"))?;
-    let at = now();
-    let row = decision::Entity::find_by_id(decision_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if row.kind != DecisionKind::Single.as_str() || row.method != METHOD_ONLINE {
-        return Err(AppError::BadRequest);
-    }
-    match cannot_vote(&row, Some(voter), at) {
-        None => {}
-        Some(CannotVote::OnlyCoreGroup | CannotVote::NotSignedIn) => {
-            return Err(AppError::Forbidden);
-        }
-        Some(_) => return Err(AppError::field("choice", "error-vote-closed")),
-    }
+    votable(db, voter, decision_id, DecisionKind::Single).await?;
     let proposal_id = proposal_ids(db, decision_id)
         .await?
         .into_iter()
         .next()
         .ok_or(AppError::Internal)?;
 
+    cast(
+        db,
+        voter,
+        decision_id,
+        vec![(proposal_id, Some(choice), None)],
+        assisted_by,
+    )
+    .await
+}
+
+/// The decision `voter` wants to vote in, if it is of `kind`, voted on in Spolu, open, and theirs to
+/// vote in (the last two are checked again, atomically, by [`cast`]).
+pub(super) async fn votable(
+    db: &DatabaseConnection,
+    voter: &Member,
+    decision_id: i32,
+    kind: DecisionKind,
+) -> Result<decision::Model, AppError> {
+    let row = decision::Entity::find_by_id(decision_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.kind != kind.as_str() || row.method != METHOD_ONLINE {
+        return Err(AppError::BadRequest);
+    }
+    match cannot_vote(&row, Some(voter), now()) {
+        None => Ok(row),
+        Some(CannotVote::OnlyCoreGroup | CannotVote::NotSignedIn) => Err(AppError::Forbidden),
+        Some(_) => Err(AppError::field("choice", "error-vote-closed")),
+    }
+}
+
+/// Replaces `voter`'s marks on an open decision with `marks` (proposal, choice, dots) and records
+/// that they took part — one transaction, ordered against the close.
+pub(super) async fn cast(
+    db: &DatabaseConnection,
+    voter: &Member,
+    decision_id: i32,
+    marks: Vec<(i32, Option<Choice>, Option<u32>)>,
+    assisted_by: Option<i32>,
+) -> Result<(), AppError> {
+    let at = now();
     let txn = db.begin().await?;
     // The first statement writes the decision's row, and only while it is open: this orders the
     // vote against the close (see the module's comment).
@@ -425,14 +477,16 @@ pub async fn vote(
         .filter(open_ballot_mark::Column::MemberId.eq(voter.id))
         .exec(&txn)
         .await?;
-    open_ballot_mark::ActiveModel {
-        decision_id: Set(decision_id),
-        member_id: Set(voter.id),
-        proposal_id: Set(proposal_id),
-        choice: Set(Some(choice.as_str().into())),
-        dots: Set(None),
-    }
-    .insert(&txn)
+    open_ballot_mark::Entity::insert_many(marks.into_iter().map(|(proposal_id, choice, dots)| {
+        open_ballot_mark::ActiveModel {
+            decision_id: Set(decision_id),
+            member_id: Set(voter.id),
+            proposal_id: Set(proposal_id),
+            choice: Set(choice.map(|c| c.as_str().to_owned())),
+            dots: Set(dots.map(count_i32)),
+        }
+    }))
+    .exec(&txn)
     .await?;
     let taken_part = decision_participant::Entity::find_by_id((decision_id, voter.id))
         .one(&txn)
@@ -489,9 +543,18 @@ pub async fn close(
         .all(&txn)
         .await?;
     let proposals = proposal_ids(&txn, decision_id).await?;
-    let mut outcome = Outcome::NoQuorum;
+    let voters = decision_participant::Entity::find()
+        .filter(decision_participant::Column::DecisionId.eq(decision_id))
+        .count(&txn)
+        .await?;
     let quorum =
         Quorum::new(u32::try_from(row.quorum).unwrap_or(0)).map_err(|_| AppError::Internal)?;
+    // A priority poll ranks; it counts once enough people took part.
+    let mut outcome = if u32::try_from(voters).unwrap_or(u32::MAX) >= quorum.voters() {
+        Outcome::Ranked
+    } else {
+        Outcome::NoQuorum
+    };
     for proposal_id in &proposals {
         let tally = Tally::count(
             marks
@@ -524,10 +587,6 @@ pub async fn close(
             change_status(&txn, *proposal_id, &[ProposalStatus::Voting], to, at, by).await?;
         }
     }
-    let voters = decision_participant::Entity::find()
-        .filter(decision_participant::Column::DecisionId.eq(decision_id))
-        .count(&txn)
-        .await?;
     let eligible = eligible_count(&txn, eligibility_of(&row)).await?;
     decision::Entity::update_many()
         .col_expr(decision::Column::VoterCount, Expr::value(count64(voters)))
@@ -548,7 +607,7 @@ pub async fn close(
     Ok(())
 }
 
-fn count_i32(n: u32) -> i32 {
+pub(super) fn count_i32(n: u32) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
@@ -700,25 +759,42 @@ pub async fn detail(
         .map(|id| (*id, titles.get(id).cloned().unwrap_or_default()))
         .collect();
     let state = state_of(&row, at);
-    let (my_choice, took_part) = match viewer {
+    let (my_marks, took_part) = match viewer {
         Some(member) => {
             let took_part = decision_participant::Entity::find_by_id((decision_id, member.id))
                 .one(db)
                 .await?
                 .is_some();
-            let my_choice = if state == DecisionState::Open {
-                open_ballot_mark::Entity::find()
-                    .filter(open_ballot_mark::Column::DecisionId.eq(decision_id))
-                    .filter(open_ballot_mark::Column::MemberId.eq(member.id))
-                    .one(db)
-                    .await?
-                    .and_then(|m| m.choice.as_deref().and_then(Choice::parse))
-            } else {
-                None
-            };
-            (my_choice, took_part)
+            // Only one's own marks, and only while they still exist (until the close).
+            let my_marks = open_ballot_mark::Entity::find()
+                .filter(open_ballot_mark::Column::DecisionId.eq(decision_id))
+                .filter(open_ballot_mark::Column::MemberId.eq(member.id))
+                .all(db)
+                .await?;
+            (my_marks, took_part)
         }
-        None => (None, false),
+        None => (Vec::new(), false),
+    };
+    let my_choice = my_marks
+        .iter()
+        .find_map(|m| m.choice.as_deref().and_then(Choice::parse));
+    let my_dots = ids
+        .iter()
+        .map(|id| {
+            my_marks
+                .iter()
+                .find(|m| m.proposal_id == *id)
+                .and_then(|m| m.dots)
+                .and_then(|d| u32::try_from(d).ok())
+                .unwrap_or(0)
+        })
+        .collect();
+    let dots = match (row.dots_per_voter, row.dots_per_proposal) {
+        (Some(per_voter), Some(per_proposal)) => Some((
+            u32::try_from(per_voter).unwrap_or(0),
+            u32::try_from(per_proposal).unwrap_or(0),
+        )),
+        _ => None,
     };
     let result = if state == DecisionState::Closed {
         let tallies = decision_tally::Entity::find()
@@ -763,6 +839,8 @@ pub async fn detail(
         state,
         proposals,
         my_choice,
+        dots,
+        my_dots,
         took_part,
         cannot_vote: cannot_vote(&row, viewer, at),
         can_manage: crate::permissions::allows(

@@ -25,20 +25,27 @@ pub struct Seeded {
     pub categories: usize,
     pub places: usize,
     pub proposals: usize,
+    pub decisions: usize,
 }
 
 /// Adds whatever of the demo estate is missing: accounts, the default categories, places and
-/// proposals with supports.
-pub async fn seed(db: &DatabaseConnection, files: &dyn FileStore) -> Result<Seeded, AppError> {
+/// proposals with supports, and decisions.
+pub async fn seed(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    zone: chrono_tz::Tz,
+) -> Result<Seeded, AppError> {
     let accounts = seed_accounts(db).await?;
     let categories = super::categories::add_missing_defaults(db).await?;
     let places = super::demo_proposals::seed_places(db).await?;
     let proposals = super::demo_proposals::seed_proposals(db, files).await?;
+    let decisions = super::demo_decisions::seed_decisions(db, zone).await?;
     Ok(Seeded {
         accounts,
         categories,
         places,
         proposals,
+        decisions,
     })
 }
 

@@ -43,3 +43,36 @@ pub fn ResultChart(row: TallyRow) -> impl IntoView {
         </figure>
     }
 }
+
+/// A priority poll's result: proposals in order of their dots, each with its bar and number.
+#[component]
+pub fn DotsChart(rows: Vec<TallyRow>) -> impl IntoView {
+    let largest = rows.iter().map(|r| r.dots).max().unwrap_or(0).max(1);
+    let row_height = 48;
+    let height = row_height * u32::try_from(rows.len()).unwrap_or(0);
+    let width = BAR_SPACE + LABEL_WIDTH;
+    let described: Vec<String> = rows
+        .iter()
+        .zip(1..)
+        .map(|(row, place)| format!("{place}. {}: {}", row.title, row.dots))
+        .collect();
+    view! {
+        <figure class="result-chart">
+            <svg viewBox=format!("0 0 {} {height}", width + 40) aria-hidden="true" width="100%">
+                {rows.iter().enumerate().map(|(i, row)| {
+                    let y = u32::try_from(i).unwrap_or(0) * row_height;
+                    let bar = (width * row.dots / largest).max(2);
+                    let title: String = row.title.chars().take(38).collect();
+                    view! {
+                        <text x="0" y=y + 16 class="chart-label">{title}</text>
+                        <rect x="0" y=y + 22 width=bar height="18" rx="4" class="bar bar-yes"/>
+                        <text x=bar + 6 y=y + 37 class="chart-count">{row.dots}</text>
+                    }
+                }).collect_view()}
+            </svg>
+            <figcaption>
+                <ol class="ranking">{described.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ol>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,9 +1,10 @@
 //! Staff record a vote counted in a meeting (yes / no / abstain, the day, a note).
+// One argument per form field, as a form without JavaScript posts them.
+#![allow(clippy::too_many_arguments)]
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "record_meeting_tally")]
-#[allow(clippy::too_many_arguments)]
 pub async fn record_meeting_tally(
     proposal: String,
     eligibility: String,

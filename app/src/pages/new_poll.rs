@@ -1,0 +1,117 @@
+//! `/decisions/new-poll`: staff open a priority poll — which open proposals to rank, how many dots
+//! each voter spreads (and how many at most on one), who votes, when, and how many must take part.
+mod open_poll;
+
+use super::list_proposals;
+use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, TextField};
+use crate::error::AppError;
+use crate::i18n::t;
+use crate::permissions::Action;
+use leptos::prelude::*;
+use open_poll::OpenPoll;
+
+#[component]
+pub fn NewPollPage() -> impl IntoView {
+    if let Err(gate) = super::member_page("/decisions/new-poll", Action::ManageDecisions) {
+        return gate;
+    }
+    let action = ServerAction::<OpenPoll>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let typed = |field: &str, default: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.typed(field))
+            .unwrap_or(default)
+            .to_owned()
+    };
+    let chosen: Vec<String> = typed("proposals", "")
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let eligibility = typed("eligibility", "core");
+    let opens = typed("opens", "now");
+    let (title, opens_at, closes_at, quorum, dots, dots_per_proposal) = (
+        typed("title", ""),
+        typed("opens_at", ""),
+        typed("closes_at", ""),
+        typed("quorum", "5"),
+        typed("dots", "3"),
+        typed("dots_per_proposal", "2"),
+    );
+    let message = |field: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.message_for(field))
+            .map(str::to_owned)
+    };
+    let (proposals_message, eligibility_message) = (message("proposals"), message("eligibility"));
+    view! {
+        <PageTitle text=t("poll-title")/>
+        <h1>{t("poll-title")}</h1>
+        <p class="lead">{t("poll-intro")}</p>
+        <ActionForm action=action attr:class="form" attr:novalidate=true>
+            <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
+            <TextField name="title" label="poll-name" hint="poll-name-hint" value=title error=error.clone()/>
+            <fieldset class="field">
+                <legend>{t("poll-proposals")}</legend>
+                <Suspense fallback=|| ()>
+                    {Suspend::new(async move {
+                        let cards = list_proposals(None, Some("open".into()), None, None, None)
+                            .await
+                            .map(|list| list.cards)
+                            .unwrap_or_default();
+                        cards.into_iter().map(|card| {
+                            let value = card.id.to_string();
+                            let checked = chosen.contains(&value);
+                            view! {
+                                <label class="choice">
+                                    <input type="checkbox" name="proposals[]" value=value checked=checked/>
+                                    <span>{card.title}</span>
+                                </label>
+                            }
+                        }).collect_view()
+                    })}
+                </Suspense>
+                <FieldError id="proposals-error".to_string() message=proposals_message/>
+            </fieldset>
+            <TextField name="dots" label="poll-dots" kind="number" value=dots error=error.clone()/>
+            <TextField name="dots_per_proposal" label="poll-dots-per-proposal" kind="number"
+                value=dots_per_proposal error=error.clone()/>
+            <fieldset class="field">
+                <legend>{t("decision-eligibility")}</legend>
+                <label class="choice">
+                    <input type="radio" name="eligibility" value="core" checked=eligibility == "core"/>
+                    <span>{t("eligibility-core")}</span>
+                </label>
+                <label class="choice">
+                    <input type="radio" name="eligibility" value="members" checked=eligibility == "members"/>
+                    <span>{t("eligibility-members")}</span>
+                </label>
+                <FieldError id="eligibility-error".to_string() message=eligibility_message/>
+            </fieldset>
+            <fieldset class="field">
+                <legend>{t("decision-opens-label")}</legend>
+                <label class="choice">
+                    <input type="radio" name="opens" value="now" checked=opens != "later"/>
+                    <span>{t("opens-now")}</span>
+                </label>
+                <label class="choice">
+                    <input type="radio" name="opens" value="later" checked=opens == "later"/>
+                    <span>{t("opens-later")}</span>
+                </label>
+                <TextField name="opens_at" label="decision-opens-at" kind="datetime-local"
+                    value=opens_at error=error.clone()/>
+            </fieldset>
+            <TextField name="closes_at" label="decision-closes-label" kind="datetime-local"
+                value=closes_at error=error.clone()/>
+            <TextField name="quorum" label="poll-quorum" kind="number" value=quorum error=error.clone()/>
+            <p class="rule"><strong>{t("decision-rule-label")}</strong>" "{t("poll-rule")}</p>
+            <button type="submit" class="button primary">
+                <IconSvg icon=Icon::Decisions/>
+                <span>{t("poll-open")}</span>
+            </button>
+        </ActionForm>
+    }
+    .into_any()
+}

@@ -1,0 +1,164 @@
+//! Priority polls: each voter spreads a number of dots (3 by default) over several proposals, at
+//! most a set number on one. The result is the order of the dots; the proposals' statuses do not
+//! change, since a poll ranks rather than decides. Voting, closing and the secret are the same as
+//! for yes / no / abstain decisions (see `decisions`).
+use super::decisions::{METHOD_ONLINE, cast, check_schedule, count_i32, field, start, votable};
+use super::entities::{decision, decision_proposal, proposal};
+use super::proposals::now;
+use crate::domain::{DecisionKind, Dots, Eligibility, ProposalStatus, Quorum};
+use crate::error::AppError;
+use crate::visitor::Member;
+use chrono_tz::Tz;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
+
+/// What staff typed in the form that opens a priority poll.
+pub struct NewPoll<'a> {
+    pub title: &'a str,
+    /// Ids of the proposals to rank (at least two, all open for discussion).
+    pub proposals: &'a [String],
+    pub eligibility: &'a str,
+    pub opens: &'a str,
+    pub opens_at: &'a str,
+    pub closes_at: &'a str,
+    pub quorum: &'a str,
+    pub dots: &'a str,
+    pub dots_per_proposal: &'a str,
+}
+
+const MAX_TITLE: usize = 200;
+
+pub async fn open_poll(
+    db: &DatabaseConnection,
+    staff: &Member,
+    new: NewPoll<'_>,
+    zone: Tz,
+) -> Result<i32, AppError> {
+    let at = now();
+    let mut errors = Vec::new();
+    let title = new.title.trim();
+    if title.is_empty() || title.chars().count() > MAX_TITLE {
+        errors.push(field("title", "error-poll-title"));
+    }
+    let ids: Vec<i32> = new
+        .proposals
+        .iter()
+        .filter_map(|id| id.trim().parse().ok())
+        .collect();
+    let open = proposal::Entity::find()
+        .filter(proposal::Column::Id.is_in(ids.clone()))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Open.as_str()))
+        .all(db)
+        .await?;
+    if open.len() < 2 || open.len() != ids.len() {
+        errors.push(field("proposals", "error-poll-proposals"));
+    }
+    let eligibility = Eligibility::parse(new.eligibility);
+    if eligibility.is_none() {
+        errors.push(field("eligibility", "error-decision-eligibility"));
+    }
+    let quorum = Quorum::parse(new.quorum)
+        .map_err(|m| errors.push(field("quorum", m)))
+        .ok();
+    let dots = match (
+        new.dots.trim().parse::<u32>(),
+        new.dots_per_proposal.trim().parse::<u32>(),
+    ) {
+        (Ok(per_voter), Ok(per_proposal)) => Dots::new(per_voter, per_proposal)
+            .map_err(|m| errors.push(field("dots", m)))
+            .ok(),
+        _ => {
+            errors.push(field("dots", "error-dots-per-voter"));
+            None
+        }
+    };
+    let (opens_at, closes_at) = check_schedule(
+        new.opens,
+        new.opens_at,
+        new.closes_at,
+        zone,
+        at,
+        &mut errors,
+    );
+    let (true, Some(eligibility), Some(quorum), Some(dots), Some(opens_at), Some(closes_at)) = (
+        errors.is_empty(),
+        eligibility,
+        quorum,
+        dots,
+        opens_at,
+        closes_at,
+    ) else {
+        return Err(AppError::fields(errors));
+    };
+
+    let txn = db.begin().await?;
+    let row = decision::ActiveModel {
+        kind: Set(DecisionKind::Priority.as_str().into()),
+        method: Set(METHOD_ONLINE.into()),
+        title: Set(title.into()),
+        eligibility: Set(eligibility.as_str().into()),
+        quorum: Set(count_i32(quorum.voters())),
+        dots_per_voter: Set(Some(count_i32(dots.per_voter()))),
+        dots_per_proposal: Set(Some(count_i32(dots.per_proposal()))),
+        opens_at: Set(opens_at),
+        closes_at: Set(closes_at),
+        created_by: Set(staff.id),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    decision_proposal::Entity::insert_many(ids.iter().zip(0..).map(|(id, position)| {
+        decision_proposal::ActiveModel {
+            decision_id: Set(row.id),
+            proposal_id: Set(*id),
+            position: Set(position),
+        }
+    }))
+    .exec(&txn)
+    .await?;
+    if opens_at <= at {
+        start(&txn, &row, at, Some(staff.id)).await?;
+    }
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// Casts or changes `voter`'s dots: one number per proposal of the poll, in the poll's order.
+pub async fn vote_dots(
+    db: &DatabaseConnection,
+    voter: &Member,
+    decision_id: i32,
+    dots: &[String],
+    assisted_by: Option<i32>,
+) -> Result<(), AppError> {
+    let row = votable(db, voter, decision_id, DecisionKind::Priority).await?;
+    let proposals = super::decisions::proposal_ids(db, decision_id).await?;
+    let numbers: Option<Vec<u32>> = dots
+        .iter()
+        .map(|d| match d.trim() {
+            "" => Some(0),
+            d => d.parse().ok(),
+        })
+        .collect();
+    let numbers = numbers
+        .filter(|n| n.len() == proposals.len())
+        .ok_or_else(|| AppError::field("dots", "error-dots-too-many-on-one"))?;
+    let rules = Dots::new(
+        u32::try_from(row.dots_per_voter.unwrap_or(0)).unwrap_or(0),
+        u32::try_from(row.dots_per_proposal.unwrap_or(0)).unwrap_or(0),
+    )
+    .map_err(|_| AppError::Internal)?;
+    rules
+        .check_ballot(&numbers)
+        .map_err(|m| AppError::field("dots", m))?;
+    let marks = proposals
+        .into_iter()
+        .zip(numbers)
+        .filter(|(_, n)| *n > 0)
+        .map(|(proposal, n)| (proposal, None, Some(n)))
+        .collect();
+    cast(db, voter, decision_id, marks, assisted_by).await
+}
