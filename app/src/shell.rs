@@ -2,8 +2,8 @@
 use crate::components::{BottomNav, Header};
 use crate::pages::{
     AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage,
-    MePage, NewDecisionPage, NewPollPage, NewProposalPage, NotFound, ProposalPage, ProposalsPage,
-    RecordMeetingPage, StaffInvitesPage, StaffProposalsPage,
+    MePage, MeetingPollPage, NewDecisionPage, NewPollPage, NewProposalPage, NotFound, ProposalPage,
+    ProposalsPage, RecordMeetingPage, StaffInvitesPage, StaffProposalsPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/proposals/:id/meeting") view=RecordMeetingPage/>
                     <Route path=path!("/decisions") view=DecisionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions/new-poll") view=NewPollPage ssr=SsrMode::Async/>
+                    <Route path=path!("/decisions/new-meeting-poll") view=MeetingPollPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions/:id") view=DecisionPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions/:id/assist") view=AssistVotePage/>
                     <Route path=path!("/me") view=MePage/>

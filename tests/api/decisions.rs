@@ -814,3 +814,58 @@ async fn a_priority_poll_ranks_proposals_by_the_dots_members_spread() {
         );
     }
 }
+
+#[tokio::test]
+async fn staff_record_a_priority_poll_counted_in_a_meeting() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let mut ids = Vec::new();
+        for title in ["Lavičky", "Koše", "Světla"] {
+            ids.push(app.proposal(&author, title, "Text.").await.to_string());
+        }
+        let today = decisions::to_local(Utc::now(), ZONE)[..10].to_owned();
+        let form = |dots: [&str; 3]| {
+            let mut form = vec![
+                ("title", "Co dřív?".to_owned()),
+                ("eligibility", "core".to_owned()),
+                ("held_on", today.clone()),
+                ("voters", "9".to_owned()),
+                ("quorum", "5".to_owned()),
+                ("note", "Schůzka, přítomno 9 lidí.".to_owned()),
+            ];
+            for (id, d) in ids.iter().zip(dots) {
+                form.push(("proposals[]", id.clone()));
+                form.push(("dots[]", d.to_owned()));
+            }
+            form
+        };
+        let (eva, _) = app.signed_in(Role::Resident, true).await;
+        assert_eq!(
+            send(&eva, "record_meeting_poll", form(["5", "3", ""]))
+                .await
+                .status(),
+            403,
+            "{}",
+            database.kind()
+        );
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let one = send(&staff, "record_meeting_poll", form(["5", "", ""])).await;
+        assert_eq!(one.status(), 422, "a poll needs two proposals");
+        let response = send(&staff, "record_meeting_poll", form(["5", "", "7"])).await;
+        assert_eq!(response.status(), 200);
+        let id: i32 = response.json().await.unwrap();
+        let shown = view(&eva, id).await;
+        assert_eq!(shown["result"]["outcome"], "Ranked");
+        assert_eq!(shown["result"]["voters"], 9);
+        assert_eq!(
+            shown["proposals"].as_array().unwrap().len(),
+            2,
+            "the empty one is left out"
+        );
+        let page = eva.page_text(&format!("/decisions/{id}")).await;
+        assert!(page.contains("1. Světla: 7") && page.contains("2. Lavičky: 5"));
+        assert!(page.contains("Rozhodnuto na schůzce"));
+        assert_eq!(proposal_status(&app, ids[0].parse().unwrap()).await, "open");
+    }
+}

@@ -321,3 +321,7 @@ dots-save = Uložit tečky
 dots-saved = Vaše tečky jsou uložené. Do konce ankety je můžete změnit.
 error-poll-title = Napište otázku, nejvýš 200 znaků.
 error-poll-proposals = Vyberte aspoň dva otevřené návrhy.
+meeting-poll-title = Zapsat anketu ze schůzky
+meeting-poll-intro = Napište, kolik teček dostal který návrh na schůzce. Návrh, u kterého nic nenapíšete, v anketě nebude.
+meeting-poll-dots = Tečky pro každý návrh
+meeting-poll-voters = Kolik lidí dávalo tečky

@@ -313,3 +313,7 @@ dots-save = Save my dots
 dots-saved = Your dots are saved. You can change them until the poll closes.
 error-poll-title = Write the question, up to 200 characters.
 error-poll-proposals = Choose at least two open proposals.
+meeting-poll-title = Record a poll from a meeting
+meeting-poll-intro = Write how many dots each proposal got at the meeting. A proposal left empty is not part of the poll.
+meeting-poll-dots = Dots for each proposal
+meeting-poll-voters = How many people gave dots

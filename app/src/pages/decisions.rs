@@ -22,6 +22,9 @@ pub fn DecisionsPage() -> impl IntoView {
             <p><a class="button" href="/decisions/new-poll">
                 <IconSvg icon=Icon::Plus/><span>{t("poll-open")}</span>
             </a></p>
+            <p><a class="button" href="/decisions/new-meeting-poll">
+                <IconSvg icon=Icon::People/><span>{t("meeting-poll-title")}</span>
+            </a></p>
         })}
         <Suspense fallback=|| ()>
             {Suspend::new(async move {

@@ -30,7 +30,7 @@ use std::collections::HashMap;
 
 /// Members vote in Spolu; or staff record a tally counted in a meeting.
 pub(super) const METHOD_ONLINE: &str = "online";
-const METHOD_MEETING: &str = "meeting";
+pub(super) const METHOD_MEETING: &str = "meeting";
 
 /// What staff typed in the form that opens a decision on one proposal.
 pub struct NewDecision<'a> {
@@ -198,21 +198,8 @@ pub async fn record_meeting(
         count("no", meeting.no),
         count("abstain", meeting.abstain),
     );
-    let today = at.with_timezone(&zone).date_naive();
-    // Noon of the meeting's day (today: now at the latest), so it sorts among the day's events.
-    let held_at = chrono::NaiveDate::parse_from_str(meeting.held_on.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|day| *day <= today)
-        .and_then(|day| day.and_hms_opt(12, 0, 0))
-        .and_then(|noon| zone.from_local_datetime(&noon).earliest())
-        .map(|local| local.with_timezone(&Utc).min(at));
-    if held_at.is_none() {
-        errors.push(field("held_on", "error-meeting-date"));
-    }
-    let note = meeting.note.trim();
-    if note.is_empty() || note.chars().count() > MAX_NOTE {
-        errors.push(field("note", "error-meeting-note"));
-    }
+    let held_at = check_meeting_day(meeting.held_on, zone, at, &mut errors);
+    let note = check_note(meeting.note, &mut errors);
     let (true, Some(eligibility), Some(quorum), Some(yes), Some(no), Some(abstain), Some(held_at)) = (
         errors.is_empty(),
         eligibility,
@@ -313,6 +300,36 @@ pub(super) fn check_schedule(
         }
     };
     (opens_at, closes_at)
+}
+
+/// The meeting's day (`2026-11-24`, not in the future) as noon of that day (today: now at the
+/// latest), so it sorts among the day's events.
+pub(super) fn check_meeting_day(
+    input: &str,
+    zone: Tz,
+    at: DateTime<Utc>,
+    errors: &mut Vec<FieldError>,
+) -> Option<DateTime<Utc>> {
+    let today = at.with_timezone(&zone).date_naive();
+    let held_at = chrono::NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|day| *day <= today)
+        .and_then(|day| day.and_hms_opt(12, 0, 0))
+        .and_then(|noon| zone.from_local_datetime(&noon).earliest())
+        .map(|local| local.with_timezone(&Utc).min(at));
+    if held_at.is_none() {
+        errors.push(field("held_on", "error-meeting-date"));
+    }
+    held_at
+}
+
+/// The meeting's note, shown with the result: required, at most 500 characters.
+pub(super) fn check_note<'a>(input: &'a str, errors: &mut Vec<FieldError>) -> &'a str {
+    let note = input.trim();
+    if note.is_empty() || note.chars().count() > MAX_NOTE {
+        errors.push(field("note", "error-meeting-note"));
+    }
+    note
 }
 
 /// Carries out the opening: the proposals of a yes / no / abstain decision go to `voting` (a
@@ -611,11 +628,11 @@ pub(super) fn count_i32(n: u32) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
-fn count64(n: u64) -> i32 {
+pub(super) fn count64(n: u64) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
-async fn eligible_count(
+pub(super) async fn eligible_count(
     db: &impl ConnectionTrait,
     eligibility: Eligibility,
 ) -> Result<u64, AppError> {

@@ -2,16 +2,19 @@
 //! most a set number on one. The result is the order of the dots; the proposals' statuses do not
 //! change, since a poll ranks rather than decides. Voting, closing and the secret are the same as
 //! for yes / no / abstain decisions (see `decisions`).
-use super::decisions::{METHOD_ONLINE, cast, check_schedule, count_i32, field, start, votable};
-use super::entities::{decision, decision_proposal, proposal};
+use super::decisions::{
+    METHOD_MEETING, METHOD_ONLINE, cast, check_meeting_day, check_note, check_schedule, count_i32,
+    count64, eligible_count, field, start, votable,
+};
+use super::entities::{decision, decision_proposal, decision_tally, proposal};
 use super::proposals::now;
-use crate::domain::{DecisionKind, Dots, Eligibility, ProposalStatus, Quorum};
+use crate::domain::{DecisionKind, Dots, Eligibility, Outcome, ProposalStatus, Quorum};
 use crate::error::AppError;
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, TransactionTrait,
 };
 
 /// What staff typed in the form that opens a priority poll.
@@ -161,4 +164,129 @@ pub async fn vote_dots(
         .map(|(proposal, n)| (proposal, None, Some(n)))
         .collect();
     cast(db, voter, decision_id, marks, assisted_by).await
+}
+
+/// What staff typed to record a priority poll counted in a meeting.
+pub struct MeetingPoll<'a> {
+    pub title: &'a str,
+    /// (proposal id, dots counted in the room); an empty dots field leaves the proposal out.
+    pub rows: &'a [(String, String)],
+    pub eligibility: &'a str,
+    pub held_on: &'a str,
+    /// How many people put dots in the room.
+    pub voters: &'a str,
+    pub quorum: &'a str,
+    pub note: &'a str,
+}
+
+/// Records a priority poll held in a meeting: the dots counted in the room become the result
+/// at once (ranked if enough people took part); nobody votes in Spolu.
+pub async fn record_meeting_poll(
+    db: &DatabaseConnection,
+    staff: &Member,
+    meeting: MeetingPoll<'_>,
+    zone: Tz,
+) -> Result<i32, AppError> {
+    let at = now();
+    let mut errors = Vec::new();
+    let title = meeting.title.trim();
+    if title.is_empty() || title.chars().count() > MAX_TITLE {
+        errors.push(field("title", "error-poll-title"));
+    }
+    let number = |input: &str| {
+        input
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= Quorum::MAX)
+    };
+    let mut rows = Vec::new();
+    for (id, dots) in meeting
+        .rows
+        .iter()
+        .filter(|(_, dots)| !dots.trim().is_empty())
+    {
+        match (id.trim().parse::<i32>(), number(dots)) {
+            (Ok(id), Some(dots)) => rows.push((id, dots)),
+            _ => errors.push(field("dots", "error-count-range")),
+        }
+    }
+    let ids: Vec<i32> = rows.iter().map(|(id, _)| *id).collect();
+    let open = proposal::Entity::find()
+        .filter(proposal::Column::Id.is_in(ids.clone()))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Open.as_str()))
+        .count(db)
+        .await?;
+    if rows.len() < 2 || usize::try_from(open).ok() != Some(rows.len()) {
+        errors.push(field("proposals", "error-poll-proposals"));
+    }
+    let eligibility = Eligibility::parse(meeting.eligibility);
+    if eligibility.is_none() {
+        errors.push(field("eligibility", "error-decision-eligibility"));
+    }
+    let voters = number(meeting.voters);
+    if voters.is_none() {
+        errors.push(field("voters", "error-count-range"));
+    }
+    let quorum = Quorum::parse(meeting.quorum)
+        .map_err(|m| errors.push(field("quorum", m)))
+        .ok();
+    let held_at = check_meeting_day(meeting.held_on, zone, at, &mut errors);
+    let note = check_note(meeting.note, &mut errors);
+    let (true, Some(eligibility), Some(voters), Some(quorum), Some(held_at)) =
+        (errors.is_empty(), eligibility, voters, quorum, held_at)
+    else {
+        return Err(AppError::fields(errors));
+    };
+    let outcome = if voters >= quorum.voters() {
+        Outcome::Ranked
+    } else {
+        Outcome::NoQuorum
+    };
+    // Read before the transaction: on SQLite a transaction must write first.
+    let eligible = eligible_count(db, eligibility).await?;
+    let txn = db.begin().await?;
+    let row = decision::ActiveModel {
+        kind: Set(DecisionKind::Priority.as_str().into()),
+        method: Set(METHOD_MEETING.into()),
+        title: Set(title.into()),
+        eligibility: Set(eligibility.as_str().into()),
+        quorum: Set(count_i32(quorum.voters())),
+        opens_at: Set(held_at),
+        closes_at: Set(held_at),
+        started_at: Set(Some(at)),
+        closed_at: Set(Some(at)),
+        eligible_count: Set(Some(count64(eligible))),
+        voter_count: Set(Some(count_i32(voters))),
+        outcome: Set(Some(outcome.as_str().into())),
+        meeting_note: Set(Some(note.into())),
+        created_by: Set(staff.id),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    decision_proposal::Entity::insert_many(rows.iter().zip(0..).map(|((id, _), position)| {
+        decision_proposal::ActiveModel {
+            decision_id: Set(row.id),
+            proposal_id: Set(*id),
+            position: Set(position),
+        }
+    }))
+    .exec(&txn)
+    .await?;
+    decision_tally::Entity::insert_many(rows.iter().map(|(id, dots)| {
+        decision_tally::ActiveModel {
+            decision_id: Set(row.id),
+            proposal_id: Set(*id),
+            yes: Set(0),
+            no: Set(0),
+            abstain: Set(0),
+            dots: Set(count_i32(*dots)),
+        }
+    }))
+    .exec(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(row.id)
 }
