@@ -1,4 +1,5 @@
 //! Building blocks shared by pages: the frame around every page, form fields, icons.
+mod decision_fields;
 mod form_field;
 mod icons;
 mod language_switch;
@@ -7,6 +8,7 @@ mod page_title;
 mod plain_text;
 mod proposal_card;
 
+pub use decision_fields::{EligibilityChoice, ScheduleFields};
 pub use form_field::{FieldError, FormMessage, TextArea, TextField};
 pub use icons::{Icon, IconSvg};
 pub use layout::{BottomNav, Header};

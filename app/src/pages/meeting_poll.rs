@@ -4,7 +4,9 @@
 mod record_meeting_poll;
 
 use super::list_proposals;
-use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField};
+use crate::components::{
+    EligibilityChoice, FieldError, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField,
+};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
@@ -28,7 +30,6 @@ pub fn MeetingPollPage() -> impl IntoView {
                 .to_owned()
         }
     };
-    let eligibility = typed("eligibility", "core");
     let (title, held_on, voters, quorum) = (
         typed("title", ""),
         typed("held_on", ""),
@@ -41,11 +42,7 @@ pub fn MeetingPollPage() -> impl IntoView {
             .and_then(|e| e.message_for(field))
             .map(str::to_owned)
     };
-    let (proposals_message, dots_message, eligibility_message) = (
-        message("proposals"),
-        message("dots"),
-        message("eligibility"),
-    );
+    let (proposals_message, dots_message) = (message("proposals"), message("dots"));
     view! {
         <PageTitle text=t("meeting-poll-title")/>
         <h1>{t("meeting-poll-title")}</h1>
@@ -77,18 +74,7 @@ pub fn MeetingPollPage() -> impl IntoView {
                 <FieldError id="proposals-error".to_string() message=proposals_message/>
                 <FieldError id="dots-error".to_string() message=dots_message/>
             </fieldset>
-            <fieldset class="field">
-                <legend>{t("decision-eligibility")}</legend>
-                <label class="choice">
-                    <input type="radio" name="eligibility" value="core" checked=eligibility == "core"/>
-                    <span>{t("eligibility-core")}</span>
-                </label>
-                <label class="choice">
-                    <input type="radio" name="eligibility" value="members" checked=eligibility == "members"/>
-                    <span>{t("eligibility-members")}</span>
-                </label>
-                <FieldError id="eligibility-error".to_string() message=eligibility_message/>
-            </fieldset>
+            <EligibilityChoice error=error.clone()/>
             <TextField name="held_on" label="meeting-day" kind="date" value=held_on error=error.clone()/>
             <TextField name="voters" label="meeting-poll-voters" kind="number" value=voters error=error.clone()/>
             <TextField name="quorum" label="poll-quorum" kind="number" value=quorum error=error.clone()/>

@@ -4,7 +4,9 @@
 mod decision_form_defaults;
 mod open_decision;
 
-use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, TextField};
+use crate::components::{
+    EligibilityChoice, FormMessage, Icon, IconSvg, PageTitle, ScheduleFields, TextField,
+};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
@@ -42,14 +44,9 @@ pub fn NewDecisionPage() -> impl IntoView {
                 let typed = |field: &str, default: &str| {
                     error.as_ref().and_then(|e| e.typed(field)).unwrap_or(default).to_owned()
                 };
-                let eligibility = typed("eligibility", "core");
-                let opens = typed("opens", "now");
-                let opens_at = typed("opens_at", "");
-                let closes_at = typed("closes_at", &defaults.closes_at);
                 let quorum = typed("quorum", "5");
                 let message = |field: &str| error.as_ref().and_then(|e| e.message_for(field)).map(str::to_owned);
                 let proposal_message = message("proposal");
-                let eligibility_message = message("eligibility");
                 view! {
                     <PageTitle text=t("open-decision-title")/>
                     <h1>{t("open-decision-title")}</h1>
@@ -58,33 +55,8 @@ pub fn NewDecisionPage() -> impl IntoView {
                         <FormMessage error=error.clone()/>
                         {proposal_message.map(|m| view! { <p class="form-error" role="alert">{t(&m)}</p> })}
                         <input type="hidden" name="proposal" value=id/>
-                        <fieldset class="field">
-                            <legend>{t("decision-eligibility")}</legend>
-                            <label class="choice">
-                                <input type="radio" name="eligibility" value="core" checked=eligibility == "core"/>
-                                <span>{t("eligibility-core")}</span>
-                            </label>
-                            <label class="choice">
-                                <input type="radio" name="eligibility" value="members" checked=eligibility == "members"/>
-                                <span>{t("eligibility-members")}</span>
-                            </label>
-                            <FieldError id="eligibility-error".to_string() message=eligibility_message/>
-                        </fieldset>
-                        <fieldset class="field">
-                            <legend>{t("decision-opens-label")}</legend>
-                            <label class="choice">
-                                <input type="radio" name="opens" value="now" checked=opens != "later"/>
-                                <span>{t("opens-now")}</span>
-                            </label>
-                            <label class="choice">
-                                <input type="radio" name="opens" value="later" checked=opens == "later"/>
-                                <span>{t("opens-later")}</span>
-                            </label>
-                            <TextField name="opens_at" label="decision-opens-at" kind="datetime-local"
-                                value=opens_at error=error.clone()/>
-                        </fieldset>
-                        <TextField name="closes_at" label="decision-closes-label" kind="datetime-local"
-                            value=closes_at error=error.clone()/>
+                        <EligibilityChoice error=error.clone()/>
+                        <ScheduleFields error=error.clone() closes_at=defaults.closes_at.clone()/>
                         <TextField name="quorum" label="decision-quorum-label" kind="number"
                             hint="decision-quorum-hint" value=quorum error=error.clone()/>
                         <p class="rule" id="rule"><strong>{t("decision-rule-label")}</strong>" "{t("decision-rule-before")}</p>

@@ -3,7 +3,9 @@
 mod open_poll;
 
 use super::list_proposals;
-use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, TextField};
+use crate::components::{
+    EligibilityChoice, FieldError, FormMessage, Icon, IconSvg, PageTitle, ScheduleFields, TextField,
+};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
@@ -29,12 +31,8 @@ pub fn NewPollPage() -> impl IntoView {
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
-    let eligibility = typed("eligibility", "core");
-    let opens = typed("opens", "now");
-    let (title, opens_at, closes_at, quorum, dots, dots_per_proposal) = (
+    let (title, quorum, dots, dots_per_proposal) = (
         typed("title", ""),
-        typed("opens_at", ""),
-        typed("closes_at", ""),
         typed("quorum", "5"),
         typed("dots", "3"),
         typed("dots_per_proposal", "2"),
@@ -45,7 +43,7 @@ pub fn NewPollPage() -> impl IntoView {
             .and_then(|e| e.message_for(field))
             .map(str::to_owned)
     };
-    let (proposals_message, eligibility_message) = (message("proposals"), message("eligibility"));
+    let proposals_message = message("proposals");
     view! {
         <PageTitle text=t("poll-title")/>
         <h1>{t("poll-title")}</h1>
@@ -78,33 +76,8 @@ pub fn NewPollPage() -> impl IntoView {
             <TextField name="dots" label="poll-dots" kind="number" value=dots error=error.clone()/>
             <TextField name="dots_per_proposal" label="poll-dots-per-proposal" kind="number"
                 value=dots_per_proposal error=error.clone()/>
-            <fieldset class="field">
-                <legend>{t("decision-eligibility")}</legend>
-                <label class="choice">
-                    <input type="radio" name="eligibility" value="core" checked=eligibility == "core"/>
-                    <span>{t("eligibility-core")}</span>
-                </label>
-                <label class="choice">
-                    <input type="radio" name="eligibility" value="members" checked=eligibility == "members"/>
-                    <span>{t("eligibility-members")}</span>
-                </label>
-                <FieldError id="eligibility-error".to_string() message=eligibility_message/>
-            </fieldset>
-            <fieldset class="field">
-                <legend>{t("decision-opens-label")}</legend>
-                <label class="choice">
-                    <input type="radio" name="opens" value="now" checked=opens != "later"/>
-                    <span>{t("opens-now")}</span>
-                </label>
-                <label class="choice">
-                    <input type="radio" name="opens" value="later" checked=opens == "later"/>
-                    <span>{t("opens-later")}</span>
-                </label>
-                <TextField name="opens_at" label="decision-opens-at" kind="datetime-local"
-                    value=opens_at error=error.clone()/>
-            </fieldset>
-            <TextField name="closes_at" label="decision-closes-label" kind="datetime-local"
-                value=closes_at error=error.clone()/>
+            <EligibilityChoice error=error.clone()/>
+            <ScheduleFields error=error.clone() closes_at=String::new()/>
             <TextField name="quorum" label="poll-quorum" kind="number" value=quorum error=error.clone()/>
             <p class="rule"><strong>{t("decision-rule-label")}</strong>" "{t("poll-rule")}</p>
             <button type="submit" class="button primary">

@@ -3,7 +3,9 @@
 //! online vote's, marked "decided at a meeting".
 mod record_meeting_tally;
 
-use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField};
+use crate::components::{
+    EligibilityChoice, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField,
+};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
@@ -36,7 +38,6 @@ pub fn RecordMeetingPage() -> impl IntoView {
             .unwrap_or(default)
             .to_owned()
     };
-    let eligibility = typed("eligibility", "core");
     let message = |field: &str| {
         error
             .as_ref()
@@ -44,7 +45,6 @@ pub fn RecordMeetingPage() -> impl IntoView {
             .map(str::to_owned)
     };
     let proposal_message = message("proposal");
-    let eligibility_message = message("eligibility");
     let (held_on, yes, no, abstain, quorum) = (
         typed("held_on", ""),
         typed("yes", "0"),
@@ -60,18 +60,7 @@ pub fn RecordMeetingPage() -> impl IntoView {
             <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
             {proposal_message.map(|m| view! { <p class="form-error" role="alert">{t(&m)}</p> })}
             <input type="hidden" name="proposal" value=id/>
-            <fieldset class="field">
-                <legend>{t("decision-eligibility")}</legend>
-                <label class="choice">
-                    <input type="radio" name="eligibility" value="core" checked=eligibility == "core"/>
-                    <span>{t("eligibility-core")}</span>
-                </label>
-                <label class="choice">
-                    <input type="radio" name="eligibility" value="members" checked=eligibility == "members"/>
-                    <span>{t("eligibility-members")}</span>
-                </label>
-                <FieldError id="eligibility-error".to_string() message=eligibility_message/>
-            </fieldset>
+            <EligibilityChoice error=error.clone()/>
             <TextField name="held_on" label="meeting-day" kind="date" value=held_on error=error.clone()/>
             <TextField name="yes" label="vote-yes" kind="number" value=yes error=error.clone()/>
             <TextField name="no" label="vote-no" kind="number" value=no error=error.clone()/>
