@@ -155,6 +155,7 @@ pub async fn list(
     db: &DatabaseConnection,
     viewer: Option<&Member>,
     proposal_id: i32,
+    zone: chrono_tz::Tz,
 ) -> Result<Vec<CommentView>, AppError> {
     let rows = comment::Entity::find()
         .filter(comment::Column::ProposalId.eq(proposal_id))
@@ -184,7 +185,7 @@ pub async fn list(
                     .find(|a| a.id == row.author_id)
                     .map(|a| a.display_name.clone())
                     .unwrap_or_default(),
-                written_on: row.created_at.format("%Y-%m-%d").to_string(),
+                written_on: super::decisions::local_day(row.created_at, zone),
                 text: row.body,
                 deleted,
                 edited: row.edited_at.is_some(),

@@ -1,5 +1,6 @@
 //! Proposals on the server: creating, listing (keyset pages, filters, search), reading, supporting.
 //! Every list is a fixed number of queries, whatever its length.
+use super::decisions::local_day;
 use super::entities::{
     category, category_name, place, proposal, proposal_photo, proposal_status_change, support, user,
 };
@@ -410,6 +411,7 @@ pub async fn detail(
     viewer: Option<&Member>,
     id: i32,
     language: &str,
+    zone: chrono_tz::Tz,
 ) -> Result<ProposalDetail, AppError> {
     let row = find_visible(db, viewer, id).await?;
     let author = user::Entity::find_by_id(row.author_id).one(db).await?;
@@ -427,7 +429,7 @@ pub async fn detail(
         .filter_map(|change| {
             Some(StatusChange {
                 status: ProposalStatus::parse(&change.status)?,
-                on: change.changed_at.format("%Y-%m-%d").to_string(),
+                on: local_day(change.changed_at, zone),
             })
         })
         .collect();
@@ -475,7 +477,7 @@ pub async fn detail(
         category: labels.get(&row.category_id).cloned(),
         place: place.map(|p| p.name),
         author: author.map(|a| a.display_name).unwrap_or_default(),
-        created_on: row.created_at.format("%Y-%m-%d").to_string(),
+        created_on: local_day(row.created_at, zone),
         edited: row.edited_at.is_some(),
         history,
         support_count: row.support_count,

@@ -17,5 +17,11 @@ async fn run(proposal: i32) -> Result<Vec<CommentView>, AppError> {
     let viewer = require_read(current_member(), state.settings.site_is_public)?;
     // Only the discussion of a proposal the asker may see.
     proposals::find_visible(&state.db, viewer.as_ref(), proposal).await?;
-    comments::list(&state.db, viewer.as_ref(), proposal).await
+    comments::list(
+        &state.db,
+        viewer.as_ref(),
+        proposal,
+        state.settings.time_zone,
+    )
+    .await
 }

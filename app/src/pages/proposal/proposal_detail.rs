@@ -21,6 +21,7 @@ async fn run(id: i32) -> Result<ProposalDetail, AppError> {
         viewer.as_ref(),
         id,
         &request_language(),
+        state.settings.time_zone,
     )
     .await
 }

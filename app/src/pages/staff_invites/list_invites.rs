@@ -48,7 +48,10 @@ async fn run() -> Result<Vec<InviteRow>, AppError> {
             Some(InviteRow {
                 code: code.to_string(),
                 role_key: role_key.into(),
-                expires_on: row.expires_at.format("%Y-%m-%d").to_string(),
+                expires_on: crate::server::decisions::local_day(
+                    row.expires_at,
+                    state.settings.time_zone,
+                ),
             })
         })
         .collect())
