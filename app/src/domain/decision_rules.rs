@@ -137,6 +137,15 @@ impl Outcome {
     pub fn is_accepted(self) -> bool {
         self == Outcome::Accepted
     }
+
+    /// A priority poll ranks; it counts once at least `quorum` people took part.
+    pub fn of_poll(voters: u32, quorum: Quorum) -> Self {
+        if voters >= quorum.voters() {
+            Outcome::Ranked
+        } else {
+            Outcome::NoQuorum
+        }
+    }
 }
 
 /// The counted votes of a yes / no / abstain decision.
@@ -268,6 +277,12 @@ mod tests {
         let votes = [Yes, Yes, Yes, Yes, No];
         assert_eq!(Tally::count(votes).outcome(quorum(5)), Outcome::Accepted);
         assert_eq!(Tally::count(votes).outcome(quorum(6)), Outcome::NoQuorum);
+    }
+
+    #[test]
+    fn a_poll_counts_once_enough_took_part() {
+        assert_eq!(Outcome::of_poll(3, quorum(3)), Outcome::Ranked);
+        assert_eq!(Outcome::of_poll(2, quorum(3)), Outcome::NoQuorum);
     }
 
     #[test]

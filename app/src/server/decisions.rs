@@ -97,13 +97,7 @@ pub async fn open_single(
         }
         None => return Err(AppError::NotFound),
     };
-    let eligibility = Eligibility::parse(new.eligibility);
-    if eligibility.is_none() {
-        errors.push(field("eligibility", "error-decision-eligibility"));
-    }
-    let quorum = Quorum::parse(new.quorum)
-        .map_err(|m| errors.push(field("quorum", m)))
-        .ok();
+    let (eligibility, quorum) = check_rule(new.eligibility, new.quorum, &mut errors);
     let (opens_at, closes_at) = check_schedule(
         new.opens,
         new.opens_at,
@@ -124,7 +118,7 @@ pub async fn open_single(
         method: Set(METHOD_ONLINE.into()),
         title: Set(proposal.title.clone()),
         eligibility: Set(eligibility.as_str().into()),
-        quorum: Set(i32::try_from(quorum.voters()).unwrap_or(i32::MAX)),
+        quorum: Set(count_i32(quorum.voters())),
         opens_at: Set(opens_at),
         closes_at: Set(closes_at),
         created_by: Set(staff.id),
@@ -181,28 +175,11 @@ pub async fn record_meeting(
     if proposal.status != ProposalStatus::Open.as_str() {
         errors.push(field("proposal", "error-decision-proposal-not-open"));
     }
-    let eligibility = Eligibility::parse(meeting.eligibility);
-    if eligibility.is_none() {
-        errors.push(field("eligibility", "error-decision-eligibility"));
-    }
-    let quorum = Quorum::parse(meeting.quorum)
-        .map_err(|m| errors.push(field("quorum", m)))
-        .ok();
-    let mut count = |name: &str, input: &str| {
-        let parsed = input
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| *n <= Quorum::MAX);
-        if parsed.is_none() {
-            errors.push(field(name, "error-count-range"));
-        }
-        parsed
-    };
+    let (eligibility, quorum) = check_rule(meeting.eligibility, meeting.quorum, &mut errors);
     let (yes, no, abstain) = (
-        count("yes", meeting.yes),
-        count("no", meeting.no),
-        count("abstain", meeting.abstain),
+        check_count("yes", meeting.yes, &mut errors),
+        check_count("no", meeting.no, &mut errors),
+        check_count("abstain", meeting.abstain, &mut errors),
     );
     let held_at = check_meeting_day(meeting.held_on, zone, at, &mut errors);
     let note = check_note(meeting.note, &mut errors);
@@ -260,22 +237,56 @@ pub async fn record_meeting(
     }
     .insert(&txn)
     .await?;
-    let to = if outcome.is_accepted() {
-        ProposalStatus::Accepted
-    } else {
-        ProposalStatus::Rejected
-    };
     change_status(
         &txn,
         proposal.id,
         &[ProposalStatus::Open],
-        to,
+        decided(outcome),
         at,
         Some(staff.id),
     )
     .await?;
     txn.commit().await?;
     Ok(row.id)
+}
+
+/// Who votes and how many must: what every kind of decision asks, a message on `eligibility` or
+/// `quorum` for each problem.
+pub(super) fn check_rule(
+    eligibility: &str,
+    quorum: &str,
+    errors: &mut Vec<FieldError>,
+) -> (Option<Eligibility>, Option<Quorum>) {
+    let eligibility = Eligibility::parse(eligibility);
+    if eligibility.is_none() {
+        errors.push(field("eligibility", "error-decision-eligibility"));
+    }
+    let quorum = Quorum::parse(quorum)
+        .map_err(|m| errors.push(field("quorum", m)))
+        .ok();
+    (eligibility, quorum)
+}
+
+/// A number counted in a meeting (votes, dots, people): 0 to 10 000.
+pub(super) fn check_count(name: &str, input: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
+    let parsed = input
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= Quorum::MAX);
+    if parsed.is_none() {
+        errors.push(field(name, "error-count-range"));
+    }
+    parsed
+}
+
+/// Where a yes / no / abstain decision leaves its proposal.
+fn decided(outcome: Outcome) -> ProposalStatus {
+    if outcome.is_accepted() {
+        ProposalStatus::Accepted
+    } else {
+        ProposalStatus::Rejected
+    }
 }
 
 /// When a decision opens (`now`, or `later` at `opens_at`) and closes, in the estate's local time;
@@ -572,12 +583,8 @@ pub async fn close(
         .await?;
     let quorum =
         Quorum::new(u32::try_from(row.quorum).unwrap_or(0)).map_err(|_| AppError::Internal)?;
-    // A priority poll ranks; it counts once enough people took part.
-    let mut outcome = if u32::try_from(voters).unwrap_or(u32::MAX) >= quorum.voters() {
-        Outcome::Ranked
-    } else {
-        Outcome::NoQuorum
-    };
+    // Replaced per proposal for a yes / no / abstain decision; a poll's stays.
+    let mut outcome = Outcome::of_poll(u32::try_from(voters).unwrap_or(u32::MAX), quorum);
     for proposal_id in &proposals {
         let tally = Tally::count(
             marks
@@ -602,11 +609,7 @@ pub async fn close(
         .await?;
         if row.kind == DecisionKind::Single.as_str() {
             outcome = tally.outcome(quorum);
-            let to = if outcome.is_accepted() {
-                ProposalStatus::Accepted
-            } else {
-                ProposalStatus::Rejected
-            };
+            let to = decided(outcome);
             change_status(&txn, *proposal_id, &[ProposalStatus::Voting], to, at, by).await?;
         }
     }

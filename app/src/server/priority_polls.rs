@@ -3,13 +3,13 @@
 //! change, since a poll ranks rather than decides. Voting, closing and the secret are the same as
 //! for yes / no / abstain decisions (see `decisions`).
 use super::decisions::{
-    METHOD_MEETING, METHOD_ONLINE, cast, check_meeting_day, check_note, check_schedule, count_i32,
-    count64, eligible_count, field, start, votable,
+    METHOD_MEETING, METHOD_ONLINE, cast, check_count, check_meeting_day, check_note, check_rule,
+    check_schedule, count_i32, count64, eligible_count, field, start, votable,
 };
 use super::entities::{decision, decision_proposal, decision_tally, proposal};
 use super::proposals::now;
-use crate::domain::{DecisionKind, Dots, Eligibility, Outcome, ProposalStatus, Quorum};
-use crate::error::AppError;
+use crate::domain::{DecisionKind, Dots, Outcome, ProposalStatus};
+use crate::error::{AppError, FieldError};
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::{
@@ -33,6 +33,32 @@ pub struct NewPoll<'a> {
 
 const MAX_TITLE: usize = 200;
 
+/// The poll's question: required, at most 200 characters.
+fn check_title<'a>(input: &'a str, errors: &mut Vec<FieldError>) -> &'a str {
+    let title = input.trim();
+    if title.is_empty() || title.chars().count() > MAX_TITLE {
+        errors.push(field("title", "error-poll-title"));
+    }
+    title
+}
+
+/// A poll ranks at least two proposals, every one of them open for discussion.
+async fn check_open_proposals(
+    db: &DatabaseConnection,
+    ids: &[i32],
+    errors: &mut Vec<FieldError>,
+) -> Result<(), AppError> {
+    let open = proposal::Entity::find()
+        .filter(proposal::Column::Id.is_in(ids.iter().copied()))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Open.as_str()))
+        .count(db)
+        .await?;
+    if ids.len() < 2 || usize::try_from(open).ok() != Some(ids.len()) {
+        errors.push(field("proposals", "error-poll-proposals"));
+    }
+    Ok(())
+}
+
 pub async fn open_poll(
     db: &DatabaseConnection,
     staff: &Member,
@@ -41,30 +67,14 @@ pub async fn open_poll(
 ) -> Result<i32, AppError> {
     let at = now();
     let mut errors = Vec::new();
-    let title = new.title.trim();
-    if title.is_empty() || title.chars().count() > MAX_TITLE {
-        errors.push(field("title", "error-poll-title"));
-    }
+    let title = check_title(new.title, &mut errors);
     let ids: Vec<i32> = new
         .proposals
         .iter()
         .filter_map(|id| id.trim().parse().ok())
         .collect();
-    let open = proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(ids.clone()))
-        .filter(proposal::Column::Status.eq(ProposalStatus::Open.as_str()))
-        .all(db)
-        .await?;
-    if open.len() < 2 || open.len() != ids.len() {
-        errors.push(field("proposals", "error-poll-proposals"));
-    }
-    let eligibility = Eligibility::parse(new.eligibility);
-    if eligibility.is_none() {
-        errors.push(field("eligibility", "error-decision-eligibility"));
-    }
-    let quorum = Quorum::parse(new.quorum)
-        .map_err(|m| errors.push(field("quorum", m)))
-        .ok();
+    check_open_proposals(db, &ids, &mut errors).await?;
+    let (eligibility, quorum) = check_rule(new.eligibility, new.quorum, &mut errors);
     let dots = match (
         new.dots.trim().parse::<u32>(),
         new.dots_per_proposal.trim().parse::<u32>(),
@@ -189,48 +199,26 @@ pub async fn record_meeting_poll(
 ) -> Result<i32, AppError> {
     let at = now();
     let mut errors = Vec::new();
-    let title = meeting.title.trim();
-    if title.is_empty() || title.chars().count() > MAX_TITLE {
-        errors.push(field("title", "error-poll-title"));
-    }
-    let number = |input: &str| {
-        input
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| *n <= Quorum::MAX)
-    };
+    let title = check_title(meeting.title, &mut errors);
     let mut rows = Vec::new();
     for (id, dots) in meeting
         .rows
         .iter()
         .filter(|(_, dots)| !dots.trim().is_empty())
     {
-        match (id.trim().parse::<i32>(), number(dots)) {
+        match (
+            id.trim().parse::<i32>(),
+            check_count("dots", dots, &mut errors),
+        ) {
             (Ok(id), Some(dots)) => rows.push((id, dots)),
-            _ => errors.push(field("dots", "error-count-range")),
+            (Err(_), Some(_)) => errors.push(field("dots", "error-count-range")),
+            (_, None) => {}
         }
     }
     let ids: Vec<i32> = rows.iter().map(|(id, _)| *id).collect();
-    let open = proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(ids.clone()))
-        .filter(proposal::Column::Status.eq(ProposalStatus::Open.as_str()))
-        .count(db)
-        .await?;
-    if rows.len() < 2 || usize::try_from(open).ok() != Some(rows.len()) {
-        errors.push(field("proposals", "error-poll-proposals"));
-    }
-    let eligibility = Eligibility::parse(meeting.eligibility);
-    if eligibility.is_none() {
-        errors.push(field("eligibility", "error-decision-eligibility"));
-    }
-    let voters = number(meeting.voters);
-    if voters.is_none() {
-        errors.push(field("voters", "error-count-range"));
-    }
-    let quorum = Quorum::parse(meeting.quorum)
-        .map_err(|m| errors.push(field("quorum", m)))
-        .ok();
+    check_open_proposals(db, &ids, &mut errors).await?;
+    let (eligibility, quorum) = check_rule(meeting.eligibility, meeting.quorum, &mut errors);
+    let voters = check_count("voters", meeting.voters, &mut errors);
     let held_at = check_meeting_day(meeting.held_on, zone, at, &mut errors);
     let note = check_note(meeting.note, &mut errors);
     let (true, Some(eligibility), Some(voters), Some(quorum), Some(held_at)) =
@@ -238,11 +226,7 @@ pub async fn record_meeting_poll(
     else {
         return Err(AppError::fields(errors));
     };
-    let outcome = if voters >= quorum.voters() {
-        Outcome::Ranked
-    } else {
-        Outcome::NoQuorum
-    };
+    let outcome = Outcome::of_poll(voters, quorum);
     // Read before the transaction: on SQLite a transaction must write first.
     let eligible = eligible_count(db, eligibility).await?;
     let txn = db.begin().await?;
