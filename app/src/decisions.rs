@@ -29,6 +29,7 @@ impl DecisionState {
 pub enum CannotVote {
     NotSignedIn,
     OnlyCoreGroup,
+    Suspended,
     NotOpenYet,
     Over,
 }
@@ -38,6 +39,7 @@ impl CannotVote {
         match self {
             CannotVote::NotSignedIn => "vote-sign-in",
             CannotVote::OnlyCoreGroup => "vote-only-core",
+            CannotVote::Suspended => "error-suspended",
             CannotVote::NotOpenYet => "vote-not-open-yet",
             CannotVote::Over => "vote-over",
         }

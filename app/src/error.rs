@@ -34,6 +34,9 @@ pub enum AppError {
     NotSignedIn,
     #[error("not allowed")]
     Forbidden,
+    /// The member is suspended: they may read, but not take part, until it ends.
+    #[error("suspended")]
+    Suspended,
     #[error("not found")]
     NotFound,
     #[error("too many attempts, wait {minutes} minutes")]
@@ -142,6 +145,7 @@ impl AppError {
             AppError::BadRequest => Some("error-bad-request"),
             AppError::NotSignedIn => Some("error-not-signed-in"),
             AppError::Forbidden => Some("error-forbidden"),
+            AppError::Suspended => Some("error-suspended"),
             AppError::NotFound => Some("error-not-found"),
             AppError::TooManyAttempts { .. } => Some("error-too-many-attempts"),
             AppError::Internal => Some("error-internal"),
@@ -153,7 +157,7 @@ impl AppError {
             AppError::Invalid { .. } => 422,
             AppError::BadRequest => 400,
             AppError::NotSignedIn => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::Suspended => 403,
             AppError::NotFound => 404,
             AppError::TooManyAttempts { .. } => 429,
             AppError::Internal => 500,

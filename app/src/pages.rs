@@ -15,8 +15,9 @@ mod not_found;
 mod proposal;
 mod proposals;
 mod record_meeting;
+mod staff;
 mod staff_invites;
-mod staff_proposals;
+mod staff_log;
 
 pub use assist_vote::AssistVotePage;
 pub use decision::DecisionPage;
@@ -34,8 +35,9 @@ pub use not_found::NotFound;
 pub use proposal::ProposalPage;
 pub use proposals::{ProposalsPage, list_proposals};
 pub use record_meeting::RecordMeetingPage;
+pub use staff::StaffPage;
 pub use staff_invites::StaffInvitesPage;
-pub use staff_proposals::StaffProposalsPage;
+pub use staff_log::StaffLogPage;
 
 use crate::components::PageTitle;
 use crate::i18n::t;

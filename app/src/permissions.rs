@@ -28,6 +28,10 @@ pub enum Action {
 /// Whether `member` (None for a visitor) may do `action`.
 pub fn allows(member: Option<&Member>, action: Action, site_is_public: bool) -> bool {
     let role = member.map(|m| m.role);
+    // A suspended member, whatever their role, may only read until the suspension ends.
+    if member.is_some_and(|m| m.suspended) && action != Action::Read {
+        return false;
+    }
     match action {
         Action::Read => site_is_public || member.is_some(),
         Action::Participate => member.is_some(),
@@ -47,6 +51,7 @@ pub fn require(member: Option<Member>, action: Action) -> Result<Member, AppErro
     match member {
         None => Err(AppError::NotSignedIn),
         Some(member) if allows(Some(&member), action, true) => Ok(member),
+        Some(member) if member.suspended => Err(AppError::Suspended),
         Some(_) => Err(AppError::Forbidden),
     }
 }
@@ -56,6 +61,7 @@ pub fn require(member: Option<Member>, action: Action) -> Result<Member, AppErro
 pub fn may_vote(member: Option<&Member>, eligibility: Eligibility) -> bool {
     match (member, eligibility) {
         (None, _) => false,
+        (Some(member), _) if member.suspended => false,
         (Some(_), Eligibility::AllMembers) => true,
         (Some(member), Eligibility::CoreGroup) => member.core,
     }
@@ -84,6 +90,7 @@ mod tests {
             display_name: "X".into(),
             role,
             core,
+            suspended: false,
         }
     }
 
@@ -114,6 +121,37 @@ mod tests {
             assert_eq!(allows(Some(&core), action, true), c, "{action:?} core");
             assert_eq!(allows(Some(&staff), action, true), s, "{action:?} staff");
             assert_eq!(allows(Some(&admin), action, true), a, "{action:?} admin");
+        }
+    }
+
+    #[test]
+    fn a_suspended_member_only_reads_whatever_their_role() {
+        for role in [Role::Resident, Role::Staff, Role::Admin] {
+            let suspended = Member {
+                suspended: true,
+                ..member(role, true)
+            };
+            assert!(allows(Some(&suspended), Action::Read, false));
+            for action in [
+                Action::Participate,
+                Action::Moderate,
+                Action::ManageDecisions,
+                Action::ManageMembers,
+                Action::ActForResident,
+                Action::ManageStaff,
+                Action::Administer,
+            ] {
+                assert!(
+                    !allows(Some(&suspended), action, true),
+                    "{role:?} {action:?}"
+                );
+                assert_eq!(
+                    require(Some(suspended.clone()), action),
+                    Err(AppError::Suspended)
+                );
+            }
+            assert!(!may_vote(Some(&suspended), Eligibility::AllMembers));
+            assert!(!may_vote(Some(&suspended), Eligibility::CoreGroup));
         }
     }
 

@@ -95,6 +95,14 @@ pub struct StatusChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposalDetail {
     pub id: i32,
+    /// Hidden (title and text are then empty for all but staff), edited by moderators, waiting.
+    pub marks: crate::moderation::Marks,
+    /// No new comments: a moderator locked the discussion.
+    pub locked: bool,
+    /// Merged into this proposal (a duplicate).
+    pub merged_into: Option<i32>,
+    /// The asking member may moderate it (a link to it in the moderation queue).
+    pub can_moderate: bool,
     /// The latest decision on it, if any.
     pub decision_id: Option<i32>,
     /// Staff may open a decision on it (it is open for discussion).
@@ -140,6 +148,8 @@ pub struct CommentView {
     pub editable: bool,
     /// Whether the asking member has reported it.
     pub reported_by_me: bool,
+    /// Hidden (text empty for all but staff), edited by moderators, held by the word list.
+    pub marks: crate::moderation::Marks,
 }
 
 /// What the new-proposal form offers.

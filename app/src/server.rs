@@ -11,6 +11,8 @@ pub mod entities;
 pub mod file_store;
 pub mod invites;
 pub mod members;
+pub mod moderation;
+pub mod moderation_queue;
 pub mod multipart_form;
 pub mod passwords;
 pub mod photos;

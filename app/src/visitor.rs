@@ -13,12 +13,23 @@ pub struct Member {
     pub display_name: String,
     pub role: Role,
     pub core: bool,
+    /// Suspended by staff until a date: may read, but not post, support, report or vote.
+    pub suspended: bool,
+}
+
+/// Why and until when a member is suspended, shown to them on every page while it lasts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suspension {
+    /// The last day of the suspension, as `2026-12-24` in the estate's calendar.
+    pub until_day: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Visitor {
     pub member: Option<Member>,
     pub locale: Locale,
+    pub suspension: Option<Suspension>,
 }
 
 /// The visitor of the request being rendered; a page without one (never on the server) is a

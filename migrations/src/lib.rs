@@ -10,6 +10,7 @@ mod m20261124_000006_create_comments;
 mod m20261124_000007_create_reports;
 mod m20261124_000008_create_proposal_photos;
 mod m20261124_000009_create_decisions;
+mod m20261125_000010_create_moderation;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_create_reports::Migration),
             Box::new(m20261124_000008_create_proposal_photos::Migration),
             Box::new(m20261124_000009_create_decisions::Migration),
+            Box::new(m20261125_000010_create_moderation::Migration),
         ]
     }
 }

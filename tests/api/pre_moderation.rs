@@ -1,4 +1,4 @@
-//! Pre-moderation: with it on, new proposals wait for staff (`/api/approve_proposal`).
+//! Pre-moderation: with it on, new proposals wait for staff (`/api/approve_content`).
 use app::domain::Role;
 use serde_json::Value;
 use tests::{spawn_app, spawn_app_with, test_databases};
@@ -49,32 +49,32 @@ async fn with_pre_moderation_a_new_proposal_waits_and_only_its_author_and_staff_
             .await
             .expect("list");
         assert_eq!(others["cards"].as_array().map(Vec::len), Some(0));
-        let page = staff.page_text("/staff/proposals").await;
+        let page = staff.page_text("/staff").await;
         assert!(page.contains("Nová lavička"), "staff see it waiting");
 
         assert_eq!(
-            eva.call("approve_proposal", &[("proposal", &id)])
+            eva.call("approve_content", &[("kind", "proposal"), ("id", &id)])
                 .await
                 .status(),
             403
         );
         assert_eq!(
             app.browser()
-                .call("approve_proposal", &[("proposal", &id)])
+                .call("approve_content", &[("kind", "proposal"), ("id", &id)])
                 .await
                 .status(),
             401
         );
         assert_eq!(
             staff
-                .call("approve_proposal", &[("proposal", &id)])
+                .call("approve_content", &[("kind", "proposal"), ("id", &id)])
                 .await
                 .status(),
             200
         );
         assert_eq!(
             staff
-                .call("approve_proposal", &[("proposal", &id)])
+                .call("approve_content", &[("kind", "proposal"), ("id", &id)])
                 .await
                 .status(),
             404,
@@ -120,6 +120,6 @@ async fn without_pre_moderation_proposals_are_open_at_once() {
             .expect("detail");
         assert_eq!(detail["status"], "Open", "{}", database.kind());
         let (resident, _) = app.signed_in(Role::Resident, false).await;
-        assert_eq!(resident.get("/staff/proposals").await.status(), 403);
+        assert_eq!(resident.get("/staff").await.status(), 403);
     }
 }

@@ -1,7 +1,7 @@
 // With pre-moderation on, a new proposal waits until staff approve it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSpolu, launchBrowser, phone, assertAccessible, signInAs, shot } from "./harness.mjs";
+import { startSpolu, launchBrowser, phone, assertAccessible, signInAs, shot, settled } from "./harness.mjs";
 
 let spolu, browser;
 before(async () => {
@@ -35,12 +35,14 @@ for (const javaScript of [true, false]) {
 
     const cyril = await phone(browser, { javaScript });
     await signInAs(cyril, spolu, "cyril");
-    await cyril.goto(`${spolu.url}/staff/proposals`);
-    await cyril.getByRole("link", { name: title }).waitFor();
-    if (javaScript) await assertAccessible(cyril, "/staff/proposals");
-    await shot(cyril, `staff-proposals-${mode}`);
-    await cyril.locator("li.card", { hasText: title }).locator("xpath=following-sibling::li[1]").getByRole("button", { name: "Schválit" }).click();
-    await cyril.getByRole("link", { name: title }).waitFor({ state: "detached" });
+    await cyril.goto(`${spolu.url}/staff`);
+    const card = cyril.locator(".queue-card", { hasText: title });
+    await card.waitFor();
+    if (javaScript) await assertAccessible(cyril, "/staff");
+    await shot(cyril, `staff-waiting-${mode}`);
+    await settled(cyril);
+    await card.getByRole("button", { name: "Schválit" }).click();
+    await card.waitFor({ state: "detached" });
     await cyril.context().close();
 
     await eva.goto(address);

@@ -48,6 +48,7 @@ impl TestMember {
             display_name: self.username.clone(),
             role: self.role,
             core: self.core,
+            suspended: false,
         }
     }
 }
@@ -180,6 +181,21 @@ impl TestApp {
         )
         .await
         .expect("proposal created")
+    }
+
+    /// Suspends `member` straight in the database, for `length`, with `reason`.
+    pub async fn suspend(&self, member: &TestMember, length: chrono::Duration, reason: &str) {
+        use app::server::entities::user;
+        use sea_orm::{ActiveModelTrait, Set};
+        user::ActiveModel {
+            id: Set(member.id),
+            suspended_until: Set(Some(chrono::Utc::now() + length)),
+            suspension_reason: Set(Some(reason.into())),
+            ..Default::default()
+        }
+        .update(&self.db)
+        .await
+        .expect("suspended");
     }
 
     /// The id of the first default category (seeding them if needed).

@@ -28,6 +28,15 @@ pub fn Header(estate_name: String) -> impl IntoView {
                 }}
             </div>
         </header>
+        {visitor.suspension.map(|suspension| view! {
+            <p class="suspension-notice" role="status">
+                <IconSvg icon=Icon::Warning/>
+                <span>{crate::i18n::t_with("suspended-notice", &[
+                    ("date", crate::i18n::date(&suspension.until_day).into()),
+                    ("reason", suspension.reason.into()),
+                ])}</span>
+            </p>
+        })}
     }
 }
 

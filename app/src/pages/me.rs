@@ -27,8 +27,9 @@ pub fn MePage() -> impl IntoView {
             <dd>{role}</dd>
         </dl>
         {(member.role != crate::domain::Role::Resident).then(|| view! {
+            <p><a class="button" href="/staff">{t("moderation-title")}</a></p>
+            <p><a class="button" href="/staff/members">{t("members-title")}</a></p>
             <p><a class="button" href="/staff/invites">{t("invites-title")}</a></p>
-            <p><a class="button" href="/staff/proposals">{t("waiting-title")}</a></p>
         })}
         <ActionForm action=sign_out attr:class="form">
             <button type="submit" class="button">{t("sign-out")}</button>

@@ -11,7 +11,7 @@ mod support_proposal;
 mod withdraw_proposal;
 
 use crate::components::{
-    CategoryBadge, FormMessage, Icon, IconSvg, PageTitle, PlainText, StatusBadge,
+    CategoryBadge, FormMessage, Icon, IconSvg, ModerationMarks, PageTitle, PlainText, StatusBadge,
 };
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
@@ -44,6 +44,7 @@ pub fn ProposalPage() -> impl IntoView {
                 };
                 match get_proposal(id).await {
                     Ok(detail) => {
+                        let locked = detail.locked;
                         let comments = list_comments(id).await.unwrap_or_default();
                         let signed_in = crate::visitor::use_visitor().member.is_some();
                         let report = ServerAction::<ReportContent>::new();
@@ -54,7 +55,7 @@ pub fn ProposalPage() -> impl IntoView {
                                 <p class="form-error" role="alert">{t(m)}</p>
                             })}
                             <Proposal detail support support_error report signed_in/>
-                            <Discussion proposal=id comments signed_in report/>
+                            <Discussion proposal=id comments signed_in locked report/>
                         }.into_any()
                     }
                     Err(AppError::NotFound) => view! { <super::NotFound/> }.into_any(),
@@ -81,14 +82,32 @@ fn Proposal(
         .as_ref()
         .and_then(|e| e.message_for("support"))
         .map(t);
+    // A hidden proposal reaches all but staff without its words; it is named by its number.
+    let title = if detail.title.is_empty() {
+        t_with("hidden-proposal-title", &[("id", detail.id.into())])
+    } else {
+        detail.title.clone()
+    };
     view! {
-        <PageTitle text=detail.title.clone()/>
+        <PageTitle text=title.clone()/>
         <article class="proposal">
             <p class="proposal-meta">
                 <CategoryBadge category=detail.category.clone()/>
                 <StatusBadge status=detail.status/>
             </p>
-            <h1>{detail.title.clone()}</h1>
+            <h1>{title}</h1>
+            <ModerationMarks marks=detail.marks.clone()/>
+            {detail.merged_into.map(|into| view! {
+                <p class="moderation-mark">
+                    <IconSvg icon=Icon::Merge/>
+                    <a href=format!("/proposals/{into}")>{t_with("merged-into", &[("id", into.into())])}</a>
+                </p>
+            })}
+            {detail.can_moderate.then(|| view! {
+                <p><a class="button" href=format!("/staff?item=proposal-{}", detail.id)>
+                    <IconSvg icon=Icon::Shield/><span>{t("moderate")}</span>
+                </a></p>
+            })}
             <p class="hint">
                 {t_with("proposal-by", &[("name", detail.author.clone().into()), ("date", crate::i18n::date(&detail.created_on).into())])}
                 {detail.edited.then(|| format!(" · {}", t("edited")))}
@@ -142,7 +161,7 @@ fn Proposal(
                     </ActionForm>
                 })}
             </section>
-            {signed_in.then(|| view! { <ReportForm kind="proposal" id=detail.id reported=detail.reported_by_me action=report/> })}
+            {(signed_in && detail.marks.hidden_reason.is_none()).then(|| view! { <ReportForm kind="proposal" id=detail.id reported=detail.reported_by_me action=report/> })}
             {detail.can_change.then(|| view! {
                 <p><a class="button" href=format!("/proposals/{}/edit", detail.id)>{t("edit-proposal")}</a></p>
                 <WithdrawForm proposal=detail.id/>

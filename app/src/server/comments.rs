@@ -2,6 +2,7 @@
 use super::entities::{comment, proposal, user};
 use crate::domain::{CommentText, ProposalStatus};
 use crate::error::AppError;
+use crate::moderation::Marks;
 use crate::proposals::CommentView;
 use crate::visitor::Member;
 use chrono::{DateTime, Duration, SubsecRound, Utc};
@@ -26,8 +27,13 @@ async fn discussable(
 ) -> Result<proposal::Model, AppError> {
     let found = super::proposals::find_visible(db, Some(member), proposal_id).await?;
     let status = ProposalStatus::parse(&found.status).unwrap_or(ProposalStatus::Open);
-    if matches!(status, ProposalStatus::Withdrawn | ProposalStatus::Merged) {
+    if matches!(status, ProposalStatus::Withdrawn | ProposalStatus::Merged)
+        || found.hidden_at.is_some()
+    {
         return Err(AppError::field("text", "error-comment-closed"));
+    }
+    if found.locked_at.is_some() {
+        return Err(AppError::field("text", "error-comment-locked"));
     }
     Ok(found)
 }
@@ -86,8 +92,10 @@ async fn own(
     member: &Member,
     comment_id: i32,
 ) -> Result<comment::Model, AppError> {
+    // A hidden comment stays as the moderators left it.
     let found = comment::Entity::find_by_id(comment_id)
         .filter(comment::Column::DeletedAt.is_null())
+        .filter(comment::Column::HiddenAt.is_null())
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -135,7 +143,8 @@ pub async fn delete(
         .filter(comment::Column::DeletedAt.is_null())
         .exec(&txn)
         .await?;
-    if deleted.rows_affected == 1 {
+    // Only a comment everyone saw was counted.
+    if deleted.rows_affected == 1 && found.held_at.is_none() {
         proposal::Entity::update_many()
             .col_expr(
                 proposal::Column::CommentCount,
@@ -157,12 +166,23 @@ pub async fn list(
     proposal_id: i32,
     zone: chrono_tz::Tz,
 ) -> Result<Vec<CommentView>, AppError> {
-    let rows = comment::Entity::find()
+    let staff_view = crate::permissions::allows(viewer, crate::permissions::Action::Moderate, true);
+    let rows: Vec<comment::Model> = comment::Entity::find()
         .filter(comment::Column::ProposalId.eq(proposal_id))
         .order_by_asc(comment::Column::Id)
         .all(db)
-        .await?;
-    let mut author_ids: Vec<i32> = rows.iter().map(|c| c.author_id).collect();
+        .await?
+        .into_iter()
+        // A held comment is seen by its author and staff only, until it is let through.
+        .filter(|c| {
+            c.held_at.is_none() || staff_view || viewer.is_some_and(|v| v.id == c.author_id)
+        })
+        .collect();
+    let mut author_ids: Vec<i32> = rows
+        .iter()
+        .flat_map(|c| [Some(c.author_id), c.assisted_by])
+        .flatten()
+        .collect();
     author_ids.sort_unstable();
     author_ids.dedup();
     let authors = user::Entity::find()
@@ -176,17 +196,32 @@ pub async fn list(
         .into_iter()
         .map(|row| {
             let deleted = row.deleted_at.is_some();
-            let mine = !deleted && viewer.is_some_and(|v| v.id == row.author_id);
+            let hidden = row.hidden_at.is_some();
+            let mine = !deleted && !hidden && viewer.is_some_and(|v| v.id == row.author_id);
+            let name = |id: i32| {
+                authors
+                    .iter()
+                    .find(|a| a.id == id)
+                    .map(|a| a.display_name.clone())
+                    .unwrap_or_default()
+            };
             CommentView {
+                marks: Marks {
+                    hidden_reason: row.hidden_reason.clone(),
+                    moderator_note: row.moderator_note.clone(),
+                    held: row.held_at.is_some(),
+                    helped_by: row.assisted_by.map(name),
+                },
                 id: row.id,
                 parent_id: row.parent_id,
-                author: authors
-                    .iter()
-                    .find(|a| a.id == row.author_id)
-                    .map(|a| a.display_name.clone())
-                    .unwrap_or_default(),
+                author: name(row.author_id),
                 written_on: super::decisions::local_day(row.created_at, zone),
-                text: row.body,
+                // The words of a hidden comment never leave the server, except to staff.
+                text: if hidden && !staff_view {
+                    String::new()
+                } else {
+                    row.body
+                },
                 deleted,
                 edited: row.edited_at.is_some(),
                 mine,

@@ -421,6 +421,7 @@ fn cannot_vote(
     }
     match member {
         None => Some(CannotVote::NotSignedIn),
+        Some(member) if member.suspended => Some(CannotVote::Suspended),
         Some(member) if !may_vote(Some(member), eligibility_of(row)) => {
             Some(CannotVote::OnlyCoreGroup)
         }
@@ -474,6 +475,7 @@ pub(super) async fn votable(
     match cannot_vote(&row, Some(voter), now()) {
         None => Ok(row),
         Some(CannotVote::OnlyCoreGroup | CannotVote::NotSignedIn) => Err(AppError::Forbidden),
+        Some(CannotVote::Suspended) => Err(AppError::Suspended),
         Some(_) => Err(AppError::field("choice", "error-vote-closed")),
     }
 }

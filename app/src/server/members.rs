@@ -66,5 +66,17 @@ pub fn to_member(row: &user::Model) -> Member {
         display_name: row.display_name.clone(),
         role: Role::parse(&row.role).unwrap_or(Role::Resident),
         core: row.core,
+        suspended: row.suspended_until.is_some_and(|until| until > Utc::now()),
     }
+}
+
+/// The member's suspension while it lasts; a past one is over by itself, nothing needs to lift it.
+pub fn suspension(row: &user::Model, zone: chrono_tz::Tz) -> Option<crate::visitor::Suspension> {
+    let until = row.suspended_until.filter(|until| *until > Utc::now())?;
+    Some(crate::visitor::Suspension {
+        // The member may act again from `until`: the last day without is the day it ends on,
+        // unless it ends at midnight.
+        until_day: super::decisions::local_day(until - chrono::Duration::seconds(1), zone),
+        reason: row.suspension_reason.clone().unwrap_or_default(),
+    })
 }

@@ -237,6 +237,10 @@ pub async fn list(
     language: &str,
 ) -> Result<ProposalList, AppError> {
     let mut query = visible_to(proposal::Entity::find(), viewer);
+    if !is_staff(viewer) {
+        // A hidden proposal keeps its page (with the reason) but leaves the lists.
+        query = query.filter(proposal::Column::HiddenAt.is_null());
+    }
     if let Some(status) = filter.status {
         query = query.filter(proposal::Column::Status.eq(status.as_str()));
     }
@@ -413,8 +417,18 @@ pub async fn detail(
     language: &str,
     zone: chrono_tz::Tz,
 ) -> Result<ProposalDetail, AppError> {
-    let row = find_visible(db, viewer, id).await?;
+    let mut row = find_visible(db, viewer, id).await?;
+    let staff_view = is_staff(viewer);
+    if row.hidden_at.is_some() && !staff_view {
+        // Only the reason is shown in place of the words; the text never leaves the server.
+        row.title = String::new();
+        row.body = String::new();
+    }
     let author = user::Entity::find_by_id(row.author_id).one(db).await?;
+    let helper = match row.assisted_by {
+        Some(helper) => user::Entity::find_by_id(helper).one(db).await?,
+        None => None,
+    };
     let place = match row.place_id {
         Some(place_id) => place::Entity::find_by_id(place_id).one(db).await?,
         None => None,
@@ -446,8 +460,10 @@ pub async fn detail(
         .is_empty();
     let can_change = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))
         && matches!(status, ProposalStatus::Submitted | ProposalStatus::Open);
+    let hidden_from_viewer = row.hidden_at.is_some() && !staff_view;
     let photos = proposal_photo::Entity::find()
         .filter(proposal_photo::Column::ProposalId.eq(row.id))
+        .filter(Expr::value(!hidden_from_viewer))
         .order_by_asc(proposal_photo::Column::Position)
         .all(db)
         .await?
@@ -463,6 +479,19 @@ pub async fn detail(
     let can_open_decision = status == ProposalStatus::Open
         && crate::permissions::allows(viewer, crate::permissions::Action::ManageDecisions, true);
     Ok(ProposalDetail {
+        marks: crate::moderation::Marks {
+            hidden_reason: row.hidden_reason.clone(),
+            moderator_note: row.moderator_note.clone(),
+            held: status == ProposalStatus::Submitted,
+            helped_by: helper.map(|h| h.display_name),
+        },
+        locked: row.locked_at.is_some(),
+        merged_into: row.merged_into,
+        can_moderate: crate::permissions::allows(
+            viewer,
+            crate::permissions::Action::Moderate,
+            true,
+        ),
         decision_id,
         can_open_decision,
         photos,
@@ -470,7 +499,9 @@ pub async fn detail(
         reported_by_me,
         can_change,
         id: row.id,
-        can_support: viewer.is_some_and(|m| m.id != row.author_id) && status.accepts_support(),
+        can_support: viewer.is_some_and(|m| m.id != row.author_id && !m.suspended)
+            && status.accepts_support()
+            && row.hidden_at.is_none(),
         title: row.title,
         body: row.body,
         status,
@@ -498,7 +529,9 @@ pub async fn set_support(
     if row.author_id == member.id {
         return Err(AppError::field("support", "error-support-own"));
     }
-    if !ProposalStatus::parse(&row.status).is_some_and(ProposalStatus::accepts_support) {
+    if !ProposalStatus::parse(&row.status).is_some_and(ProposalStatus::accepts_support)
+        || row.hidden_at.is_some()
+    {
         return Err(closed());
     }
     // The transaction starts with its write: SQLite then waits for the lock instead of failing
@@ -614,19 +647,6 @@ pub async fn edit(
         .await?;
     if changed.rows_affected != 1 {
         return Err(AppError::field("title", "error-edit-late"));
-    }
-    Ok(())
-}
-
-/// Staff let a waiting proposal through: it becomes open for everyone.
-pub async fn approve(
-    db: &DatabaseConnection,
-    staff: &Member,
-    proposal_id: i32,
-) -> Result<(), AppError> {
-    let from = [ProposalStatus::Submitted];
-    if !move_status(db, proposal_id, &from, ProposalStatus::Open, staff).await? {
-        return Err(AppError::NotFound);
     }
     Ok(())
 }

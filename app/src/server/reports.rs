@@ -21,14 +21,14 @@ impl Target {
         }
     }
 
-    fn kind(self) -> &'static str {
+    pub fn kind(self) -> &'static str {
         match self {
             Target::Proposal(_) => "proposal",
             Target::Comment(_) => "comment",
         }
     }
 
-    fn id(self) -> i32 {
+    pub fn id(self) -> i32 {
         match self {
             Target::Proposal(id) | Target::Comment(id) => id,
         }

@@ -1,6 +1,6 @@
 //! Works out, once per request, who is asking and in which language, for pages and server functions.
 use super::entities::user;
-use super::members::to_member;
+use super::members::{suspension, to_member};
 use super::state::AppState;
 use crate::i18n::Locale;
 use crate::visitor::Visitor;
@@ -45,6 +45,9 @@ pub async fn load_visitor(
     let visitor = Visitor {
         member: member_row.as_ref().map(to_member),
         locale,
+        suspension: member_row
+            .as_ref()
+            .and_then(|row| suspension(row, state.settings.time_zone)),
     };
     request.extensions_mut().insert(visitor);
     next.run(request).await

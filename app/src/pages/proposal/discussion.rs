@@ -5,7 +5,7 @@ use super::delete_comment::DeleteComment;
 use super::edit_comment::EditComment;
 use super::report_content::ReportContent;
 use super::report_form::ReportForm;
-use crate::components::{FormMessage, Icon, IconSvg, PlainText, TextArea};
+use crate::components::{FormMessage, Icon, IconSvg, ModerationMarks, PlainText, TextArea};
 use crate::domain::CommentText;
 use crate::error::AppError;
 use crate::i18n::{date, t, t_with};
@@ -18,8 +18,11 @@ pub fn Discussion(
     proposal: i32,
     comments: Vec<CommentView>,
     signed_in: bool,
+    /// Moderators locked the discussion: comments stay, no new ones.
+    locked: bool,
     report: ServerAction<ReportContent>,
 ) -> impl IntoView {
+    let may_write = signed_in && !locked;
     let add = ServerAction::<AddComment>::new();
     let edit = ServerAction::<EditComment>::new();
     let delete = ServerAction::<DeleteComment>::new();
@@ -31,7 +34,10 @@ pub fn Discussion(
     .into_iter()
     .flatten()
     .next();
-    let count = comments.iter().filter(|c| !c.deleted).count();
+    let count = comments
+        .iter()
+        .filter(|c| !c.deleted && c.marks.hidden_reason.is_none())
+        .count();
     let (top, replies): (Vec<CommentView>, Vec<CommentView>) =
         comments.into_iter().partition(|c| c.parent_id.is_none());
     let heading = t_with(
@@ -56,7 +62,10 @@ pub fn Discussion(
             <FormMessage error=form_error/>
             // The form sits in a branch that changes with the number of comments, so that after
             // sending, the islands router replaces it and the sent text leaves the box.
-            {signed_in.then(|| if count % 2 == 0 { Either::Left(new_form) } else { Either::Right(new_form) })}
+            {may_write.then(|| if count % 2 == 0 { Either::Left(new_form) } else { Either::Right(new_form) })}
+            {locked.then(|| view! {
+                <p class="moderation-mark"><IconSvg icon=Icon::Shield/><span>{t("discussion-locked")}</span></p>
+            })}
             {(!signed_in).then(|| view! {
                 <p><a href="/login">{t("sign-in")}</a> " " {t("comment-sign-in")}</p>
             })}
@@ -72,7 +81,7 @@ pub fn Discussion(
                                     {thread.into_iter().map(|reply| view! { <li><Comment comment=reply edit delete report signed_in/></li> }).collect_view()}
                                 </ol>
                             })}
-                            {signed_in.then(|| view! {
+                            {may_write.then(|| view! {
                                 <details class="reply">
                                     <summary>{t("reply")}</summary>
                                     <ActionForm action=add attr:class="form">
@@ -113,6 +122,7 @@ fn Comment(
             } else {
                 Either::Right(view! { <PlainText text=comment.text.clone()/> })
             }}
+            <ModerationMarks marks=comment.marks.clone()/>
             {comment.editable.then(|| view! {
                 <details class="edit">
                     <summary>{t("comment-edit")}</summary>
@@ -124,7 +134,7 @@ fn Comment(
                     </ActionForm>
                 </details>
             })}
-            {(signed_in && !comment.mine && !comment.deleted).then(|| view! {
+            {(signed_in && !comment.mine && !comment.deleted && comment.marks.hidden_reason.is_none()).then(|| view! {
                 <ReportForm kind="comment" id=id reported=comment.reported_by_me action=report/>
             })}
             {comment.mine.then(|| view! {

@@ -16,6 +16,7 @@ pub struct Model {
     pub used_by: Option<i32>,
     pub revoked_at: Option<DateTimeUtc>,
     pub note: Option<String>,
+    pub reset_for: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,12 @@ pub struct Model {
     pub support_count: i32,
     pub comment_count: i32,
     pub search_text: String,
+    pub hidden_at: Option<DateTimeUtc>,
+    pub hidden_reason: Option<String>,
+    pub moderator_note: Option<String>,
+    pub locked_at: Option<DateTimeUtc>,
+    pub merged_into: Option<i32>,
+    pub assisted_by: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

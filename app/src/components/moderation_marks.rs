@@ -1,0 +1,46 @@
+//! What moderators did to a proposal or comment, in words everyone reads the same way: hidden
+//! (with the reason, in place of the text), edited (with the note), waiting for a moderator,
+//! written with a staff member's help.
+use super::icons::{Icon, IconSvg};
+use crate::domain::HideReason;
+use crate::i18n::{t, t_with};
+use crate::moderation::Marks;
+use leptos::prelude::*;
+
+/// The reason for hiding as people read it: a built-in reason translated, staff's words as written.
+pub fn hide_reason_text(stored: &str) -> String {
+    HideReason::label_key(stored).map_or_else(|| stored.to_owned(), |key| t(&key))
+}
+
+#[component]
+pub fn ModerationMarks(marks: Marks) -> impl IntoView {
+    let Marks {
+        hidden_reason,
+        moderator_note,
+        held,
+        helped_by,
+    } = marks;
+    view! {
+        {hidden_reason.map(|reason| view! {
+            <p class="moderation-mark hidden-mark">
+                <IconSvg icon=Icon::Shield/>
+                <span>{t_with("hidden-by-moderators", &[("reason", hide_reason_text(&reason).into())])}</span>
+            </p>
+        })}
+        {moderator_note.map(|note| view! {
+            <p class="moderation-mark">
+                <IconSvg icon=Icon::Shield/>
+                <span>{t_with("edited-by-moderators", &[("note", note.into())])}</span>
+            </p>
+        })}
+        {held.then(|| view! {
+            <p class="moderation-mark">
+                <IconSvg icon=Icon::Clock/>
+                <span>{t("waiting-for-moderator")}</span>
+            </p>
+        })}
+        {helped_by.map(|name| view! {
+            <p class="hint">{t_with("written-with-help", &[("name", name.into())])}</p>
+        })}
+    }
+}

@@ -1,0 +1,137 @@
+//! The permission table of DESIGN.md, data-driven: every staff and admin server function, asked
+//! by every kind of person (visitor, resident, core member, staff, admin, suspended staff), is
+//! allowed or refused exactly as the table says. Allowed means "not refused": the action itself
+//! may still find nothing to do.
+use app::domain::Role;
+use tests::{Browser, TestApp, spawn_app, test_databases};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Who {
+    Visitor,
+    Resident,
+    Core,
+    Staff,
+    Admin,
+    SuspendedStaff,
+}
+
+/// Which row of the table a function belongs to: who may call it.
+#[derive(Debug, Clone, Copy)]
+enum Row {
+    /// Staff and admins (moderation, members, invites, acting for a resident).
+    Staff,
+}
+
+/// A server function, the form it is called with, and its row of the table.
+type Call<'a> = (&'a str, Vec<(&'a str, &'a str)>, Row);
+
+fn allowed(row: Row, who: Who) -> bool {
+    match row {
+        Row::Staff => matches!(who, Who::Staff | Who::Admin),
+    }
+}
+
+async fn browser_for(app: &TestApp, who: Who) -> Browser {
+    match who {
+        Who::Visitor => app.browser(),
+        Who::Resident => app.signed_in(Role::Resident, false).await.0,
+        Who::Core => app.signed_in(Role::Resident, true).await.0,
+        Who::Staff => app.signed_in(Role::Staff, false).await.0,
+        Who::Admin => app.signed_in(Role::Admin, false).await.0,
+        Who::SuspendedStaff => {
+            let (browser, member) = app.signed_in(Role::Staff, false).await;
+            app.suspend(&member, chrono::Duration::days(1), "Zkouška")
+                .await;
+            browser
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_staff_function_answers_each_role_as_the_design_says() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let pid = app
+            .proposal(&author, "Lavička", "U bloku 5")
+            .await
+            .to_string();
+        let other = app.proposal(&author, "Lavička 2", "Taky").await.to_string();
+        let calls: Vec<Call> = vec![
+            ("moderation_queue", vec![], Row::Staff),
+            ("read_log", vec![], Row::Staff),
+            (
+                "hide_content",
+                vec![("kind", "proposal"), ("id", &pid), ("reason", "spam")],
+                Row::Staff,
+            ),
+            (
+                "restore_content",
+                vec![("kind", "proposal"), ("id", &pid)],
+                Row::Staff,
+            ),
+            (
+                "dismiss_reports",
+                vec![("kind", "proposal"), ("id", &pid)],
+                Row::Staff,
+            ),
+            (
+                "approve_content",
+                vec![("kind", "proposal"), ("id", &pid)],
+                Row::Staff,
+            ),
+            (
+                "edit_content",
+                vec![
+                    ("kind", "proposal"),
+                    ("id", &pid),
+                    ("title", "Lavička"),
+                    ("text", "U bloku 5."),
+                    ("note", "tečka"),
+                ],
+                Row::Staff,
+            ),
+            (
+                "lock_discussion",
+                vec![("kind", "proposal"), ("id", &pid), ("lock", "yes")],
+                Row::Staff,
+            ),
+            (
+                "merge_proposal",
+                vec![("kind", "proposal"), ("id", &other), ("into", "0")],
+                Row::Staff,
+            ),
+        ];
+        for who in [
+            Who::Visitor,
+            Who::Resident,
+            Who::Core,
+            Who::Staff,
+            Who::Admin,
+            Who::SuspendedStaff,
+        ] {
+            let browser = browser_for(&app, who).await;
+            for (function, form, row) in &calls {
+                let status = browser.call(function, form).await.status().as_u16();
+                let expected = if allowed(*row, who) {
+                    "allowed"
+                } else if who == Who::Visitor {
+                    "401"
+                } else {
+                    "403"
+                };
+                let got = match status {
+                    401 => "401",
+                    403 => "403",
+                    _ => "allowed",
+                };
+                assert_eq!(
+                    got,
+                    expected,
+                    "{function} as {who:?} ({status}) on {}",
+                    database.kind()
+                );
+            }
+        }
+    }
+}
