@@ -1,10 +1,12 @@
 //! Server functions about one's own account: joining, signing in and out, the language.
 mod join;
+mod reset_password;
 mod set_language;
 mod sign_in;
 mod sign_out;
 
 pub use join::{Join, join};
+pub use reset_password::{ResetPassword, reset_password};
 pub use set_language::{SetLanguage, set_language};
 pub use sign_in::{SignIn, sign_in};
 pub use sign_out::{SignOut, sign_out};

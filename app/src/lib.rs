@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod islands;
+pub mod members;
 pub mod moderation;
 mod pages;
 pub mod permissions;

@@ -15,9 +15,11 @@ mod not_found;
 mod proposal;
 mod proposals;
 mod record_meeting;
+mod reset;
 mod staff;
 mod staff_invites;
 mod staff_log;
+mod staff_members;
 
 pub use assist_vote::AssistVotePage;
 pub use decision::DecisionPage;
@@ -35,9 +37,11 @@ pub use not_found::NotFound;
 pub use proposal::ProposalPage;
 pub use proposals::{ProposalsPage, list_proposals};
 pub use record_meeting::RecordMeetingPage;
+pub use reset::ResetPage;
 pub use staff::StaffPage;
 pub use staff_invites::StaffInvitesPage;
 pub use staff_log::StaffLogPage;
+pub use staff_members::StaffMembersPage;
 
 use crate::components::PageTitle;
 use crate::i18n::t;

@@ -10,6 +10,7 @@ pub mod demo_proposals;
 pub mod entities;
 pub mod file_store;
 pub mod invites;
+pub mod member_admin;
 pub mod members;
 pub mod moderation;
 pub mod moderation_queue;

@@ -194,6 +194,7 @@ pub async fn print_invites(
         created_by: None,
         valid_for: DEFAULT_VALIDITY,
         note: Some("command line".into()),
+        reset_for: None,
     };
     for code in invites::create(&db, &batch)
         .await

@@ -9,6 +9,7 @@ mod health;
 mod invites;
 mod join;
 mod language;
+mod members;
 mod moderation;
 mod pages;
 mod photos;

@@ -20,6 +20,8 @@ enum Who {
 enum Row {
     /// Staff and admins (moderation, members, invites, acting for a resident).
     Staff,
+    /// Admins only (staff roles, settings).
+    Admin,
 }
 
 /// A server function, the form it is called with, and its row of the table.
@@ -28,6 +30,7 @@ type Call<'a> = (&'a str, Vec<(&'a str, &'a str)>, Row);
 fn allowed(row: Row, who: Who) -> bool {
     match row {
         Row::Staff => matches!(who, Who::Staff | Who::Admin),
+        Row::Admin => who == Who::Admin,
     }
 }
 
@@ -57,6 +60,7 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
             .await
             .to_string();
         let other = app.proposal(&author, "Lavička 2", "Taky").await.to_string();
+        let author_id = author.id.to_string();
         let calls: Vec<Call> = vec![
             ("moderation_queue", vec![], Row::Staff),
             ("read_log", vec![], Row::Staff),
@@ -100,6 +104,28 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
                 "merge_proposal",
                 vec![("kind", "proposal"), ("id", &other), ("into", "0")],
                 Row::Staff,
+            ),
+            ("search_members", vec![], Row::Staff),
+            (
+                "set_core",
+                vec![("member", &author_id), ("core", "yes")],
+                Row::Staff,
+            ),
+            (
+                "suspend_member",
+                vec![
+                    ("member", &author_id),
+                    ("until", "2000-01-01"),
+                    ("reason", "x"),
+                ],
+                Row::Staff,
+            ),
+            ("lift_suspension", vec![("member", &author_id)], Row::Staff),
+            ("make_reset_code", vec![("member", &author_id)], Row::Staff),
+            (
+                "set_role",
+                vec![("member", &author_id), ("role", "resident")],
+                Row::Admin,
             ),
         ];
         for who in [

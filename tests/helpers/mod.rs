@@ -107,6 +107,7 @@ impl TestApp {
             created_by: None,
             valid_for: DEFAULT_VALIDITY,
             note: None,
+            reset_for: None,
         };
         invites::create(&self.db, &batch)
             .await

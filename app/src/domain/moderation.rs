@@ -89,6 +89,7 @@ pub enum LogAction {
     LiftSuspension,
     AddToCore,
     RemoveFromCore,
+    ChangeRole,
     ResetPassword,
     CreateInvites,
     RevokeInvite,
@@ -97,7 +98,7 @@ pub enum LogAction {
 }
 
 impl LogAction {
-    pub const ALL: [LogAction; 17] = [
+    pub const ALL: [LogAction; 18] = [
         LogAction::Hide,
         LogAction::Restore,
         LogAction::Dismiss,
@@ -110,6 +111,7 @@ impl LogAction {
         LogAction::LiftSuspension,
         LogAction::AddToCore,
         LogAction::RemoveFromCore,
+        LogAction::ChangeRole,
         LogAction::ResetPassword,
         LogAction::CreateInvites,
         LogAction::RevokeInvite,
@@ -131,6 +133,7 @@ impl LogAction {
             LogAction::LiftSuspension => "lift_suspension",
             LogAction::AddToCore => "add_to_core",
             LogAction::RemoveFromCore => "remove_from_core",
+            LogAction::ChangeRole => "change_role",
             LogAction::ResetPassword => "reset_password",
             LogAction::CreateInvites => "create_invites",
             LogAction::RevokeInvite => "revoke_invite",

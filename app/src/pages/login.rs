@@ -27,7 +27,7 @@ pub fn LoginPage() -> impl IntoView {
             <ShowPassword target="password".to_string() show_label=t("show-password") hide_label=t("hide-password")/>
             <button type="submit" class="button primary">{t("sign-in")}</button>
         </ActionForm>
-        <p class="hint">{t("sign-in-forgot")}</p>
+        <p class="hint">{t("sign-in-forgot")} " " <a href="/reset">{t("sign-in-have-reset-code")}</a></p>
         <p>{t("sign-in-no-account")} " " <a href="/join">{t("join")}</a></p>
     }
 }

@@ -22,6 +22,8 @@ pub struct InviteBatch {
     pub created_by: Option<i32>,
     pub valid_for: Duration,
     pub note: Option<String>,
+    /// A password-reset code for this existing member, not an invitation.
+    pub reset_for: Option<i32>,
 }
 
 pub fn random_code() -> Option<InviteCode> {
@@ -48,6 +50,7 @@ pub async fn create(
             created_at: Set(now),
             expires_at: Set(now + batch.valid_for),
             note: Set(batch.note.clone()),
+            reset_for: Set(batch.reset_for),
             ..Default::default()
         };
         match row.insert(db).await {
@@ -80,6 +83,8 @@ pub async fn redeem(db: &DatabaseConnection, redemption: Redemption) -> Result<i
     let claimed = invite::Entity::update_many()
         .col_expr(invite::Column::UsedAt, Expr::value(now))
         .filter(invite::Column::Code.eq(code))
+        // A password-reset code never makes a new account.
+        .filter(invite::Column::ResetFor.is_null())
         .filter(invite::Column::UsedAt.is_null())
         .filter(invite::Column::RevokedAt.is_null())
         .filter(invite::Column::ExpiresAt.gt(now))
@@ -87,6 +92,7 @@ pub async fn redeem(db: &DatabaseConnection, redemption: Redemption) -> Result<i
         .await?;
     let found = invite::Entity::find()
         .filter(invite::Column::Code.eq(code))
+        .filter(invite::Column::ResetFor.is_null())
         .one(&txn)
         .await?
         .ok_or_else(|| AppError::field("code", "error-invite-unknown"))?;
@@ -141,6 +147,47 @@ pub async fn setup_code(db: &DatabaseConnection) -> Result<Option<InviteCode>, A
         created_by: None,
         valid_for: Duration::days(7),
         note: Some("setup".into()),
+        reset_for: None,
     };
     Ok(create(db, &batch).await?.into_iter().next())
+}
+
+/// Sets a new password with a one-time reset code staff made at the desk; the code is used up in
+/// the same transaction. Returns the member, to sign them in.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    code: &InviteCode,
+    password: &Password,
+) -> Result<i32, AppError> {
+    let password_hash = passwords::hash(password).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let claimed = invite::Entity::update_many()
+        .col_expr(invite::Column::UsedAt, Expr::value(now))
+        .filter(invite::Column::Code.eq(code.as_stored()))
+        .filter(invite::Column::ResetFor.is_not_null())
+        .filter(invite::Column::UsedAt.is_null())
+        .filter(invite::Column::RevokedAt.is_null())
+        .filter(invite::Column::ExpiresAt.gt(now))
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(AppError::field("code", "error-reset-code"));
+    }
+    let member_id = invite::Entity::find()
+        .filter(invite::Column::Code.eq(code.as_stored()))
+        .one(&txn)
+        .await?
+        .and_then(|row| row.reset_for)
+        .ok_or(AppError::Internal)?;
+    super::entities::user::Entity::update_many()
+        .col_expr(
+            super::entities::user::Column::PasswordHash,
+            Expr::value(password_hash),
+        )
+        .filter(super::entities::user::Column::Id.eq(member_id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(member_id)
 }

@@ -33,6 +33,7 @@ async fn run(role: String, count: String) -> Result<Vec<String>, AppError> {
         created_by: Some(member.id),
         valid_for: DEFAULT_VALIDITY,
         note: None,
+        reset_for: None,
     };
     let codes = invites::create(&state.db, &batch).await?;
     Ok(codes.iter().map(ToString::to_string).collect())

@@ -1,0 +1,48 @@
+//! Setting a new password with a one-time code from staff; the member is then signed in.
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "reset_password")]
+pub async fn reset_password(code: String, password: String) -> Result<(), AppError> {
+    let result = run(&code, &password).await;
+    crate::error::respond(result.map_err(|error| error.keeping(&[("code", &code)])))
+}
+
+#[cfg(feature = "ssr")]
+async fn run(code: &str, password: &str) -> Result<(), AppError> {
+    use crate::domain::{InviteCode, Password};
+    use crate::server::sign_in_limit::{self, PER_ADDRESS, address_key};
+    use crate::server::{app_state, invites, session, visitor::MEMBER_ID};
+    use axum::extract::ConnectInfo;
+    use std::net::SocketAddr;
+
+    let (code, password) = AppError::both(
+        InviteCode::parse(code).map_err(|m| AppError::field("code", m)),
+        Password::parse(password).map_err(|m| AppError::field("password", m)),
+    )?;
+    let state = app_state()?;
+    // Guessing codes is slowed down like guessing passwords.
+    let address = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+        .await
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|_| "unknown".into());
+    let keys = [(address_key(&address), PER_ADDRESS)];
+    sign_in_limit::check(&state.db, &keys).await?;
+    let member_id = match invites::reset_password(&state.db, &code, &password).await {
+        Ok(id) => id,
+        Err(error) => {
+            if matches!(error, AppError::Invalid { .. }) {
+                sign_in_limit::record_failure(&state.db, &keys).await?;
+            }
+            return Err(error);
+        }
+    };
+    let session = session().await?;
+    session.cycle_id().await.map_err(|_| AppError::Internal)?;
+    session
+        .insert(MEMBER_ID, member_id)
+        .await
+        .map_err(|_| AppError::Internal)?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

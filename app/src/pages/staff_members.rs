@@ -1,0 +1,211 @@
+//! `/staff/members`: find a member, then add them to the core group or take them out, suspend
+//! them until a day (or lift it), give a code for a new password, and — for admins — change
+//! their role. Every action is its own small form.
+mod lift_suspension;
+mod make_reset_code;
+mod search_members;
+mod set_core;
+mod set_role;
+mod suspend_member;
+
+use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
+use crate::domain::{Role, StaffNote};
+use crate::error::AppError;
+use crate::i18n::{date, t, t_with};
+use crate::members::MemberRow;
+use crate::permissions::{Action, allows};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use lift_suspension::LiftSuspension;
+use make_reset_code::MakeResetCode;
+use search_members::search_members;
+use set_core::SetCore;
+use set_role::SetRole;
+use suspend_member::SuspendMember;
+
+/// Ties a failed action's messages to the member's card.
+#[cfg(feature = "ssr")]
+fn about(member: i32, error: AppError) -> AppError {
+    match error {
+        AppError::Invalid { .. } => error.keeping(&[("member", &member.to_string())]),
+        other => other,
+    }
+}
+
+#[derive(Clone, Copy)]
+struct MemberActions {
+    core: ServerAction<SetCore>,
+    suspend: ServerAction<SuspendMember>,
+    lift: ServerAction<LiftSuspension>,
+    reset: ServerAction<MakeResetCode>,
+    role: ServerAction<SetRole>,
+}
+
+impl MemberActions {
+    fn error(&self) -> Option<AppError> {
+        let err = |v: Option<Result<(), AppError>>| v.and_then(Result::err);
+        err(self.core.value().get_untracked())
+            .or_else(|| err(self.suspend.value().get_untracked()))
+            .or_else(|| err(self.lift.value().get_untracked()))
+            .or_else(|| err(self.reset.value().get_untracked()))
+            .or_else(|| err(self.role.value().get_untracked()))
+    }
+}
+
+#[component]
+pub fn StaffMembersPage() -> impl IntoView {
+    let me = match super::member_page("/staff/members", Action::ManageMembers) {
+        Ok(member) => member,
+        Err(gate) => return gate,
+    };
+    let is_admin = allows(Some(&me), Action::ManageStaff, true);
+    let q = use_query_map().get_untracked().get("q").unwrap_or_default();
+    let actions = MemberActions {
+        core: ServerAction::new(),
+        suspend: ServerAction::new(),
+        lift: ServerAction::new(),
+        reset: ServerAction::new(),
+        role: ServerAction::new(),
+    };
+    let error = actions.error();
+    let page_error = error
+        .clone()
+        .filter(|e| !matches!(e, AppError::Invalid { .. }));
+    view! {
+        <PageTitle text=t("members-title")/>
+        <h1>{t("members-title")}</h1>
+        <form method="get" action="/staff/members" class="form" role="search">
+            <div class="field">
+                <label for="q">{t("members-search")}</label>
+                <input id="q" name="q" type="search" value=q.clone()/>
+            </div>
+            <button type="submit" class="button"><IconSvg icon=Icon::Search/><span>{t("search-button")}</span></button>
+        </form>
+        <FormMessage error=page_error/>
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                match search_members(Some(q.clone())).await {
+                    Ok(rows) if rows.is_empty() => view! { <p class="empty">{t("members-none")}</p> }.into_any(),
+                    Ok(rows) => view! {
+                        <ul class="queue">
+                            {rows.into_iter().map(|row| {
+                                let error = error.clone().filter(|e| e.typed("member") == Some(row.id.to_string().as_str()));
+                                let is_me = row.id == me.id;
+                                view! { <li><MemberCard row actions error is_admin is_me/></li> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn message(error: &Option<AppError>, field: &str) -> Option<String> {
+    error
+        .as_ref()
+        .and_then(|e| e.message_for(field))
+        .map(str::to_owned)
+}
+
+#[component]
+fn MemberCard(
+    row: MemberRow,
+    actions: MemberActions,
+    error: Option<AppError>,
+    is_admin: bool,
+    is_me: bool,
+) -> impl IntoView {
+    let id = row.id;
+    let mut role = t(row.role.label_key());
+    if row.core {
+        role = format!("{role} · {}", t("role-core"));
+    }
+    // Staff do not act on admins, nobody on themselves; the server checks this again.
+    let may_act = !is_me && (is_admin || row.role != Role::Admin);
+    let general = ["member", "core", "lift", "role"]
+        .into_iter()
+        .find_map(|field| message(&error, field));
+    let until_message = message(&error, "until");
+    let reason_message = message(&error, "reason");
+    let suspend_open = until_message.is_some() || reason_message.is_some();
+    let typed = |field: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.typed(field))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let (typed_until, typed_reason) = (typed("until"), typed("reason"));
+    view! {
+        <article class="queue-card" id=format!("member-{id}")>
+            <h3>{row.display_name.clone()}</h3>
+            <p class="hint">{row.username.clone()} " · " {role}</p>
+            {row.suspended_until.clone().map(|until| view! {
+                <p class="moderation-mark">
+                    <IconSvg icon=Icon::Warning/>
+                    <span>{t_with("member-suspended", &[("date", date(&until).into()), ("reason", row.suspension_reason.clone().unwrap_or_default().into())])}</span>
+                </p>
+            })}
+            {row.reset_code.clone().map(|code| view! {
+                <p class="reset-code">{t("member-reset-code")} " " <code class="invite-code">{code}</code></p>
+            })}
+            {general.map(|m| view! { <p class="form-error" role="alert">{t(&m)}</p> })}
+            {may_act.then(|| view! {
+                <div class="queue-actions">
+                    <ActionForm action=actions.core attr:class="inline-form">
+                        <input type="hidden" name="member" value=id/>
+                        <input type="hidden" name="core" value=if row.core { "no" } else { "yes" }/>
+                        <button type="submit" class="button">
+                            <IconSvg icon=Icon::People/>
+                            <span>{if row.core { t("core-remove") } else { t("core-add") }}</span>
+                        </button>
+                    </ActionForm>
+                    <ActionForm action=actions.reset attr:class="inline-form">
+                        <input type="hidden" name="member" value=id/>
+                        <button type="submit" class="button"><IconSvg icon=Icon::Key/><span>{t("member-make-reset")}</span></button>
+                    </ActionForm>
+                    {row.suspended_until.is_some().then(|| view! {
+                        <ActionForm action=actions.lift attr:class="inline-form">
+                            <input type="hidden" name="member" value=id/>
+                            <button type="submit" class="button"><IconSvg icon=Icon::Undo/><span>{t("member-lift")}</span></button>
+                        </ActionForm>
+                    })}
+                </div>
+                <details class="edit" open=suspend_open>
+                    <summary>{t("member-suspend")}</summary>
+                    <ActionForm action=actions.suspend attr:class="form">
+                        <input type="hidden" name="member" value=id/>
+                        <div class="field">
+                            <label for=format!("until-{id}")>{t("member-suspend-until")}</label>
+                            <input id=format!("until-{id}") name="until" type="date" value=typed_until.clone()/>
+                            <FieldError id=format!("until-{id}-error") message=until_message.clone()/>
+                        </div>
+                        <div class="field">
+                            <label for=format!("reason-{id}")>{t("member-suspend-reason")}</label>
+                            <input id=format!("reason-{id}") name="reason" type="text" maxlength=StaffNote::MAX value=typed_reason.clone()/>
+                            <FieldError id=format!("reason-{id}-error") message=reason_message.clone()/>
+                        </div>
+                        <button type="submit" class="button danger">{t("member-suspend")}</button>
+                    </ActionForm>
+                </details>
+                {is_admin.then(|| view! {
+                    <ActionForm action=actions.role attr:class="form">
+                        <input type="hidden" name="member" value=id/>
+                        <div class="field">
+                            <label for=format!("role-{id}")>{t("member-role")}</label>
+                            <select id=format!("role-{id}") name="role">
+                                {[Role::Resident, Role::Staff, Role::Admin].into_iter().map(|r| view! {
+                                    <option value=r.as_str() selected=r == row.role>{t(r.label_key())}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="submit" class="button">{t("member-role-save")}</button>
+                    </ActionForm>
+                })}
+            })}
+        </article>
+    }
+}

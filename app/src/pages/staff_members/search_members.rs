@@ -1,0 +1,20 @@
+//! Members whose name contains the words searched for.
+use crate::error::AppError;
+use leptos::prelude::*;
+
+pub use crate::members::MemberRow;
+
+#[server(prefix = "/api", endpoint = "search_members")]
+pub async fn search_members(q: Option<String>) -> Result<Vec<MemberRow>, AppError> {
+    crate::error::respond(run(q.unwrap_or_default()).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run(q: String) -> Result<Vec<MemberRow>, AppError> {
+    use crate::permissions::{Action, require};
+    use crate::server::{app_state, current_member, member_admin};
+
+    require(current_member(), Action::ManageMembers)?;
+    let state = app_state()?;
+    member_admin::search_members(&state.db, &q, state.settings.time_zone).await
+}
