@@ -8,6 +8,7 @@ pub mod decisions;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod invites;
 pub mod islands;
 pub mod members;
 pub mod moderation;

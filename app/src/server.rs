@@ -9,6 +9,7 @@ pub mod demo_photos;
 pub mod demo_proposals;
 pub mod entities;
 pub mod file_store;
+pub mod invite_batches;
 pub mod invites;
 pub mod member_admin;
 pub mod members;

@@ -2,9 +2,9 @@
 use crate::components::{BottomNav, Header};
 use crate::pages::{
     AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage,
-    MePage, MeetingPollPage, NewDecisionPage, NewPollPage, NewProposalPage, NotFound, ProposalPage,
-    ProposalsPage, RecordMeetingPage, ResetPage, StaffInvitesPage, StaffLogPage, StaffMembersPage,
-    StaffPage,
+    MePage, MeetingPollPage, NewDecisionPage, NewPollPage, NewProposalPage, NotFound,
+    PrintInvitesPage, ProposalPage, ProposalsPage, RecordMeetingPage, ResetPage, StaffInvitesPage,
+    StaffLogPage, StaffMembersPage, StaffPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/members") view=StaffMembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/log") view=StaffLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/invites") view=StaffInvitesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/invites/print") view=PrintInvitesPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <BottomNav/>

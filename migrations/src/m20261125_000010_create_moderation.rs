@@ -48,15 +48,21 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
-        // A code made for an existing member who forgot their password.
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Invites::Table)
-                    .add_column(integer_null(Invites::ResetFor))
-                    .to_owned(),
-            )
-            .await?;
+        // A code made for an existing member who forgot their password; and the batch a printed
+        // code belongs to (the id of the batch's first code).
+        for column in [
+            integer_null(Invites::ResetFor),
+            integer_null(Invites::Batch),
+        ] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Invites::Table)
+                        .add_column(column)
+                        .to_owned(),
+                )
+                .await?;
+        }
 
         manager
             .create_table(
@@ -123,14 +129,16 @@ impl MigrationTrait for Migration {
         manager
             .drop_table(Table::drop().table(ModerationLog::Table).to_owned())
             .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Invites::Table)
-                    .drop_column(Invites::ResetFor)
-                    .to_owned(),
-            )
-            .await?;
+        for column in [Invites::ResetFor, Invites::Batch] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Invites::Table)
+                        .drop_column(column)
+                        .to_owned(),
+                )
+                .await?;
+        }
         for column in [
             Comments::HiddenAt,
             Comments::HiddenReason,
@@ -193,6 +201,7 @@ enum Comments {
 enum Invites {
     Table,
     ResetFor,
+    Batch,
 }
 
 #[derive(DeriveIden)]

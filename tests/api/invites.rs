@@ -1,5 +1,6 @@
 //! Staff making invite codes: `/api/create_invites`, `/api/list_invites`, `/staff/invites`.
 use app::domain::{InviteCode, Role};
+use sea_orm::EntityTrait;
 use serde_json::Value;
 use tests::{spawn_app, test_databases};
 
@@ -23,8 +24,9 @@ async fn staff_make_resident_and_core_codes_that_work() {
             .json()
             .await
             .expect("list");
-        assert_eq!(listed.as_array().map(Vec::len), Some(3));
+        assert_eq!(listed.as_array().map(Vec::len), Some(1), "one batch");
         assert_eq!(listed[0]["role_key"], "role-core");
+        assert_eq!(listed[0]["codes"].as_array().map(Vec::len), Some(3));
 
         let join = app
             .browser()
@@ -46,9 +48,8 @@ async fn staff_make_resident_and_core_codes_that_work() {
             .await
             .expect("list");
         assert_eq!(
-            listed.as_array().map(Vec::len),
-            Some(2),
-            "a used code leaves the list"
+            listed[0]["codes"][0]["state"]["Used"], "Nový",
+            "a used code says by whom"
         );
     }
 }
@@ -153,5 +154,215 @@ async fn the_invites_page_is_for_staff_only() {
             !text.contains(r#"value="staff""#),
             "the staff role is not offered to staff"
         );
+    }
+}
+
+/// Every QR code on a print page, decoded: rasterised with resvg, read with rqrr.
+fn decode_qr_codes(html: &str) -> Vec<String> {
+    html.split("<svg")
+        .skip(1)
+        .filter_map(|rest| rest.split("</svg>").next())
+        .filter(|svg| svg.contains("crispEdges"))
+        .map(|inner| {
+            let svg = format!("<svg{inner}</svg>");
+            let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default())
+                .expect("the QR code is valid SVG");
+            let size = tree.size().to_int_size();
+            let (width, height) = (size.width() * 2, size.height() * 2);
+            let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height).expect("pixmap");
+            resvg::render(
+                &tree,
+                resvg::tiny_skia::Transform::from_scale(2.0, 2.0),
+                &mut pixmap.as_mut(),
+            );
+            let pixels = pixmap.data();
+            let mut image = rqrr::PreparedImage::prepare_from_greyscale(
+                width as usize,
+                height as usize,
+                |x, y| pixels[(y * width as usize + x) * 4],
+            );
+            let grids = image.detect_grids();
+            assert_eq!(grids.len(), 1, "one QR code per slip");
+            grids[0].decode().expect("the QR code decodes").1
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_batch_is_listed_revoked_code_by_code_and_printed_with_qr_codes_that_open_join() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let made = staff
+            .call(
+                "create_invites",
+                &[
+                    ("role", "resident"),
+                    ("count", "3"),
+                    ("valid_days", "7"),
+                    ("note", "pro paní K."),
+                ],
+            )
+            .await;
+        assert_eq!(made.status(), 200, "{}", database.kind());
+        let codes: Vec<String> = made.json().await.expect("codes");
+        let listed: Value = staff
+            .call("list_invites", &[])
+            .await
+            .json()
+            .await
+            .expect("list");
+        let batch = &listed[0];
+        assert_eq!(batch["note"], "pro paní K.");
+        let week = (chrono::Utc::now().with_timezone(&chrono_tz::Europe::Prague)
+            + chrono::Duration::days(7))
+        .format("%Y-%m-%d")
+        .to_string();
+        assert_eq!(batch["expires_on"], week);
+        let batch_id = batch["id"].as_i64().expect("id").to_string();
+        let second = batch["codes"][1]["id"].as_i64().expect("id").to_string();
+
+        // Revoke the second code: it stops working, once.
+        assert_eq!(
+            staff
+                .call("revoke_invite", &[("invite", &second)])
+                .await
+                .status(),
+            200
+        );
+        assert_eq!(
+            staff
+                .call("revoke_invite", &[("invite", &second)])
+                .await
+                .status(),
+            422
+        );
+        let joined = app
+            .browser()
+            .call(
+                "join",
+                &[
+                    ("code", &codes[1]),
+                    ("display_name", "Nový"),
+                    ("username", "novy"),
+                    ("password", "dlouhé heslo"),
+                ],
+            )
+            .await;
+        assert_eq!(joined.status(), 422, "a revoked code does not work");
+
+        let page = staff
+            .page_text(&format!("/staff/invites/print?batch={batch_id}"))
+            .await;
+        let decoded = decode_qr_codes(&page);
+        assert_eq!(decoded.len(), 2, "only the usable codes are printed");
+        for (url, code) in decoded.iter().zip([&codes[0], &codes[2]]) {
+            assert!(url.ends_with(&format!("/join?code={code}")), "{url}");
+            assert!(url.starts_with("http"), "{url}");
+            assert!(page.contains(&format!("<p class=\"slip-code\">{code}</p>")));
+        }
+        // The address in the QR code opens the join form with the code filled in.
+        let path = decoded[0]
+            .split_once("/join")
+            .map(|(_, rest)| format!("/join{rest}"))
+            .expect("path");
+        let form = app.browser().page_text(&path).await;
+        assert!(
+            form.contains(&format!("value=\"{}\"", codes[0])),
+            "prefilled"
+        );
+
+        let actions: Vec<String> = app::server::entities::moderation_log::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("log")
+            .into_iter()
+            .map(|row| row.action)
+            .collect();
+        assert_eq!(actions, ["create_invites", "revoke_invite"]);
+
+        // A code past its day shows as expired and cannot be used.
+        app::server::entities::invite::Entity::update_many()
+            .col_expr(
+                app::server::entities::invite::Column::ExpiresAt,
+                sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)),
+            )
+            .exec(&app.db)
+            .await
+            .expect("expire");
+        let listed: Value = staff
+            .call("list_invites", &[])
+            .await
+            .json()
+            .await
+            .expect("list");
+        assert_eq!(listed[0]["codes"][0]["state"], "Expired");
+        assert_eq!(listed[0]["codes"][1]["state"], "Revoked");
+        let late = app
+            .browser()
+            .call(
+                "join",
+                &[
+                    ("code", &codes[2]),
+                    ("display_name", "Pozdě"),
+                    ("username", "pozde"),
+                    ("password", "dlouhé heslo"),
+                ],
+            )
+            .await;
+        assert_eq!(late.status(), 422);
+        assert!(
+            staff
+                .page_text(&format!("/staff/invites/print?batch={batch_id}"))
+                .await
+                .contains("už není žádný nepoužitý kód")
+        );
+    }
+}
+
+#[tokio::test]
+async fn staff_cannot_revoke_a_staff_code_and_a_note_is_short() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (admin, _) = app.signed_in(Role::Admin, false).await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        admin
+            .call("create_invites", &[("role", "staff"), ("count", "1")])
+            .await;
+        let listed: Value = staff
+            .call("list_invites", &[])
+            .await
+            .json()
+            .await
+            .expect("list");
+        let id = listed[0]["codes"][0]["id"]
+            .as_i64()
+            .expect("id")
+            .to_string();
+        assert_eq!(
+            staff
+                .call("revoke_invite", &[("invite", &id)])
+                .await
+                .status(),
+            403,
+            "{}",
+            database.kind()
+        );
+        let long = "x".repeat(201);
+        let response = staff
+            .call(
+                "create_invites",
+                &[("role", "resident"), ("count", "0"), ("note", &long)],
+            )
+            .await;
+        assert_eq!(response.status(), 422);
+        let body: Value = response.json().await.expect("json");
+        let fields: Vec<&str> = body["Invalid"]["errors"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .filter_map(|e| e["field"].as_str())
+            .collect();
+        assert_eq!(fields, ["count", "note"], "both at once");
     }
 }

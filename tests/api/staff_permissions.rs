@@ -106,6 +106,14 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
                 Row::Staff,
             ),
             ("search_members", vec![], Row::Staff),
+            ("list_invites", vec![], Row::Staff),
+            (
+                "create_invites",
+                vec![("role", "resident"), ("count", "1")],
+                Row::Staff,
+            ),
+            ("revoke_invite", vec![("invite", "1")], Row::Staff),
+            ("invite_slips", vec![("batch", "1")], Row::Staff),
             (
                 "set_core",
                 vec![("member", &author_id), ("core", "yes")],

@@ -39,6 +39,7 @@ pub async fn create(
     batch: &InviteBatch,
 ) -> Result<Vec<InviteCode>, AppError> {
     let mut codes = Vec::new();
+    let mut ids = Vec::new();
     let now = Utc::now();
     while codes.len() < batch.count as usize {
         let code = random_code().ok_or(AppError::Internal)?;
@@ -54,11 +55,22 @@ pub async fn create(
             ..Default::default()
         };
         match row.insert(db).await {
-            Ok(_) => codes.push(code),
+            Ok(row) => {
+                ids.push(row.id);
+                codes.push(code);
+            }
             Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             }
             Err(error) => return Err(error.into()),
         }
+    }
+    // The batch is named after its first code, so its slips can be printed together.
+    if let Some(first) = ids.first() {
+        invite::Entity::update_many()
+            .col_expr(invite::Column::Batch, Expr::value(*first))
+            .filter(invite::Column::Id.is_in(ids.clone()))
+            .exec(db)
+            .await?;
     }
     Ok(codes)
 }

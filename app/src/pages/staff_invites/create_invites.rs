@@ -3,39 +3,83 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "create_invites")]
-pub async fn create_invites(role: String, count: String) -> Result<Vec<String>, AppError> {
-    crate::error::respond(run(role, count).await)
+pub async fn create_invites(
+    role: String,
+    count: String,
+    valid_days: Option<String>,
+    note: Option<String>,
+) -> Result<Vec<String>, AppError> {
+    let note = note.unwrap_or_default();
+    crate::error::respond(
+        run(role, &count, valid_days, &note)
+            .await
+            .map_err(|e| e.keeping(&[("count", &count), ("note", &note)])),
+    )
 }
 
 #[cfg(feature = "ssr")]
-async fn run(role: String, count: String) -> Result<Vec<String>, AppError> {
-    use crate::domain::Role;
+async fn run(
+    role: String,
+    count: &str,
+    valid_days: Option<String>,
+    note: &str,
+) -> Result<Vec<String>, AppError> {
+    use crate::domain::{LogAction, Role, StaffNote};
     use crate::permissions::{Action, require};
-    use crate::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
+    use crate::server::invites::{self, InviteBatch};
+    use crate::server::moderation::{LogEntry, log};
     use crate::server::{app_state, current_member};
+    use sea_orm::TransactionTrait;
 
     let member = require(current_member(), Action::ManageMembers)?;
     let (role, core) = parse_invite_role(&role)?;
     if role != Role::Resident {
         require(Some(member.clone()), Action::ManageStaff)?;
     }
-    let count: u32 = count
+    let count = count
         .trim()
-        .parse()
+        .parse::<u32>()
         .ok()
         .filter(|n| (1..=50).contains(n))
-        .ok_or_else(|| AppError::field("count", "error-invite-count"))?;
+        .ok_or_else(|| AppError::field("count", "error-invite-count"));
+    let note = match note.trim() {
+        "" => Ok(None),
+        text => StaffNote::parse(text)
+            .map(Some)
+            .map_err(|m| AppError::field("note", m)),
+    };
+    let (count, note) = AppError::both(count, note)?;
+    // A code lives a week, a month (the default) or three months.
+    let days = match valid_days.as_deref() {
+        Some("7") => 7,
+        Some("90") => 90,
+        _ => 30,
+    };
     let state = app_state()?;
     let batch = InviteBatch {
         role,
         core,
         count,
         created_by: Some(member.id),
-        valid_for: DEFAULT_VALIDITY,
-        note: None,
+        valid_for: chrono::Duration::days(days),
+        note: note.as_ref().map(|n| n.as_str().to_owned()),
         reset_for: None,
     };
-    let codes = invites::create(&state.db, &batch).await?;
+    let txn = state.db.begin().await?;
+    let codes = invites::create(&txn, &batch).await?;
+    let what = format!("{count} × {}", if core { "core" } else { role.as_str() });
+    log(
+        &txn,
+        LogEntry {
+            staff: &member,
+            action: LogAction::CreateInvites,
+            target: None,
+            member: None,
+            reason: Some(&what),
+        },
+    )
+    .await?;
+    txn.commit().await?;
     Ok(codes.iter().map(ToString::to_string).collect())
 }
 

@@ -1,58 +1,19 @@
-//! The unused, unexpired codes the asking staff member made, newest first.
+//! The newest batches of invite codes, and where each code stands.
 use crate::error::AppError;
+use crate::invites::BatchView;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InviteRow {
-    pub code: String,
-    /// Locale key of the role the code gives.
-    pub role_key: String,
-    /// The last day the code works, as `2026-12-24`.
-    pub expires_on: String,
-}
 
 #[server(prefix = "/api", endpoint = "list_invites")]
-pub async fn list_invites() -> Result<Vec<InviteRow>, AppError> {
+pub async fn list_invites() -> Result<Vec<BatchView>, AppError> {
     crate::error::respond(run().await)
 }
 
 #[cfg(feature = "ssr")]
-async fn run() -> Result<Vec<InviteRow>, AppError> {
-    use crate::domain::{InviteCode, Role};
+async fn run() -> Result<Vec<BatchView>, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::entities::invite;
-    use crate::server::{app_state, current_member};
-    use chrono::Utc;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    use crate::server::{app_state, current_member, invite_batches};
 
-    let member = require(current_member(), Action::ManageMembers)?;
+    require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
-    let rows = invite::Entity::find()
-        .filter(invite::Column::CreatedBy.eq(member.id))
-        .filter(invite::Column::UsedAt.is_null())
-        .filter(invite::Column::RevokedAt.is_null())
-        .filter(invite::Column::ExpiresAt.gt(Utc::now()))
-        .order_by_desc(invite::Column::Id)
-        .limit(100)
-        .all(&state.db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            let code = InviteCode::parse(&row.code).ok()?;
-            let role_key = match (Role::parse(&row.role).ok()?, row.core) {
-                (Role::Resident, true) => "role-core",
-                (role, _) => role.label_key(),
-            };
-            Some(InviteRow {
-                code: code.to_string(),
-                role_key: role_key.into(),
-                expires_on: crate::server::decisions::local_day(
-                    row.expires_at,
-                    state.settings.time_zone,
-                ),
-            })
-        })
-        .collect())
+    invite_batches::batches(&state.db, state.settings.time_zone).await
 }

@@ -17,6 +17,7 @@ pub struct Model {
     pub revoked_at: Option<DateTimeUtc>,
     pub note: Option<String>,
     pub reset_for: Option<i32>,
+    pub batch: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,27 @@
+//! The slips of one batch that can still be used, with their QR codes.
+use crate::error::AppError;
+use crate::invites::PrintSheet;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "invite_slips")]
+pub async fn invite_slips(batch: i32) -> Result<PrintSheet, AppError> {
+    crate::error::respond(run(batch).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run(batch: i32) -> Result<PrintSheet, AppError> {
+    use crate::permissions::{Action, require};
+    use crate::server::{app_state, current_member, invite_batches};
+
+    require(current_member(), Action::ManageMembers)?;
+    let state = app_state()?;
+    let settings = &state.settings;
+    invite_batches::print_sheet(
+        &state.db,
+        batch,
+        &settings.public_url,
+        &settings.estate_name,
+        settings.time_zone,
+    )
+    .await
+}
