@@ -141,7 +141,7 @@ fn MemberCard(
     let (typed_until, typed_reason) = (typed("until"), typed("reason"));
     view! {
         <article class="queue-card" id=format!("member-{id}")>
-            <h3>{row.display_name.clone()}</h3>
+            <h2>{row.display_name.clone()}</h2>
             <p class="hint">{row.username.clone()} " · " {role}</p>
             {row.suspended_until.clone().map(|until| view! {
                 <p class="moderation-mark">
