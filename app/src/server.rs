@@ -1,4 +1,5 @@
 //! Everything that runs only on the server: the database, sessions, passwords, invites, the demo.
+pub mod assisted;
 pub mod categories;
 pub mod comments;
 pub mod database;

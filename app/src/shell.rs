@@ -3,8 +3,8 @@ use crate::components::{BottomNav, Header};
 use crate::pages::{
     AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage,
     MePage, MeetingPollPage, NewDecisionPage, NewPollPage, NewProposalPage, NotFound,
-    PrintInvitesPage, ProposalPage, ProposalsPage, RecordMeetingPage, ResetPage, StaffInvitesPage,
-    StaffLogPage, StaffMembersPage, StaffPage,
+    PrintInvitesPage, ProposalPage, ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage,
+    StaffInvitesPage, StaffLogPage, StaffMembersPage, StaffPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -106,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/reset") view=ResetPage/>
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/assist") view=StaffAssistPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/members") view=StaffMembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/log") view=StaffLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/invites") view=StaffInvitesPage ssr=SsrMode::Async/>

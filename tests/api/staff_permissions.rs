@@ -106,6 +106,16 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
                 Row::Staff,
             ),
             ("search_members", vec![], Row::Staff),
+            ("assisted_member", vec![("member", &author_id)], Row::Staff),
+            (
+                "add_comment",
+                vec![
+                    ("proposal", &pid),
+                    ("text", "Za autora"),
+                    ("for_member", &author_id),
+                ],
+                Row::Staff,
+            ),
             ("list_invites", vec![], Row::Staff),
             (
                 "create_invites",

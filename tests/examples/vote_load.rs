@@ -73,6 +73,7 @@ async fn main() {
                 body: "Chybí lavička.",
                 category: &category,
                 place: "",
+                helper: None,
             },
             Vec::new(),
             &limits,

@@ -172,6 +172,7 @@ impl TestApp {
                 body,
                 category: &category.to_string(),
                 place: "",
+                helper: None,
             },
             Vec::new(),
             &app::server::PostingLimits {

@@ -20,12 +20,15 @@ pub fn NewProposalPage() -> impl IntoView {
         return gate;
     }
     let error = AppError::from_form_post(CreateProposal::PATH);
+    // Staff writing for a member at the centre (assisted entry).
+    let for_member = super::staff_assist::member_in_query("for");
     view! {
         <PageTitle text=t("propose")/>
         <h1>{t("new-proposal-title")}</h1>
         <PostsFiles>
             <form method="post" action=CreateProposal::PATH enctype="multipart/form-data"
                 class="form" novalidate=true>
+                {for_member.map(|member| view! { <super::staff_assist::WritingFor member/> })}
                 <FormMessage error=error.clone()/>
                 <ProposalFields error=error.clone()/>
                 <PhotoFields error=error/>

@@ -18,6 +18,7 @@ use crate::i18n::{t, t_with};
 use crate::islands::ReadAloud;
 use crate::proposals::PhotoView;
 use crate::proposals::ProposalDetail;
+pub(super) use add_comment::AddComment;
 use discussion::Discussion;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -163,6 +163,9 @@ fn MemberCard(
                             <span>{if row.core { t("core-remove") } else { t("core-add") }}</span>
                         </button>
                     </ActionForm>
+                    <a class="button" href=format!("/staff/assist?member={id}")>
+                        <IconSvg icon=Icon::Comment/><span>{t("member-write-for")}</span>
+                    </a>
                     <ActionForm action=actions.reset attr:class="inline-form">
                         <input type="hidden" name="member" value=id/>
                         <button type="submit" class="button"><IconSvg icon=Icon::Key/><span>{t("member-make-reset")}</span></button>

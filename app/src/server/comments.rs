@@ -46,6 +46,7 @@ pub async fn add(
     parent: Option<i32>,
     text: &str,
     limits: &super::PostingLimits,
+    helper: Option<&Member>,
 ) -> Result<i32, AppError> {
     let text = CommentText::parse(text).map_err(|message| AppError::field("text", message))?;
     super::posting_limits::check_comments(db, member.id, limits).await?;
@@ -69,10 +70,24 @@ pub async fn add(
         parent_id: Set(parent_id),
         body: Set(text.as_str().to_owned()),
         created_at: Set(at),
+        assisted_by: Set(helper.map(|h| h.id)),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
+    if let Some(helper) = helper {
+        super::moderation::log(
+            &txn,
+            super::moderation::LogEntry {
+                staff: helper,
+                action: crate::domain::LogAction::WriteForMember,
+                target: Some(super::reports::Target::Comment(row.id)),
+                member: Some(member.id),
+                reason: None,
+            },
+        )
+        .await?;
+    }
     proposal::Entity::update_many()
         .col_expr(
             proposal::Column::CommentCount,

@@ -268,6 +268,7 @@ pub async fn seed_proposals(
                 body,
                 category: &category.id.to_string(),
                 place: &place,
+                helper: None,
             },
             photos,
             &UNLIMITED,
@@ -284,7 +285,8 @@ pub async fn seed_proposals(
         for (_, who, text, is_reply) in DISCUSSIONS.iter().filter(|d| d.0 == title) {
             let Some(who) = member(who) else { continue };
             let parent = if *is_reply { first_comment } else { None };
-            let comment = super::comments::add(db, &who, id, parent, text, &UNLIMITED).await?;
+            let comment =
+                super::comments::add(db, &who, id, parent, text, &UNLIMITED, None).await?;
             first_comment = first_comment.or(Some(comment));
         }
         added += 1;

@@ -65,6 +65,9 @@ pub struct NewProposal<'a> {
     pub body: &'a str,
     pub category: &'a str,
     pub place: &'a str,
+    /// The staff member who wrote it down for its author at the centre (assisted entry); only
+    /// read when a proposal is made.
+    pub helper: Option<&'a Member>,
 }
 
 /// A proposal's fields after checking: every field at once, so all messages show together.
@@ -145,7 +148,7 @@ pub async fn create(
     let (checked, photos) =
         AppError::both(check(db, &new).await, photos::check_uploads(uploads).await)?;
     let stored = photos::store(files, &photos).await?;
-    let saved = insert(db, author, checked, &stored, pre_moderation).await;
+    let saved = insert(db, author, new.helper, checked, &stored, pre_moderation).await;
     if saved.is_err() {
         photos::remove(files, &stored).await;
     }
@@ -155,6 +158,7 @@ pub async fn create(
 async fn insert(
     db: &DatabaseConnection,
     author: &Member,
+    helper: Option<&Member>,
     checked: Checked,
     photos: &[StoredPhoto],
     pre_moderation: bool,
@@ -188,10 +192,24 @@ async fn insert(
         last_activity_at: Set(at),
         support_count: Set(0),
         comment_count: Set(0),
+        assisted_by: Set(helper.map(|h| h.id)),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
+    if let Some(helper) = helper {
+        super::moderation::log(
+            &txn,
+            super::moderation::LogEntry {
+                staff: helper,
+                action: crate::domain::LogAction::WriteForMember,
+                target: Some(super::reports::Target::Proposal(row.id)),
+                member: Some(author.id),
+                reason: None,
+            },
+        )
+        .await?;
+    }
     if !photos.is_empty() {
         proposal_photo::Entity::insert_many(photos.iter().zip(0..).map(|(photo, position)| {
             proposal_photo::ActiveModel {

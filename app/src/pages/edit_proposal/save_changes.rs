@@ -46,6 +46,7 @@ async fn run(
             body,
             category,
             place,
+            helper: None,
         },
     )
     .await?;

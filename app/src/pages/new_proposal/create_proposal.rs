@@ -11,14 +11,20 @@ pub async fn create_proposal(data: MultipartData) -> Result<i32, AppError> {
 
 #[cfg(feature = "ssr")]
 async fn run(data: MultipartData) -> Result<i32, AppError> {
-    use crate::permissions::{Action, require};
     use crate::server::multipart_form::MultipartForm;
     use crate::server::proposals::{self, NewProposal};
-    use crate::server::{app_state, current_member};
+    use crate::server::{app_state, assisted, current_member};
 
-    let author = require(current_member(), Action::Participate)?;
+    // Nobody signed in: refused before the (possibly large) form is read.
+    if current_member().is_none() {
+        return Err(AppError::NotSignedIn);
+    }
     let state = app_state()?;
     let mut form = MultipartForm::read(data).await?;
+    // Staff may write it for a member at the centre (assisted entry).
+    let (author, helper) =
+        assisted::author_and_helper(&state.db, current_member(), Some(form.text("for_member")))
+            .await?;
     let uploads = std::mem::take(&mut form.files);
     let photo_count = uploads.len().to_string();
     let fields = ["title", "body", "category", "place"];
@@ -31,6 +37,7 @@ async fn run(data: MultipartData) -> Result<i32, AppError> {
             body: form.text("body"),
             category: form.text("category"),
             place: form.text("place"),
+            helper: helper.as_ref(),
         },
         uploads,
         &state.settings.limits,

@@ -7,32 +7,45 @@ pub async fn add_comment(
     proposal: i32,
     text: String,
     parent: Option<String>,
+    for_member: Option<String>,
 ) -> Result<i32, AppError> {
     let parent_field = parent.clone().unwrap_or_default();
-    let result = run(proposal, &text, parent).await;
+    let result = run(proposal, &text, parent, for_member).await;
     crate::error::respond(
         result.map_err(|e| e.keeping(&[("text", &text), ("parent", &parent_field)])),
     )
 }
 
 #[cfg(feature = "ssr")]
-async fn run(proposal: i32, text: &str, parent: Option<String>) -> Result<i32, AppError> {
-    use crate::permissions::{Action, require};
-    use crate::server::{app_state, comments, current_member};
+async fn run(
+    proposal: i32,
+    text: &str,
+    parent: Option<String>,
+    for_member: Option<String>,
+) -> Result<i32, AppError> {
+    use crate::server::{app_state, assisted, comments, current_member};
 
-    let member = require(current_member(), Action::Participate)?;
+    let state = app_state()?;
+    // Staff may write it for a member at the centre (assisted entry).
+    let (member, helper) =
+        assisted::author_and_helper(&state.db, current_member(), for_member.as_deref()).await?;
     let parent = match parent.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(id) => Some(id.parse::<i32>().map_err(|_| AppError::BadRequest)?),
     };
-    let state = app_state()?;
-    comments::add(
+    let id = comments::add(
         &state.db,
         &member,
         proposal,
         parent,
         text,
         &state.settings.limits,
+        helper.as_ref(),
     )
-    .await
+    .await?;
+    if helper.is_some() {
+        // Written at the centre's desk: show it where it now stands.
+        leptos_axum::redirect(&format!("/proposals/{proposal}#comment-{id}"));
+    }
+    Ok(id)
 }

@@ -1,0 +1,40 @@
+//! Acting for a resident who is present and asks (assisted entry): staff write a proposal or a
+//! comment that is stored as the member's and marked "written with the help of" the staff member.
+use super::entities::user;
+use super::members::to_member;
+use crate::error::AppError;
+use crate::permissions::{Action, require};
+use crate::visitor::Member;
+use sea_orm::{DatabaseConnection, EntityTrait};
+
+/// Who is writing: the asker themselves, or — when `for_member` names someone — that member, with
+/// the asking staff member as helper. A suspended member cannot be written for either.
+pub async fn author_and_helper(
+    db: &DatabaseConnection,
+    asker: Option<Member>,
+    for_member: Option<&str>,
+) -> Result<(Member, Option<Member>), AppError> {
+    let Some(id) = for_member.map(str::trim).filter(|id| !id.is_empty()) else {
+        return Ok((require(asker, Action::Participate)?, None));
+    };
+    let staff = require(asker, Action::ActForResident)?;
+    let id: i32 = id.parse().map_err(|_| AppError::BadRequest)?;
+    let row = user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let author = to_member(&row);
+    if author.suspended {
+        return Err(AppError::Suspended);
+    }
+    Ok((author, Some(staff)))
+}
+
+/// The display name of the member staff are writing for, for the form's banner.
+pub async fn member_name(db: &DatabaseConnection, id: i32) -> Result<String, AppError> {
+    Ok(user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .display_name)
+}
