@@ -28,6 +28,7 @@ pub mod session_store;
 pub mod sign_in_limit;
 pub mod state;
 pub mod visitor;
+pub mod word_list;
 
 pub use state::{AppState, PostingLimits, Settings};
 

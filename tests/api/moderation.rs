@@ -502,3 +502,88 @@ async fn a_suspended_member_reads_but_cannot_take_part_until_it_ends() {
         assert!(!eva.page_text("/").await.contains("pozastavený"));
     }
 }
+
+#[tokio::test]
+async fn a_post_with_a_listed_word_waits_for_a_moderator() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let category = app.first_category().await.to_string();
+        let author = app.member(Role::Resident, false).await;
+        let pid = app.proposal(&author, "Lavička", "U bloku 5").await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let saved = staff
+            .call("save_word_list", &[("words", "půjč*\nKurva\n")])
+            .await;
+        assert_eq!(saved.status(), 200, "{}", database.kind());
+        let words: String = staff
+            .call("get_word_list", &[])
+            .await
+            .json()
+            .await
+            .expect("words");
+        assert_eq!(words, "půjč*\nKurva");
+
+        let (anna, _) = app.signed_in(Role::Resident, false).await;
+        let (eva, _) = app.signed_in(Role::Resident, false).await;
+        let cid: i32 = anna
+            .call(
+                "add_comment",
+                &[
+                    ("proposal", &pid.to_string()),
+                    ("text", "Nabízím PŮJČKY ihned"),
+                ],
+            )
+            .await
+            .json()
+            .await
+            .expect("id");
+        let mine = comments_seen(&anna, pid).await;
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0]["marks"]["held"], true);
+        assert!(
+            anna.page_text(&format!("/proposals/{pid}"))
+                .await
+                .contains("Čeká na moderátora")
+        );
+        assert!(
+            comments_seen(&eva, pid).await.is_empty(),
+            "others do not see it yet"
+        );
+        assert_eq!(proposal_row(&app, pid).await.comment_count, 0);
+        assert!(
+            staff
+                .page_text("/staff")
+                .await
+                .contains("Nabízím PŮJČKY ihned")
+        );
+
+        assert_eq!(
+            staff
+                .call(
+                    "approve_content",
+                    &[("kind", "comment"), ("id", &cid.to_string())]
+                )
+                .await
+                .status(),
+            200
+        );
+        assert_eq!(comments_seen(&eva, pid).await.len(), 1, "let through");
+        assert_eq!(proposal_row(&app, pid).await.comment_count, 1);
+
+        // A proposal is held the same way, even without pre-moderation.
+        let held: i32 = anna
+            .propose(&[
+                ("title", "Kurva lavička"),
+                ("body", "Text"),
+                ("category", &category),
+            ])
+            .await
+            .json()
+            .await
+            .expect("id");
+        assert_eq!(proposal_row(&app, held).await.status, "submitted");
+        assert_eq!(eva.get(&format!("/proposals/{held}")).await.status(), 404);
+        let actions: Vec<String> = log_rows(&app).await.into_iter().map(|r| r.action).collect();
+        assert_eq!(actions, ["change_settings", "approve"]);
+    }
+}

@@ -116,6 +116,8 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
                 ],
                 Row::Staff,
             ),
+            ("get_word_list", vec![], Row::Staff),
+            ("save_word_list", vec![("words", "")], Row::Staff),
             ("list_invites", vec![], Row::Staff),
             (
                 "create_invites",

@@ -465,3 +465,6 @@ assist-comment = Napsat komentář
 assist-proposal-number = Číslo návrhu
 error-assist-proposal = Návrh s tímto číslem nejde komentovat.
 member-write-for = Napsat za člena
+word-list-title = Slova, která zadrží příspěvek
+word-list-hint = Nový návrh nebo komentář s některým z těchto slov počká na schválení. Jedno slovo nebo spojení na řádek; velká písmena ani háčky nevadí. Hvězdička na konci platí pro začátek slova: „půjč*“ zadrží „půjčka“ i „půjčky“.
+word-list-label = Slova (jedno na řádek)

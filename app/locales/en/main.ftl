@@ -457,3 +457,6 @@ assist-comment = Write a comment
 assist-proposal-number = Proposal number
 error-assist-proposal = This proposal cannot be commented on.
 member-write-for = Write for them
+word-list-title = Words that hold a post
+word-list-hint = A new proposal or comment with one of these words waits for approval. One word or phrase per line; case and accents do not matter. A star at the end matches the start of a word: “loan*” holds “loan” and “loans”.
+word-list-label = Words (one per line)

@@ -10,6 +10,7 @@ mod merge_proposal;
 mod moderation_queue;
 mod queue_card;
 mod restore_content;
+mod word_list;
 
 use crate::components::{FormMessage, PageTitle};
 use crate::error::AppError;
@@ -20,6 +21,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use moderation_queue::moderation_queue;
 use queue_card::{QueueActions, QueueCard};
+use word_list::{SaveWordList, get_word_list};
 
 /// The proposal or comment a staff form names.
 #[cfg(feature = "ssr")]
@@ -75,8 +77,33 @@ pub fn StaffPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <WordListEditor/>
     }
     .into_any()
+}
+
+/// The words that hold a new proposal or comment for review, one per line.
+#[component]
+fn WordListEditor() -> impl IntoView {
+    let save = ServerAction::<SaveWordList>::new();
+    view! {
+        <details class="edit word-list">
+            <summary>{t("word-list-title")}</summary>
+            <p class="hint" id="words-hint">{t("word-list-hint")}</p>
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    let words = get_word_list().await.unwrap_or_default();
+                    view! {
+                        <ActionForm action=save attr:class="form">
+                            <label for="words">{t("word-list-label")}</label>
+                            <textarea id="words" name="words" rows="6" aria-describedby="words-hint">{words}</textarea>
+                            <button type="submit" class="button">{t("save")}</button>
+                        </ActionForm>
+                    }
+                })}
+            </Suspense>
+        </details>
+    }
 }
 
 #[component]

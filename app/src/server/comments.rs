@@ -63,6 +63,8 @@ pub async fn add(
         }
     };
     let at = now();
+    // A comment with a word from the staff's list waits for a moderator (seen by its author).
+    let held = super::word_list::load(db).await?.matches(text.as_str());
     let txn = db.begin().await?;
     let row = comment::ActiveModel {
         proposal_id: Set(proposal_id),
@@ -71,6 +73,7 @@ pub async fn add(
         body: Set(text.as_str().to_owned()),
         created_at: Set(at),
         assisted_by: Set(helper.map(|h| h.id)),
+        held_at: Set(held.then_some(at)),
         ..Default::default()
     }
     .insert(&txn)
@@ -88,10 +91,11 @@ pub async fn add(
         )
         .await?;
     }
+    // Only what everyone sees counts (a held comment is counted when let through).
     proposal::Entity::update_many()
         .col_expr(
             proposal::Column::CommentCount,
-            Expr::col(proposal::Column::CommentCount).add(1),
+            Expr::col(proposal::Column::CommentCount).add(if held { 0 } else { 1 }),
         )
         .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
         .filter(proposal::Column::Id.eq(proposal_id))

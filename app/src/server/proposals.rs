@@ -147,6 +147,11 @@ pub async fn create(
     super::posting_limits::check_proposals(db, author.id, limits).await?;
     let (checked, photos) =
         AppError::both(check(db, &new).await, photos::check_uploads(uploads).await)?;
+    // A proposal with a word from the staff's list waits for a moderator, like pre-moderation.
+    let held = super::word_list::load(db)
+        .await?
+        .matches(&format!("{}\n{}", new.title, new.body));
+    let pre_moderation = pre_moderation || held;
     let stored = photos::store(files, &photos).await?;
     let saved = insert(db, author, new.helper, checked, &stored, pre_moderation).await;
     if saved.is_err() {
