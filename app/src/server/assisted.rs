@@ -38,3 +38,26 @@ pub async fn member_name(db: &DatabaseConnection, id: i32) -> Result<String, App
         .ok_or(AppError::NotFound)?
         .display_name)
 }
+
+/// Records, inside the post's own transaction, that `helper` (if any) wrote `target` for `author`.
+pub async fn log_help(
+    db: &impl sea_orm::ConnectionTrait,
+    helper: Option<&Member>,
+    target: super::reports::Target,
+    author: i32,
+) -> Result<(), AppError> {
+    let Some(helper) = helper else {
+        return Ok(());
+    };
+    super::moderation::log(
+        db,
+        super::moderation::LogEntry {
+            staff: helper,
+            action: crate::domain::LogAction::WriteForMember,
+            target: Some(target),
+            member: Some(author),
+            reason: None,
+        },
+    )
+    .await
+}

@@ -78,19 +78,13 @@ pub async fn add(
     }
     .insert(&txn)
     .await?;
-    if let Some(helper) = helper {
-        super::moderation::log(
-            &txn,
-            super::moderation::LogEntry {
-                staff: helper,
-                action: crate::domain::LogAction::WriteForMember,
-                target: Some(super::reports::Target::Comment(row.id)),
-                member: Some(member.id),
-                reason: None,
-            },
-        )
-        .await?;
-    }
+    super::assisted::log_help(
+        &txn,
+        helper,
+        super::reports::Target::Comment(row.id),
+        member.id,
+    )
+    .await?;
     // Only what everyone sees counts (a held comment is counted when let through).
     proposal::Entity::update_many()
         .col_expr(

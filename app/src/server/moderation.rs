@@ -97,6 +97,40 @@ fn counted(row: &comment::Model) -> bool {
     row.deleted_at.is_none() && row.hidden_at.is_none() && row.held_at.is_none()
 }
 
+/// Counts a comment in again once everyone sees it (restored, or let through).
+async fn count_in_if_shown(db: &impl ConnectionTrait, comment_id: i32) -> Result<(), AppError> {
+    let row = comment::Entity::find_by_id(comment_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if counted(&row) {
+        count_comment(db, row.proposal_id, 1).await?;
+    }
+    Ok(())
+}
+
+/// Logs `action` on an item, about the member who wrote it.
+async fn log_on(
+    db: &impl ConnectionTrait,
+    staff: &Member,
+    action: LogAction,
+    target: Target,
+    reason: Option<&str>,
+) -> Result<(), AppError> {
+    let member = author_of(db, target).await?;
+    log(
+        db,
+        LogEntry {
+            staff,
+            action,
+            target: Some(target),
+            member: Some(member),
+            reason,
+        },
+    )
+    .await
+}
+
 /// Sets or clears the hidden mark; None when the item was already in that state.
 async fn set_hidden(
     db: &impl ConnectionTrait,
@@ -160,16 +194,12 @@ pub async fn hide(
         }
     }
     resolve_reports(&txn, target, at).await?;
-    let member = author_of(&txn, target).await?;
-    log(
+    log_on(
         &txn,
-        LogEntry {
-            staff,
-            action: LogAction::Hide,
-            target: Some(target),
-            member: Some(member),
-            reason: Some(reason.as_stored()),
-        },
+        staff,
+        LogAction::Hide,
+        target,
+        Some(reason.as_stored()),
     )
     .await?;
     txn.commit().await?;
@@ -188,26 +218,9 @@ pub async fn restore(
         return Err(AppError::field("restore", "error-not-hidden"));
     }
     if let Target::Comment(id) = target {
-        let row = comment::Entity::find_by_id(id)
-            .one(&txn)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if counted(&row) {
-            count_comment(&txn, row.proposal_id, 1).await?;
-        }
+        count_in_if_shown(&txn, id).await?;
     }
-    let member = author_of(&txn, target).await?;
-    log(
-        &txn,
-        LogEntry {
-            staff,
-            action: LogAction::Restore,
-            target: Some(target),
-            member: Some(member),
-            reason: None,
-        },
-    )
-    .await?;
+    log_on(&txn, staff, LogAction::Restore, target, None).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -222,18 +235,7 @@ pub async fn dismiss(
     if resolve_reports(&txn, target, now()).await? == 0 {
         return Err(AppError::field("dismiss", "error-no-reports"));
     }
-    let member = author_of(&txn, target).await?;
-    log(
-        &txn,
-        LogEntry {
-            staff,
-            action: LogAction::Dismiss,
-            target: Some(target),
-            member: Some(member),
-            reason: None,
-        },
-    )
-    .await?;
+    log_on(&txn, staff, LogAction::Dismiss, target, None).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -323,16 +325,12 @@ pub async fn edit(
             }
         }
     }
-    let member = author_of(&txn, target).await?;
-    log(
+    log_on(
         &txn,
-        LogEntry {
-            staff,
-            action: LogAction::Edit,
-            target: Some(target),
-            member: Some(member),
-            reason: note.as_ref().map(StaffNote::as_str),
-        },
+        staff,
+        LogAction::Edit,
+        target,
+        note.as_ref().map(StaffNote::as_str),
     )
     .await?;
     txn.commit().await?;
@@ -358,7 +356,8 @@ pub async fn set_locked(
     .exec(&txn)
     .await?;
     let target = Target::Proposal(proposal_id);
-    let member = author_of(&txn, target).await?;
+    // A missing proposal is "not found", not "already locked".
+    author_of(&txn, target).await?;
     if changed.rows_affected != 1 {
         let message = if locked {
             "error-already-locked"
@@ -372,17 +371,7 @@ pub async fn set_locked(
     } else {
         LogAction::Unlock
     };
-    log(
-        &txn,
-        LogEntry {
-            staff,
-            action,
-            target: Some(target),
-            member: Some(member),
-            reason: None,
-        },
-    )
-    .await?;
+    log_on(&txn, staff, action, target, None).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -538,27 +527,10 @@ pub async fn approve(
             if released.rows_affected != 1 {
                 return Err(AppError::NotFound);
             }
-            let row = comment::Entity::find_by_id(id)
-                .one(&txn)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            if counted(&row) {
-                count_comment(&txn, row.proposal_id, 1).await?;
-            }
+            count_in_if_shown(&txn, id).await?;
         }
     }
-    let member = author_of(&txn, target).await?;
-    log(
-        &txn,
-        LogEntry {
-            staff,
-            action: LogAction::Approve,
-            target: Some(target),
-            member: Some(member),
-            reason: None,
-        },
-    )
-    .await?;
+    log_on(&txn, staff, LogAction::Approve, target, None).await?;
     txn.commit().await?;
     Ok(())
 }

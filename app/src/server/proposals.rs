@@ -202,19 +202,13 @@ async fn insert(
     }
     .insert(&txn)
     .await?;
-    if let Some(helper) = helper {
-        super::moderation::log(
-            &txn,
-            super::moderation::LogEntry {
-                staff: helper,
-                action: crate::domain::LogAction::WriteForMember,
-                target: Some(super::reports::Target::Proposal(row.id)),
-                member: Some(author.id),
-                reason: None,
-            },
-        )
-        .await?;
-    }
+    super::assisted::log_help(
+        &txn,
+        helper,
+        super::reports::Target::Proposal(row.id),
+        author.id,
+    )
+    .await?;
     if !photos.is_empty() {
         proposal_photo::Entity::insert_many(photos.iter().zip(0..).map(|(photo, position)| {
             proposal_photo::ActiveModel {
