@@ -18,6 +18,7 @@ pub mod proposals;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod shell;
+pub mod site;
 pub mod visitor;
 
 pub use shell::{App, shell};

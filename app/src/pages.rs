@@ -1,4 +1,5 @@
 //! One module per page, named after its address.
+mod admin;
 mod assist_vote;
 mod decision;
 mod decisions;
@@ -23,6 +24,7 @@ mod staff_invites;
 mod staff_log;
 mod staff_members;
 
+pub use admin::AdminPage;
 pub use assist_vote::AssistVotePage;
 pub use decision::DecisionPage;
 pub use decisions::DecisionsPage;

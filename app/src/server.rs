@@ -26,6 +26,7 @@ pub mod reports;
 pub mod search;
 pub mod session_store;
 pub mod sign_in_limit;
+pub mod site_settings;
 pub mod state;
 pub mod visitor;
 pub mod word_list;
@@ -53,6 +54,15 @@ pub fn request_visitor() -> Option<Visitor> {
 /// The language tag of this request (`cs` when unknown), for names stored per language.
 pub fn request_language() -> String {
     request_visitor().map_or_else(|| "cs".into(), |v| v.locale.tag())
+}
+
+/// The settings admins changed at run time, as read for this request (the start-up defaults
+/// when there is no request, e.g. in a background task).
+pub fn current_site() -> Result<crate::site::Site, AppError> {
+    if let Some(site) = crate::site::use_site() {
+        return Ok(site);
+    }
+    Ok(site_settings::defaults(&app_state()?.settings))
 }
 
 /// The signed-in member making this request, if any. Every server function starts here.

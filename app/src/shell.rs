@@ -1,8 +1,8 @@
 //! The HTML document around every page, and the routes.
 use crate::components::{BottomNav, Header};
 use crate::pages::{
-    AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage,
-    MePage, MeetingPollPage, NewDecisionPage, NewPollPage, NewProposalPage, NotFound,
+    AdminPage, AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage,
+    LoginPage, MePage, MeetingPollPage, NewDecisionPage, NewPollPage, NewProposalPage, NotFound,
     PrintInvitesPage, ProposalPage, ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage,
     StaffInvitesPage, StaffLogPage, StaffMembersPage, StaffPage,
 };
@@ -24,7 +24,10 @@ fn site_frame() -> SiteFrame {
     // Quietly empty while routes are listed at start-up, when there is no state yet.
     if let Some(state) = use_context::<crate::server::AppState>() {
         return SiteFrame {
-            estate_name: state.settings.estate_name.clone(),
+            estate_name: crate::site::use_site().map_or_else(
+                || state.settings.estate_name.clone(),
+                |site| site.estate_name,
+            ),
             stylesheet_href: state.settings.stylesheet_href.clone(),
         };
     }
@@ -106,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/reset") view=ResetPage/>
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/assist") view=StaffAssistPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/members") view=StaffMembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/log") view=StaffLogPage ssr=SsrMode::Async/>

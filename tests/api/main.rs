@@ -2,6 +2,7 @@
 //! database made by the real migrations, on SQLite and (when configured) PostgreSQL.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod admin;
 mod assisted;
 mod comments;
 mod decisions;

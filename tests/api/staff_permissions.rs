@@ -147,6 +147,17 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
                 vec![("member", &author_id), ("role", "resident")],
                 Row::Admin,
             ),
+            ("site_settings_form", vec![], Row::Admin),
+            (
+                "save_site_settings",
+                vec![
+                    ("estate_name", ""),
+                    ("default_eligibility", "core"),
+                    ("proposals_per_day", "5"),
+                    ("comments_per_hour", "30"),
+                ],
+                Row::Admin,
+            ),
         ];
         for who in [
             Who::Visitor,

@@ -10,8 +10,11 @@ pub fn EligibilityChoice(error: Option<AppError>) -> impl IntoView {
     let chosen = error
         .as_ref()
         .and_then(|e| e.typed("eligibility"))
-        .unwrap_or("core")
-        .to_owned();
+        .map(str::to_owned)
+        .or_else(|| {
+            crate::site::use_site().map(|site| site.default_eligibility.as_str().to_owned())
+        })
+        .unwrap_or_else(|| "core".to_owned());
     let message = error
         .as_ref()
         .and_then(|e| e.message_for("eligibility"))

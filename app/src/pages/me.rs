@@ -30,6 +30,9 @@ pub fn MePage() -> impl IntoView {
             <p><a class="button" href="/staff">{t("moderation-title")}</a></p>
             <p><a class="button" href="/staff/members">{t("members-title")}</a></p>
             <p><a class="button" href="/staff/invites">{t("invites-title")}</a></p>
+            {(member.role == crate::domain::Role::Admin).then(|| view! {
+                <p><a class="button" href="/admin">{t("admin-title")}</a></p>
+            })}
         })}
         <ActionForm action=sign_out attr:class="form">
             <button type="submit" class="button">{t("sign-out")}</button>

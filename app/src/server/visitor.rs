@@ -50,6 +50,19 @@ pub async fn load_visitor(
             .and_then(|row| suspension(row, state.settings.time_zone)),
     };
     request.extensions_mut().insert(visitor);
+    // The settings admins change, read once per request (one small query), so every instance
+    // sees a change at once.
+    let site = match super::site_settings::load(&state.db, &state.settings).await {
+        Ok(site) => site,
+        Err(error) => {
+            tracing::error!(
+                ?error,
+                "reading the site settings failed; using the defaults"
+            );
+            super::site_settings::defaults(&state.settings)
+        }
+    };
+    request.extensions_mut().insert(site);
     next.run(request).await
 }
 

@@ -14,6 +14,9 @@ async fn run(id: i32) -> Result<DecisionView, AppError> {
     use crate::server::{app_state, current_member, decisions};
 
     let state = app_state()?;
-    let viewer = require_read(current_member(), state.settings.site_is_public)?;
+    let viewer = require_read(
+        current_member(),
+        crate::server::current_site()?.public_reading,
+    )?;
     decisions::detail(&state.db, viewer.as_ref(), id, state.settings.time_zone).await
 }

@@ -14,6 +14,9 @@ async fn run() -> Result<Vec<DecisionCard>, AppError> {
     use crate::server::{app_state, current_member, decisions};
 
     let state = app_state()?;
-    let viewer = require_read(current_member(), state.settings.site_is_public)?;
+    let viewer = require_read(
+        current_member(),
+        crate::server::current_site()?.public_reading,
+    )?;
     decisions::list(&state.db, viewer.as_ref(), state.settings.time_zone).await
 }

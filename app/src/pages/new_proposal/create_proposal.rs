@@ -20,6 +20,7 @@ async fn run(data: MultipartData) -> Result<i32, AppError> {
         return Err(AppError::NotSignedIn);
     }
     let state = app_state()?;
+    let site = crate::server::current_site()?;
     let mut form = MultipartForm::read(data).await?;
     // Staff may write it for a member at the centre (assisted entry).
     let (author, helper) =
@@ -40,8 +41,8 @@ async fn run(data: MultipartData) -> Result<i32, AppError> {
             helper: helper.as_ref(),
         },
         uploads,
-        &state.settings.limits,
-        state.settings.pre_moderation,
+        &site.limits(),
+        site.pre_moderation,
     )
     .await
     .map_err(|error| {

@@ -39,7 +39,7 @@ async fn run(
         proposal,
         parent,
         text,
-        &state.settings.limits,
+        &crate::server::current_site()?.limits(),
         helper.as_ref(),
     )
     .await?;

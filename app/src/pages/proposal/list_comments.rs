@@ -14,7 +14,10 @@ async fn run(proposal: i32) -> Result<Vec<CommentView>, AppError> {
     use crate::server::{app_state, comments, current_member, proposals};
 
     let state = app_state()?;
-    let viewer = require_read(current_member(), state.settings.site_is_public)?;
+    let viewer = require_read(
+        current_member(),
+        crate::server::current_site()?.public_reading,
+    )?;
     // Only the discussion of a proposal the asker may see.
     proposals::find_visible(&state.db, viewer.as_ref(), proposal).await?;
     comments::list(

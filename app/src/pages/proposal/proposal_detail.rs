@@ -14,7 +14,10 @@ async fn run(id: i32) -> Result<ProposalDetail, AppError> {
     use crate::server::{app_state, current_member, proposals, request_language};
 
     let state = app_state()?;
-    let viewer = require_read(current_member(), state.settings.site_is_public)?;
+    let viewer = require_read(
+        current_member(),
+        crate::server::current_site()?.public_reading,
+    )?;
     proposals::detail(
         &state.db,
         state.files.as_ref(),

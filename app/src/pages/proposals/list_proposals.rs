@@ -28,7 +28,10 @@ async fn run(
     use crate::server::{app_state, current_member, proposals, request_language};
 
     let state = app_state()?;
-    let viewer = require_read(current_member(), state.settings.site_is_public)?;
+    let viewer = require_read(
+        current_member(),
+        crate::server::current_site()?.public_reading,
+    )?;
     let filter = ListFilter {
         q: q.unwrap_or_default().chars().take(200).collect(),
         status: status.as_deref().and_then(ProposalStatus::parse),

@@ -1,0 +1,116 @@
+//! `/admin`: the settings admins change while Spolu runs — the estate's name, whether visitors
+//! may read, pre-moderation, who votes by default, and how much one account may post.
+mod save_site_settings;
+mod site_settings_form;
+
+use crate::components::{FieldError, FormMessage, PageTitle};
+use crate::domain::Eligibility;
+use crate::error::AppError;
+use crate::i18n::t;
+use crate::permissions::Action;
+use crate::site::Site;
+use leptos::prelude::*;
+use save_site_settings::SaveSiteSettings;
+use site_settings_form::site_settings_form;
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    if let Err(gate) = super::member_page("/admin", Action::Administer) {
+        return gate;
+    }
+    let save = ServerAction::<SaveSiteSettings>::new();
+    let error = save.value().get_untracked().and_then(Result::err);
+    view! {
+        <PageTitle text=t("admin-title")/>
+        <h1>{t("admin-title")}</h1>
+        <p class="lead">{t("admin-intro")}</p>
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                match site_settings_form().await {
+                    Ok(site) => view! { <SettingsForm site save error=error.clone()/> }.into_any(),
+                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <p><a href="/staff">{t("admin-word-list")}</a></p>
+    }
+    .into_any()
+}
+
+#[component]
+fn SettingsForm(
+    site: Site,
+    save: ServerAction<SaveSiteSettings>,
+    error: Option<AppError>,
+) -> impl IntoView {
+    let message = |field: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.message_for(field))
+            .map(str::to_owned)
+    };
+    let typed = |field: &str, current: String| {
+        error
+            .as_ref()
+            .and_then(|e| e.typed(field))
+            .map_or(current, str::to_owned)
+    };
+    let number_field = |name: &'static str, label: &'static str, value: u64| {
+        let message = message(name);
+        let value = typed(name, value.to_string());
+        view! {
+            <div class="field">
+                <label for=name>{t(label)}</label>
+                <input id=name name=name type="number" inputmode="numeric" min="1" value=value
+                    aria-describedby=message.is_some().then(|| format!("{name}-error"))/>
+                <FieldError id=format!("{name}-error") message=message/>
+            </div>
+        }
+    };
+    let name_message = message("estate_name");
+    let name_value = typed("estate_name", site.estate_name.clone());
+    let all_members = site.default_eligibility == Eligibility::AllMembers;
+    let proposals_field = number_field(
+        "proposals_per_day",
+        "admin-proposals-per-day",
+        site.proposals_per_day,
+    );
+    let comments_field = number_field(
+        "comments_per_hour",
+        "admin-comments-per-hour",
+        site.comments_per_hour,
+    );
+    view! {
+        <ActionForm action=save attr:class="form">
+            <FormMessage error=error.clone().filter(|e| e.field_errors().is_empty())/>
+            <div class="field">
+                <label for="estate_name">{t("admin-estate-name")}</label>
+                <input id="estate_name" name="estate_name" type="text" maxlength=Site::NAME_MAX value=name_value
+                    aria-describedby=name_message.is_some().then_some("estate_name-error")/>
+                <FieldError id="estate_name-error".to_string() message=name_message/>
+            </div>
+            <label class="choice">
+                <input type="checkbox" name="public_reading" value="on" checked=site.public_reading/>
+                <span>{t("admin-public-reading")}</span>
+            </label>
+            <label class="choice">
+                <input type="checkbox" name="pre_moderation" value="on" checked=site.pre_moderation/>
+                <span>{t("admin-pre-moderation")}</span>
+            </label>
+            <fieldset class="field">
+                <legend>{t("admin-default-eligibility")}</legend>
+                <label class="choice">
+                    <input type="radio" name="default_eligibility" value="core" checked=!all_members/>
+                    <span>{t("eligibility-core")}</span>
+                </label>
+                <label class="choice">
+                    <input type="radio" name="default_eligibility" value="members" checked=all_members/>
+                    <span>{t("eligibility-members")}</span>
+                </label>
+            </fieldset>
+            {proposals_field}
+            {comments_field}
+            <button type="submit" class="button primary">{t("save")}</button>
+        </ActionForm>
+    }
+}

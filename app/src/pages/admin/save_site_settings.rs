@@ -1,0 +1,58 @@
+//! Saving the site settings; every field is checked at once and nothing is stored half-way.
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "save_site_settings")]
+pub async fn save_site_settings(
+    estate_name: String,
+    public_reading: Option<String>,
+    pre_moderation: Option<String>,
+    default_eligibility: String,
+    proposals_per_day: String,
+    comments_per_hour: String,
+) -> Result<(), AppError> {
+    let typed = [
+        ("estate_name", estate_name.clone()),
+        ("proposals_per_day", proposals_per_day.clone()),
+        ("comments_per_hour", comments_per_hour.clone()),
+    ];
+    let result = run(
+        &estate_name,
+        public_reading.is_some(),
+        pre_moderation.is_some(),
+        &default_eligibility,
+        &proposals_per_day,
+        &comments_per_hour,
+    )
+    .await;
+    crate::error::respond(result.map_err(|error| {
+        let typed: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        error.keeping(&typed)
+    }))
+}
+
+#[cfg(feature = "ssr")]
+async fn run(
+    estate_name: &str,
+    public_reading: bool,
+    pre_moderation: bool,
+    default_eligibility: &str,
+    proposals_per_day: &str,
+    comments_per_hour: &str,
+) -> Result<(), AppError> {
+    use crate::permissions::{Action, require};
+    use crate::server::site_settings::{self, SiteForm};
+    use crate::server::{app_state, current_member};
+
+    let admin = require(current_member(), Action::Administer)?;
+    let site = site_settings::check(&SiteForm {
+        estate_name,
+        public_reading,
+        pre_moderation,
+        default_eligibility,
+        proposals_per_day,
+        comments_per_hour,
+    })?;
+    let state = app_state()?;
+    site_settings::save(&state.db, &admin, &site).await
+}

@@ -1,0 +1,224 @@
+//! Storing and reading the settings admins change at run time (see `crate::site`), as rows of
+//! `site_settings`; a missing row means the start-up default.
+use super::entities::site_setting;
+use super::moderation::{LogEntry, log};
+use super::state::{PostingLimits, Settings};
+use crate::domain::{Eligibility, LogAction};
+use crate::error::{AppError, FieldError};
+use crate::site::Site;
+use crate::visitor::Member;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{DatabaseConnection, EntityTrait, Set, TransactionTrait};
+use std::collections::HashMap;
+
+const ESTATE_NAME: &str = "estate_name";
+const PUBLIC_READING: &str = "public_reading";
+const PRE_MODERATION: &str = "pre_moderation";
+const DEFAULT_ELIGIBILITY: &str = "default_eligibility";
+const PROPOSALS_PER_DAY: &str = "proposals_per_day";
+const COMMENTS_PER_HOUR: &str = "comments_per_hour";
+
+/// The start-up settings, before any admin changed them.
+pub fn defaults(settings: &Settings) -> Site {
+    Site {
+        estate_name: settings.estate_name.clone(),
+        public_reading: settings.site_is_public,
+        pre_moderation: settings.pre_moderation,
+        default_eligibility: Eligibility::CoreGroup,
+        proposals_per_day: settings.limits.proposals_per_day,
+        comments_per_hour: settings.limits.comments_per_hour,
+    }
+}
+
+/// The settings now: stored values over the defaults (one query).
+pub async fn load(db: &DatabaseConnection, settings: &Settings) -> Result<Site, AppError> {
+    let stored: HashMap<String, String> = site_setting::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| (row.key, row.value))
+        .collect();
+    let mut site = defaults(settings);
+    let get = |key: &str| stored.get(key).map(String::as_str);
+    if let Some(name) = get(ESTATE_NAME) {
+        site.estate_name = name.to_owned();
+    }
+    if let Some(value) = get(PUBLIC_READING) {
+        site.public_reading = value == "true";
+    }
+    if let Some(value) = get(PRE_MODERATION) {
+        site.pre_moderation = value == "true";
+    }
+    if let Some(value) = get(DEFAULT_ELIGIBILITY).and_then(Eligibility::parse) {
+        site.default_eligibility = value;
+    }
+    if let Some(value) = get(PROPOSALS_PER_DAY).and_then(|v| v.parse().ok()) {
+        site.proposals_per_day = value;
+    }
+    if let Some(value) = get(COMMENTS_PER_HOUR).and_then(|v| v.parse().ok()) {
+        site.comments_per_hour = value;
+    }
+    Ok(site)
+}
+
+/// What the admin form sends, as typed.
+pub struct SiteForm<'a> {
+    pub estate_name: &'a str,
+    pub public_reading: bool,
+    pub pre_moderation: bool,
+    pub default_eligibility: &'a str,
+    pub proposals_per_day: &'a str,
+    pub comments_per_hour: &'a str,
+}
+
+/// Checks every field at once.
+pub fn check(form: &SiteForm<'_>) -> Result<Site, AppError> {
+    let mut errors = Vec::new();
+    let mut fail = |field: &str, message: &str| {
+        errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        })
+    };
+    let name = form
+        .estate_name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if name.is_empty() || name.chars().count() > Site::NAME_MAX {
+        fail("estate_name", "error-estate-name");
+    }
+    let eligibility = Eligibility::parse(form.default_eligibility);
+    if eligibility.is_none() {
+        fail("default_eligibility", "error-eligibility");
+    }
+    let number = |text: &str, range: std::ops::RangeInclusive<u64>| {
+        text.trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|n| range.contains(n))
+    };
+    let proposals = number(form.proposals_per_day, Site::PROPOSALS_PER_DAY);
+    if proposals.is_none() {
+        fail("proposals_per_day", "error-proposals-per-day");
+    }
+    let comments = number(form.comments_per_hour, Site::COMMENTS_PER_HOUR);
+    if comments.is_none() {
+        fail("comments_per_hour", "error-comments-per-hour");
+    }
+    match (eligibility, proposals, comments) {
+        (Some(default_eligibility), Some(proposals_per_day), Some(comments_per_hour))
+            if errors.is_empty() =>
+        {
+            Ok(Site {
+                estate_name: name,
+                public_reading: form.public_reading,
+                pre_moderation: form.pre_moderation,
+                default_eligibility,
+                proposals_per_day,
+                comments_per_hour,
+            })
+        }
+        _ => Err(AppError::fields(errors)),
+    }
+}
+
+/// Stores every setting and one log row, in one transaction.
+pub async fn save(db: &DatabaseConnection, admin: &Member, site: &Site) -> Result<(), AppError> {
+    let rows = [
+        (ESTATE_NAME, site.estate_name.clone()),
+        (PUBLIC_READING, site.public_reading.to_string()),
+        (PRE_MODERATION, site.pre_moderation.to_string()),
+        (
+            DEFAULT_ELIGIBILITY,
+            site.default_eligibility.as_str().to_owned(),
+        ),
+        (PROPOSALS_PER_DAY, site.proposals_per_day.to_string()),
+        (COMMENTS_PER_HOUR, site.comments_per_hour.to_string()),
+    ];
+    let txn = db.begin().await?;
+    site_setting::Entity::insert_many(rows.into_iter().map(|(key, value)| {
+        site_setting::ActiveModel {
+            key: Set(key.to_owned()),
+            value: Set(value),
+        }
+    }))
+    .on_conflict(
+        OnConflict::column(site_setting::Column::Key)
+            .update_column(site_setting::Column::Value)
+            .to_owned(),
+    )
+    .exec(&txn)
+    .await?;
+    log(
+        &txn,
+        LogEntry {
+            staff: admin,
+            action: LogAction::ChangeSettings,
+            target: None,
+            member: None,
+            reason: Some("site"),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+impl Site {
+    pub fn limits(&self) -> PostingLimits {
+        PostingLimits {
+            proposals_per_day: self.proposals_per_day,
+            comments_per_hour: self.comments_per_hour,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form<'a>(
+        name: &'a str,
+        eligibility: &'a str,
+        per_day: &'a str,
+        per_hour: &'a str,
+    ) -> SiteForm<'a> {
+        SiteForm {
+            estate_name: name,
+            public_reading: false,
+            pre_moderation: true,
+            default_eligibility: eligibility,
+            proposals_per_day: per_day,
+            comments_per_hour: per_hour,
+        }
+    }
+
+    #[test]
+    fn good_settings_are_tidied_and_kept() {
+        let site = check(&form("  Janov   sever ", "members", "3", "20")).expect("valid");
+        assert_eq!(site.estate_name, "Janov sever");
+        assert_eq!(site.default_eligibility, Eligibility::AllMembers);
+        assert!(!site.public_reading && site.pre_moderation);
+        assert_eq!((site.proposals_per_day, site.comments_per_hour), (3, 20));
+    }
+
+    #[test]
+    fn every_bad_field_is_named_at_once() {
+        let error = check(&form(" ", "everyone", "0", "501")).expect_err("invalid");
+        let fields: Vec<&str> = error
+            .field_errors()
+            .iter()
+            .map(|e| e.field.as_str())
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "estate_name",
+                "default_eligibility",
+                "proposals_per_day",
+                "comments_per_hour"
+            ]
+        );
+    }
+}
