@@ -12,6 +12,7 @@ pub mod entities;
 pub mod file_store;
 pub mod invite_batches;
 pub mod invites;
+pub mod kiosk;
 pub mod member_admin;
 pub mod members;
 pub mod moderation;

@@ -60,7 +60,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_visitor();
     #[cfg(feature = "ssr")]
     set_security_policy();
-    let locale = use_visitor().locale;
+    let visitor = use_visitor();
+    let locale = visitor.locale;
+    // On the centre's tablet, the page reloads itself once the idle time is over, so the next
+    // person finds it signed out even if nobody touched it (the server decides; this only asks).
+    let kiosk_refresh = visitor
+        .kiosk_idle_seconds
+        .filter(|_| visitor.member.is_some())
+        .map(|seconds| (u64::from(seconds) + 5).to_string());
     let frame = site_frame();
     view! {
         <!DOCTYPE html>
@@ -69,6 +76,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1d5c4d"/>
+                {kiosk_refresh.map(|seconds| view! { <meta http-equiv="refresh" content=seconds/> })}
                 <link rel="stylesheet" href=frame.stylesheet_href.clone()/>
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="icon" href="/icon.svg" type="image/svg+xml"/>

@@ -30,6 +30,9 @@ pub struct Visitor {
     pub member: Option<Member>,
     pub locale: Locale,
     pub suspension: Option<Suspension>,
+    /// This device is the centre's shared tablet: members are signed out after this many idle
+    /// seconds, and a big "Sign out" button shows.
+    pub kiosk_idle_seconds: Option<u32>,
 }
 
 /// The visitor of the request being rendered; a page without one (never on the server) is a

@@ -121,3 +121,61 @@ async fn bad_settings_are_named_together_and_nothing_is_stored() {
         );
     }
 }
+
+#[tokio::test]
+async fn on_the_kiosk_tablet_an_idle_member_is_signed_out_and_a_forged_mark_does_nothing() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (admin, _) = app.signed_in(Role::Admin, false).await;
+        let marked = admin.call("set_kiosk", &[("minutes", "5")]).await;
+        assert_eq!(marked.status(), 200, "{}", database.kind());
+        let set_cookie = marked.headers()["set-cookie"]
+            .to_str()
+            .expect("cookie")
+            .to_owned();
+        assert!(set_cookie.starts_with("kiosk="), "{set_cookie}");
+        let page = admin.page_text("/").await;
+        assert!(page.contains("kiosk-sign-out"), "the big sign-out button");
+        assert!(
+            page.contains(r#"http-equiv="refresh" content="305""#),
+            "reloads when idle"
+        );
+        assert_eq!(
+            admin.call("set_kiosk", &[("minutes", "0")]).await.status(),
+            422
+        );
+
+        // A hand-made, unsigned mark is ignored.
+        let (forger, _) = app.signed_in(Role::Resident, false).await;
+        let url = reqwest::Url::parse(&app.base_url).expect("url");
+        forger.jar.add_cookie_str("kiosk=2; Path=/", &url);
+        assert!(!forger.page_text("/").await.contains("kiosk-sign-out"));
+
+        // A truly signed mark of two seconds: idle longer, and the member is signed out.
+        let key = app::server::kiosk::key(&app.db).await.expect("key");
+        let mut jar = cookie::CookieJar::new();
+        jar.signed_mut(&key).add(cookie::Cookie::new("kiosk", "2"));
+        let signed = jar.get("kiosk").expect("signed").value().to_owned();
+        let (tablet, member) = app.signed_in(Role::Resident, false).await;
+        tablet
+            .jar
+            .add_cookie_str(&format!("kiosk={signed}; Path=/"), &url);
+        let active = tablet.page_text("/").await;
+        assert!(
+            active.contains("kiosk-sign-out"),
+            "signed in, on the tablet"
+        );
+        assert!(
+            tablet.page_text("/").await.contains("kiosk-sign-out"),
+            "still active"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+        let after = tablet.page_text("/").await;
+        assert!(
+            !after.contains("kiosk-sign-out"),
+            "signed out after the idle time"
+        );
+        assert!(after.contains(r#"href="/login""#));
+        assert!(!after.contains(&member.username));
+    }
+}

@@ -148,6 +148,7 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
                 Row::Admin,
             ),
             ("site_settings_form", vec![], Row::Admin),
+            ("set_kiosk", vec![], Row::Admin),
             (
                 "save_site_settings",
                 vec![

@@ -19,6 +19,10 @@ pub fn Header(estate_name: String) -> impl IntoView {
             <div class="header-tools">
                 <LanguageSwitch/>
                 {match visitor.member {
+                    // The shared tablet: one big, obvious way to leave.
+                    Some(_) if visitor.kiosk_idle_seconds.is_some() => view! {
+                        <KioskSignOut/>
+                    }.into_any(),
                     Some(member) => view! {
                         <a class="header-member" href="/me">{member.display_name}</a>
                     }.into_any(),
@@ -37,6 +41,16 @@ pub fn Header(estate_name: String) -> impl IntoView {
                 ])}</span>
             </p>
         })}
+    }
+}
+
+#[component]
+fn KioskSignOut() -> impl IntoView {
+    let sign_out = ServerAction::<crate::account::SignOut>::new();
+    view! {
+        <ActionForm action=sign_out attr:class="kiosk-sign-out">
+            <button type="submit" class="button big">{t("sign-out")}</button>
+        </ActionForm>
     }
 }
 

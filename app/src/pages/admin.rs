@@ -1,6 +1,7 @@
 //! `/admin`: the settings admins change while Spolu runs — the estate's name, whether visitors
 //! may read, pre-moderation, who votes by default, and how much one account may post.
 mod save_site_settings;
+mod set_kiosk;
 mod site_settings_form;
 
 use crate::components::{FieldError, FormMessage, PageTitle};
@@ -11,6 +12,7 @@ use crate::permissions::Action;
 use crate::site::Site;
 use leptos::prelude::*;
 use save_site_settings::SaveSiteSettings;
+use set_kiosk::SetKiosk;
 use site_settings_form::site_settings_form;
 
 #[component]
@@ -33,8 +35,50 @@ pub fn AdminPage() -> impl IntoView {
             })}
         </Suspense>
         <p><a href="/staff">{t("admin-word-list")}</a></p>
+        <KioskForm/>
     }
     .into_any()
+}
+
+/// "This device": turn the centre's shared-tablet mode on or off for the device in hand.
+#[component]
+fn KioskForm() -> impl IntoView {
+    let action = ServerAction::<SetKiosk>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let message = error
+        .as_ref()
+        .and_then(|e| e.message_for("minutes"))
+        .map(str::to_owned);
+    let typed = error
+        .as_ref()
+        .and_then(|e| e.typed("minutes"))
+        .map_or_else(|| "10".to_owned(), str::to_owned);
+    let current = crate::visitor::use_visitor().kiosk_idle_seconds;
+    view! {
+        <section aria-labelledby="kiosk">
+            <h2 id="kiosk">{t("kiosk-title")}</h2>
+            <p class="hint">{t("kiosk-intro")}</p>
+            {match current {
+                Some(seconds) => view! {
+                    <p class="moderation-mark">{crate::i18n::t_with("kiosk-on", &[("minutes", seconds.div_ceil(60).into())])}</p>
+                    <ActionForm action=action attr:class="form">
+                        <button type="submit" class="button">{t("kiosk-turn-off")}</button>
+                    </ActionForm>
+                }.into_any(),
+                None => view! {
+                    <ActionForm action=action attr:class="form">
+                        <div class="field">
+                            <label for="minutes">{t("kiosk-minutes")}</label>
+                            <input id="minutes" name="minutes" type="number" inputmode="numeric" min="1" max="120" value=typed
+                                aria-describedby=message.is_some().then_some("minutes-error")/>
+                            <FieldError id="minutes-error".to_string() message=message/>
+                        </div>
+                        <button type="submit" class="button">{t("kiosk-turn-on")}</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
 }
 
 #[component]

@@ -23,6 +23,23 @@ pub async fn load_visitor(
     mut request: Request,
     next: Next,
 ) -> Response {
+    // The centre's shared tablet signs a member out after a while without a request.
+    let cookies: String = request
+        .headers()
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let kiosk = if cookies.contains(super::kiosk::COOKIE) {
+        super::kiosk::idle_seconds(&state.db, &cookies).await
+    } else {
+        None
+    };
+    let signed_in = matches!(session.get::<i32>(MEMBER_ID).await, Ok(Some(_)));
+    if let (Some(seconds), true) = (kiosk, signed_in) {
+        super::kiosk::still_active(&session, seconds).await;
+    }
     let member_row = match session.get::<i32>(MEMBER_ID).await {
         Ok(Some(id)) => match user::Entity::find_by_id(id).one(&state.db).await {
             Ok(row) => row,
@@ -48,6 +65,7 @@ pub async fn load_visitor(
         suspension: member_row
             .as_ref()
             .and_then(|row| suspension(row, state.settings.time_zone)),
+        kiosk_idle_seconds: kiosk.map(|seconds| u32::try_from(seconds).unwrap_or(u32::MAX)),
     };
     request.extensions_mut().insert(visitor);
     // The settings admins change, read once per request (one small query), so every instance

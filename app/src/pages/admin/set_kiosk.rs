@@ -1,0 +1,51 @@
+//! Marking this device as the centre's shared tablet (or not): a signed cookie with the idle limit.
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "set_kiosk")]
+pub async fn set_kiosk(minutes: Option<String>) -> Result<(), AppError> {
+    crate::error::respond(run(minutes).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run(minutes: Option<String>) -> Result<(), AppError> {
+    use crate::domain::LogAction;
+    use crate::permissions::{Action, require};
+    use crate::server::moderation::{LogEntry, log};
+    use crate::server::{app_state, current_member, kiosk};
+    use axum::http::{HeaderValue, header::SET_COOKIE};
+
+    let admin = require(current_member(), Action::Administer)?;
+    let minutes = match minutes.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(
+            text.parse::<u32>()
+                .ok()
+                .filter(|m| kiosk::MINUTES.contains(m))
+                .ok_or_else(|| {
+                    AppError::field("minutes", "error-kiosk-minutes").keeping(&[("minutes", text)])
+                })?,
+        ),
+    };
+    let state = app_state()?;
+    let cookie = kiosk::cookie(&state.db, minutes, state.settings.secure_cookies).await?;
+    let what = minutes.map_or_else(|| "kiosk off".to_owned(), |m| format!("kiosk {m} min"));
+    log(
+        &state.db,
+        LogEntry {
+            staff: &admin,
+            action: LogAction::ChangeSettings,
+            target: None,
+            member: None,
+            reason: Some(&what),
+        },
+    )
+    .await?;
+    if let (Some(options), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&cookie.to_string()),
+    ) {
+        options.append_header(SET_COOKIE, value);
+    }
+    Ok(())
+}
