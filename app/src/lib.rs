@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 pub mod account;
+pub mod catalog;
 mod components;
 pub mod decisions;
 pub mod domain;

@@ -1,5 +1,6 @@
 //! One module per page, named after its address.
 mod admin;
+mod admin_categories;
 mod assist_vote;
 mod decision;
 mod decisions;
@@ -25,6 +26,7 @@ mod staff_log;
 mod staff_members;
 
 pub use admin::AdminPage;
+pub use admin_categories::AdminCategoriesPage;
 pub use assist_vote::AssistVotePage;
 pub use decision::DecisionPage;
 pub use decisions::DecisionsPage;

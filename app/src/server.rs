@@ -1,5 +1,6 @@
 //! Everything that runs only on the server: the database, sessions, passwords, invites, the demo.
 pub mod assisted;
+pub mod catalog;
 pub mod categories;
 pub mod comments;
 pub mod database;

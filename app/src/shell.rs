@@ -1,10 +1,10 @@
 //! The HTML document around every page, and the routes.
 use crate::components::{BottomNav, Header};
 use crate::pages::{
-    AdminPage, AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage, HomePage, JoinPage,
-    LoginPage, MePage, MeetingPollPage, NewDecisionPage, NewPollPage, NewProposalPage, NotFound,
-    PrintInvitesPage, ProposalPage, ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage,
-    StaffInvitesPage, StaffLogPage, StaffMembersPage, StaffPage,
+    AdminCategoriesPage, AdminPage, AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage,
+    HomePage, JoinPage, LoginPage, MePage, MeetingPollPage, NewDecisionPage, NewPollPage,
+    NewProposalPage, NotFound, PrintInvitesPage, ProposalPage, ProposalsPage, RecordMeetingPage,
+    ResetPage, StaffAssistPage, StaffInvitesPage, StaffLogPage, StaffMembersPage, StaffPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -118,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset") view=ResetPage/>
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/assist") view=StaffAssistPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/members") view=StaffMembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/log") view=StaffLogPage ssr=SsrMode::Async/>

@@ -179,3 +179,110 @@ async fn on_the_kiosk_tablet_an_idle_member_is_signed_out_and_a_forged_mark_does
         assert!(!after.contains(&member.username));
     }
 }
+
+#[tokio::test]
+async fn admins_add_edit_and_archive_categories_and_places() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        app.first_category().await;
+        let (admin, _) = app.signed_in(Role::Admin, false).await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let new_category = [
+            ("id", "0"),
+            ("name_cs", "Sport"),
+            ("name_en", "Sport"),
+            ("icon", "people"),
+            ("colour", "#123ABC"),
+            ("position", "50"),
+        ];
+        assert_eq!(
+            staff.call("save_category", &new_category).await.status(),
+            403,
+            "{}",
+            database.kind()
+        );
+        assert_eq!(
+            admin.call("save_category", &new_category).await.status(),
+            200
+        );
+        let bad = admin
+            .call(
+                "save_category",
+                &[
+                    ("id", "0"),
+                    ("name_cs", " "),
+                    ("icon", "rocket"),
+                    ("colour", "red"),
+                    ("position", "5000"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status(), 422);
+        let body: Value = bad.json().await.expect("error");
+        assert_eq!(body["Invalid"]["errors"].as_array().map(Vec::len), Some(4));
+
+        let (anna, _) = app.signed_in(Role::Resident, false).await;
+        let offered = choices(&anna).await;
+        let sport = offered["categories"]
+            .as_array()
+            .expect("categories")
+            .iter()
+            .find(|c| c["name"] == "Sport")
+            .expect("the new category is offered")
+            .clone();
+        let id = sport["id"].as_i64().expect("id").to_string();
+        let mut archived = new_category.to_vec();
+        archived[0] = ("id", &id);
+        archived.push(("archived", "on"));
+        assert_eq!(admin.call("save_category", &archived).await.status(), 200);
+        let offered = choices(&anna).await;
+        assert!(
+            !offered["categories"]
+                .as_array()
+                .expect("categories")
+                .iter()
+                .any(|c| c["name"] == "Sport"),
+            "archived: no longer offered"
+        );
+
+        let place = [
+            ("id", "0"),
+            ("name", "Hřiště u pětky"),
+            ("description", "Za blokem 5"),
+            ("position", "1"),
+        ];
+        assert_eq!(admin.call("save_place", &place).await.status(), 200);
+        let offered = choices(&anna).await;
+        assert!(offered["places"].to_string().contains("Hřiště u pětky"));
+        assert_eq!(
+            admin
+                .call(
+                    "save_place",
+                    &[("id", "0"), ("name", ""), ("position", "1")]
+                )
+                .await
+                .status(),
+            422
+        );
+        let log = moderation_log::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("log");
+        assert_eq!(log.len(), 3, "two category saves and one place");
+        assert!(
+            admin
+                .page_text("/admin/categories")
+                .await
+                .contains("Hřiště u pětky")
+        );
+    }
+}
+
+async fn choices(browser: &tests::Browser) -> Value {
+    browser
+        .call("get_proposal_choices", &[])
+        .await
+        .json::<Value>()
+        .await
+        .expect("choices")
+}

@@ -149,6 +149,23 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
             ),
             ("site_settings_form", vec![], Row::Admin),
             ("set_kiosk", vec![], Row::Admin),
+            ("read_catalog", vec![], Row::Admin),
+            (
+                "save_category",
+                vec![
+                    ("id", "0"),
+                    ("name_cs", ""),
+                    ("icon", "dots"),
+                    ("colour", "#000000"),
+                    ("position", "1"),
+                ],
+                Row::Admin,
+            ),
+            (
+                "save_place",
+                vec![("id", "0"), ("name", ""), ("position", "1")],
+                Row::Admin,
+            ),
             (
                 "save_site_settings",
                 vec![

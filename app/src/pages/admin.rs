@@ -34,6 +34,7 @@ pub fn AdminPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <p><a class="button" href="/admin/categories">{t("categories-title")}</a></p>
         <p><a href="/staff">{t("admin-word-list")}</a></p>
         <KioskForm/>
     }

@@ -1,5 +1,5 @@
-//! Categories of proposals. The defaults below come with the demo; admins will edit them
-//! (the moderation issue builds that page).
+//! Categories of proposals. The defaults below come with the demo; admins edit them at
+//! `/admin/categories` (`catalog.rs`).
 use super::entities::{category, category_name};
 use crate::error::AppError;
 use sea_orm::{
