@@ -47,6 +47,7 @@ pub struct Slip {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrintSheet {
+    pub site_name: String,
     pub estate_name: String,
     /// Where to go without a camera: `https://spolu.example.cz/join`.
     pub join_address: String,

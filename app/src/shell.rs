@@ -15,6 +15,7 @@ use leptos_router::{SsrMode, path};
 /// Site-wide values the page frame needs, from the server's settings.
 #[derive(Debug, Clone, Default)]
 pub struct SiteFrame {
+    pub site_name: String,
     pub estate_name: String,
     pub stylesheet_href: String,
 }
@@ -23,8 +24,13 @@ fn site_frame() -> SiteFrame {
     #[cfg(feature = "ssr")]
     // Quietly empty while routes are listed at start-up, when there is no state yet.
     if let Some(state) = use_context::<crate::server::AppState>() {
+        let site = crate::site::use_site();
         return SiteFrame {
-            estate_name: crate::site::use_site().map_or_else(
+            site_name: site.as_ref().map_or_else(
+                || crate::server::site_settings::DEFAULT_SITE_NAME.to_owned(),
+                |site| site.site_name.clone(),
+            ),
+            estate_name: site.map_or_else(
                 || state.settings.estate_name.clone(),
                 |site| site.estate_name,
             ),
@@ -97,7 +103,7 @@ pub fn App() -> impl IntoView {
     let frame = site_frame();
     view! {
         <Router>
-            <Header estate_name=frame.estate_name/>
+            <Header site_name=frame.site_name estate_name=frame.estate_name/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Site {
+    /// The site's own name in the header ("Spolu" unless the centre calls it otherwise).
+    pub site_name: String,
     pub estate_name: String,
     /// Visitors who are not signed in may read (DESIGN.md: on by default).
     pub public_reading: bool,
@@ -18,7 +20,7 @@ pub struct Site {
 }
 
 impl Site {
-    /// The estate's name is shown in every header: short, and not empty.
+    /// The site's and the estate's names are shown in every header: short, and not empty.
     pub const NAME_MAX: usize = 60;
     pub const PROPOSALS_PER_DAY: std::ops::RangeInclusive<u64> = 1..=100;
     pub const COMMENTS_PER_HOUR: std::ops::RangeInclusive<u64> = 1..=500;

@@ -14,6 +14,7 @@ async fn an_admin_changes_the_settings_and_they_apply_at_once() {
         let (staff, _) = app.signed_in(Role::Staff, false).await;
         let (anna, _) = app.signed_in(Role::Resident, false).await;
         let form = [
+            ("site_name", "Náš Janov"),
             ("estate_name", " Janov  sever "),
             ("pre_moderation", "on"),
             ("default_eligibility", "members"),
@@ -28,9 +29,11 @@ async fn an_admin_changes_the_settings_and_they_apply_at_once() {
         );
         assert_eq!(admin.call("save_site_settings", &form).await.status(), 200);
 
+        let home = anna.page_text("/").await;
+        assert!(home.contains("Janov sever"), "the header");
         assert!(
-            anna.page_text("/").await.contains("Janov sever"),
-            "the header"
+            home.contains(r#"<span class="brand-name">Náš Janov</span>"#),
+            "the site's name"
         );
         // Public reading is off (its box was not sent): visitors are asked to sign in.
         assert_eq!(
@@ -99,7 +102,8 @@ async fn bad_settings_are_named_together_and_nothing_is_stored() {
             .await;
         assert_eq!(response.status(), 422, "{}", database.kind());
         let body: Value = response.json().await.expect("error");
-        assert_eq!(body["Invalid"]["errors"].as_array().map(Vec::len), Some(4));
+        // The site's name (not sent), the estate's, who votes, and both limits.
+        assert_eq!(body["Invalid"]["errors"].as_array().map(Vec::len), Some(5));
         assert!(
             site_setting::Entity::find()
                 .all(&app.db)

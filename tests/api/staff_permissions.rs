@@ -169,6 +169,7 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
             (
                 "save_site_settings",
                 vec![
+                    ("site_name", "Spolu"),
                     ("estate_name", ""),
                     ("default_eligibility", "core"),
                     ("proposals_per_day", "5"),

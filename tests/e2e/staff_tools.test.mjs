@@ -91,3 +91,30 @@ for (const javaScript of [true, false]) {
     await member.context().close();
   });
 }
+
+for (const javaScript of [true, false]) {
+  const mode = javaScript ? "js" : "nojs";
+  test(`staff write a comment for a member who asks at the desk (${mode})`, async () => {
+    const words = `Anna říká: lavička by se hodila (${mode})`;
+    const cyril = await phone(browser, { javaScript });
+    await signInAs(cyril, spolu, "cyril");
+    await cyril.goto(`${spolu.url}/staff/members?q=Eva`);
+    const card = cyril.locator(".queue-card", { hasText: "Eva" });
+    await settled(cyril);
+    await card.getByRole("link", { name: "Napsat za člena" }).click();
+    await cyril.getByRole("heading", { name: "Napsat za člena" }).waitFor();
+    await cyril.getByText("Píšete za: Eva Lakatošová").waitFor();
+    if (javaScript) await assertAccessible(cyril, "/staff/assist");
+    await settled(cyril);
+    await cyril.fill("#proposal", "1");
+    await cyril.fill("#text", words);
+    await cyril.getByRole("button", { name: "Odeslat" }).click();
+    const comment = cyril.locator("article.comment", { hasText: words });
+    await comment.waitFor();
+    await comment.getByText("Napsáno s pomocí: Cyril Novák").waitFor();
+    await comment.getByText("Eva Lakatošová").waitFor();
+    await shot(cyril, `assisted-comment-${mode}`);
+    assert.deepEqual(cyril.problems, []);
+    await cyril.context().close();
+  });
+}

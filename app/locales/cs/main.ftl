@@ -517,3 +517,5 @@ error-category-colour = Vyberte barvu.
 error-position = Napište číslo od 0 do 999.
 error-place-name = Napište název, nejvýš 80 znaků.
 error-place-description = Nejvýš 200 znaků.
+admin-site-name = Název stránky (v záhlaví, místo „Spolu“)
+error-site-name = Napište název, nejvýš 60 znaků.

@@ -509,3 +509,5 @@ error-category-colour = Choose a colour.
 error-position = Write a number from 0 to 999.
 error-place-name = Write a name, at most 80 characters.
 error-place-description = At most 200 characters.
+admin-site-name = Name of the site (in the header, instead of “Spolu”)
+error-site-name = Write a name, at most 60 characters.

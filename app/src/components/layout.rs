@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 #[component]
-pub fn Header(estate_name: String) -> impl IntoView {
+pub fn Header(site_name: String, estate_name: String) -> impl IntoView {
     let visitor = use_visitor();
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">
             <a class="brand" href="/">
-                <span class="brand-name">"Spolu"</span>
+                <span class="brand-name">{site_name}</span>
                 <span class="estate-name">{estate_name}</span>
             </a>
             <div class="header-tools">

@@ -112,6 +112,8 @@ fn SettingsForm(
             </div>
         }
     };
+    let site_name_message = message("site_name");
+    let site_name_value = typed("site_name", site.site_name.clone());
     let name_message = message("estate_name");
     let name_value = typed("estate_name", site.estate_name.clone());
     let all_members = site.default_eligibility == Eligibility::AllMembers;
@@ -128,6 +130,12 @@ fn SettingsForm(
     view! {
         <ActionForm action=save attr:class="form">
             <FormMessage error=error.clone().filter(|e| e.field_errors().is_empty())/>
+            <div class="field">
+                <label for="site_name">{t("admin-site-name")}</label>
+                <input id="site_name" name="site_name" type="text" maxlength=Site::NAME_MAX value=site_name_value
+                    aria-describedby=site_name_message.is_some().then_some("site_name-error")/>
+                <FieldError id="site_name-error".to_string() message=site_name_message/>
+            </div>
             <div class="field">
                 <label for="estate_name">{t("admin-estate-name")}</label>
                 <input id="estate_name" name="estate_name" type="text" maxlength=Site::NAME_MAX value=name_value

@@ -37,7 +37,7 @@ pub fn PrintInvitesPage() -> impl IntoView {
                         <ul class="slips">
                             {sheet.slips.into_iter().map(|slip| view! {
                                 <li class="slip">
-                                    <p class="slip-brand">"Spolu · " {sheet.estate_name.clone()}</p>
+                                    <p class="slip-brand">{format!("{} · {}", sheet.site_name, sheet.estate_name)}</p>
                                     <div class="slip-body">
                                         <div class="slip-qr" inner_html=slip.qr_svg></div>
                                         <div>

@@ -134,7 +134,7 @@ pub async fn print_sheet(
     db: &DatabaseConnection,
     batch: i32,
     public_url: &str,
-    estate_name: &str,
+    site: &crate::site::Site,
     zone: Tz,
 ) -> Result<PrintSheet, AppError> {
     let rows = invite::Entity::find()
@@ -161,7 +161,8 @@ pub async fn print_sheet(
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     Ok(PrintSheet {
-        estate_name: estate_name.to_owned(),
+        site_name: site.site_name.clone(),
+        estate_name: site.estate_name.clone(),
         join_address,
         slips,
     })

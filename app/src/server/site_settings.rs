@@ -11,7 +11,10 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{DatabaseConnection, EntityTrait, Set, TransactionTrait};
 use std::collections::HashMap;
 
+const SITE_NAME: &str = "site_name";
 const ESTATE_NAME: &str = "estate_name";
+/// The name the site has until an admin renames it.
+pub const DEFAULT_SITE_NAME: &str = "Spolu";
 const PUBLIC_READING: &str = "public_reading";
 const PRE_MODERATION: &str = "pre_moderation";
 const DEFAULT_ELIGIBILITY: &str = "default_eligibility";
@@ -21,6 +24,7 @@ const COMMENTS_PER_HOUR: &str = "comments_per_hour";
 /// The start-up settings, before any admin changed them.
 pub fn defaults(settings: &Settings) -> Site {
     Site {
+        site_name: DEFAULT_SITE_NAME.to_owned(),
         estate_name: settings.estate_name.clone(),
         public_reading: settings.site_is_public,
         pre_moderation: settings.pre_moderation,
@@ -40,6 +44,9 @@ pub async fn load(db: &DatabaseConnection, settings: &Settings) -> Result<Site, 
         .collect();
     let mut site = defaults(settings);
     let get = |key: &str| stored.get(key).map(String::as_str);
+    if let Some(name) = get(SITE_NAME) {
+        site.site_name = name.to_owned();
+    }
     if let Some(name) = get(ESTATE_NAME) {
         site.estate_name = name.to_owned();
     }
@@ -63,6 +70,7 @@ pub async fn load(db: &DatabaseConnection, settings: &Settings) -> Result<Site, 
 
 /// What the admin form sends, as typed.
 pub struct SiteForm<'a> {
+    pub site_name: &'a str,
     pub estate_name: &'a str,
     pub public_reading: bool,
     pub pre_moderation: bool,
@@ -80,12 +88,14 @@ pub fn check(form: &SiteForm<'_>) -> Result<Site, AppError> {
             message: message.into(),
         })
     };
-    let name = form
-        .estate_name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if name.is_empty() || name.chars().count() > Site::NAME_MAX {
+    let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let fits = |name: &str| !name.is_empty() && name.chars().count() <= Site::NAME_MAX;
+    let site_name = tidy(form.site_name);
+    if !fits(&site_name) {
+        fail("site_name", "error-site-name");
+    }
+    let name = tidy(form.estate_name);
+    if !fits(&name) {
         fail("estate_name", "error-estate-name");
     }
     let eligibility = Eligibility::parse(form.default_eligibility);
@@ -111,6 +121,7 @@ pub fn check(form: &SiteForm<'_>) -> Result<Site, AppError> {
             if errors.is_empty() =>
         {
             Ok(Site {
+                site_name,
                 estate_name: name,
                 public_reading: form.public_reading,
                 pre_moderation: form.pre_moderation,
@@ -126,6 +137,7 @@ pub fn check(form: &SiteForm<'_>) -> Result<Site, AppError> {
 /// Stores every setting and one log row, in one transaction.
 pub async fn save(db: &DatabaseConnection, admin: &Member, site: &Site) -> Result<(), AppError> {
     let rows = [
+        (SITE_NAME, site.site_name.clone()),
         (ESTATE_NAME, site.estate_name.clone()),
         (PUBLIC_READING, site.public_reading.to_string()),
         (PRE_MODERATION, site.pre_moderation.to_string()),
@@ -185,6 +197,7 @@ mod tests {
         per_hour: &'a str,
     ) -> SiteForm<'a> {
         SiteForm {
+            site_name: name,
             estate_name: name,
             public_reading: false,
             pre_moderation: true,
@@ -198,6 +211,7 @@ mod tests {
     fn good_settings_are_tidied_and_kept() {
         let site = check(&form("  Janov   sever ", "members", "3", "20")).expect("valid");
         assert_eq!(site.estate_name, "Janov sever");
+        assert_eq!(site.site_name, "Janov sever");
         assert_eq!(site.default_eligibility, Eligibility::AllMembers);
         assert!(!site.public_reading && site.pre_moderation);
         assert_eq!((site.proposals_per_day, site.comments_per_hour), (3, 20));
@@ -214,6 +228,7 @@ mod tests {
         assert_eq!(
             fields,
             [
+                "site_name",
                 "estate_name",
                 "default_eligibility",
                 "proposals_per_day",

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "save_site_settings")]
 pub async fn save_site_settings(
+    site_name: Option<String>,
     estate_name: String,
     public_reading: Option<String>,
     pre_moderation: Option<String>,
@@ -11,12 +12,15 @@ pub async fn save_site_settings(
     proposals_per_day: String,
     comments_per_hour: String,
 ) -> Result<(), AppError> {
+    let site_name = site_name.unwrap_or_default();
     let typed = [
+        ("site_name", site_name.clone()),
         ("estate_name", estate_name.clone()),
         ("proposals_per_day", proposals_per_day.clone()),
         ("comments_per_hour", comments_per_hour.clone()),
     ];
     let result = run(
+        &site_name,
         &estate_name,
         public_reading.is_some(),
         pre_moderation.is_some(),
@@ -33,6 +37,7 @@ pub async fn save_site_settings(
 
 #[cfg(feature = "ssr")]
 async fn run(
+    site_name: &str,
     estate_name: &str,
     public_reading: bool,
     pre_moderation: bool,
@@ -46,6 +51,7 @@ async fn run(
 
     let admin = require(current_member(), Action::Administer)?;
     let site = site_settings::check(&SiteForm {
+        site_name,
         estate_name,
         public_reading,
         pre_moderation,

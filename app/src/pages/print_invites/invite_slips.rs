@@ -20,7 +20,7 @@ async fn run(batch: i32) -> Result<PrintSheet, AppError> {
         &state.db,
         batch,
         &settings.public_url,
-        &crate::server::current_site()?.estate_name,
+        &crate::server::current_site()?,
         settings.time_zone,
     )
     .await
