@@ -3,10 +3,9 @@
 //! ones stay on the proposals that have them but are no longer offered. Each save and its log
 //! row are one transaction.
 use super::entities::{category, category_name, place};
-use super::moderation::{LogEntry, log};
+use super::moderation::log_setting;
 use super::proposals::now;
 use crate::catalog::{CATEGORY_ICONS, Catalog, CategoryEdit, PlaceEdit};
-use crate::domain::LogAction;
 use crate::error::{AppError, FieldError};
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;
@@ -168,17 +167,7 @@ pub async fn save_category(
         .await?;
     }
     let what = format!("category {}", edit.name_cs);
-    log(
-        &txn,
-        LogEntry {
-            staff: admin,
-            action: LogAction::ChangeSettings,
-            target: None,
-            member: None,
-            reason: Some(&what),
-        },
-    )
-    .await?;
+    log_setting(&txn, admin, &what).await?;
     txn.commit().await?;
     Ok(id)
 }
@@ -242,17 +231,7 @@ pub async fn save_place(
         row.insert(&txn).await?.id
     };
     let what = format!("place {name}");
-    log(
-        &txn,
-        LogEntry {
-            staff: admin,
-            action: LogAction::ChangeSettings,
-            target: None,
-            member: None,
-            reason: Some(&what),
-        },
-    )
-    .await?;
+    log_setting(&txn, admin, &what).await?;
     txn.commit().await?;
     Ok(id)
 }

@@ -44,6 +44,25 @@ pub async fn log(db: &impl ConnectionTrait, entry: LogEntry<'_>) -> Result<(), A
     Ok(())
 }
 
+/// Logs a change of settings (`what` says which), inside the caller's transaction.
+pub async fn log_setting(
+    db: &impl ConnectionTrait,
+    admin: &Member,
+    what: &str,
+) -> Result<(), AppError> {
+    log(
+        db,
+        LogEntry {
+            staff: admin,
+            action: LogAction::ChangeSettings,
+            target: None,
+            member: None,
+            reason: Some(what),
+        },
+    )
+    .await
+}
+
 /// The member who wrote the item (for the log's "about whom").
 async fn author_of(db: &impl ConnectionTrait, target: Target) -> Result<i32, AppError> {
     let author = match target {

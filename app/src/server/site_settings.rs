@@ -1,9 +1,9 @@
 //! Storing and reading the settings admins change at run time (see `crate::site`), as rows of
 //! `site_settings`; a missing row means the start-up default.
 use super::entities::site_setting;
-use super::moderation::{LogEntry, log};
+use super::moderation::log_setting;
 use super::state::{PostingLimits, Settings};
-use crate::domain::{Eligibility, LogAction};
+use crate::domain::Eligibility;
 use crate::error::{AppError, FieldError};
 use crate::site::Site;
 use crate::visitor::Member;
@@ -162,17 +162,7 @@ pub async fn save(db: &DatabaseConnection, admin: &Member, site: &Site) -> Resul
     )
     .exec(&txn)
     .await?;
-    log(
-        &txn,
-        LogEntry {
-            staff: admin,
-            action: LogAction::ChangeSettings,
-            target: None,
-            member: None,
-            reason: Some("site"),
-        },
-    )
-    .await?;
+    log_setting(&txn, admin, "site").await?;
     txn.commit().await?;
     Ok(())
 }

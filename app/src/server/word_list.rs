@@ -3,9 +3,8 @@
 //! ending in `*` matches every word that starts so, and an entry of several words matches them
 //! in a row.
 use super::entities::site_setting;
-use super::moderation::{LogEntry, log};
+use super::moderation::log_setting;
 use super::search::fold;
-use crate::domain::LogAction;
 use crate::error::AppError;
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;
@@ -90,17 +89,7 @@ pub async fn save(db: &DatabaseConnection, staff: &Member, text: &str) -> Result
     .exec(&txn)
     .await?;
     let summary = format!("{} × word list", list.entries.len());
-    log(
-        &txn,
-        LogEntry {
-            staff,
-            action: LogAction::ChangeSettings,
-            target: None,
-            member: None,
-            reason: Some(&summary),
-        },
-    )
-    .await?;
+    log_setting(&txn, staff, &summary).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -9,9 +9,8 @@ pub async fn set_kiosk(minutes: Option<String>) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 async fn run(minutes: Option<String>) -> Result<(), AppError> {
-    use crate::domain::LogAction;
     use crate::permissions::{Action, require};
-    use crate::server::moderation::{LogEntry, log};
+    use crate::server::moderation::log_setting;
     use crate::server::{app_state, current_member, kiosk};
     use axum::http::{HeaderValue, header::SET_COOKIE};
 
@@ -30,17 +29,7 @@ async fn run(minutes: Option<String>) -> Result<(), AppError> {
     let state = app_state()?;
     let cookie = kiosk::cookie(&state.db, minutes, state.settings.secure_cookies).await?;
     let what = minutes.map_or_else(|| "kiosk off".to_owned(), |m| format!("kiosk {m} min"));
-    log(
-        &state.db,
-        LogEntry {
-            staff: &admin,
-            action: LogAction::ChangeSettings,
-            target: None,
-            member: None,
-            reason: Some(&what),
-        },
-    )
-    .await?;
+    log_setting(&state.db, &admin, &what).await?;
     if let (Some(options), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         HeaderValue::from_str(&cookie.to_string()),
