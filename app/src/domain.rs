@@ -5,6 +5,7 @@ mod decision_rules;
 mod display_name;
 mod invite_code;
 mod moderation;
+mod outcome_stage;
 mod password;
 mod proposal_status;
 mod proposal_text;
@@ -17,6 +18,7 @@ pub use decision_rules::{Choice, DecisionKind, Dots, Eligibility, Outcome, Quoru
 pub use display_name::DisplayName;
 pub use invite_code::InviteCode;
 pub use moderation::{HideReason, LogAction, StaffNote};
+pub use outcome_stage::{OutcomeStage, OutcomeText, WhoDoes};
 pub use password::Password;
 pub use proposal_status::ProposalStatus;
 pub use proposal_text::{ProposalBody, ProposalTitle};

@@ -19,6 +19,33 @@ pub struct TypedValue {
     pub value: String,
 }
 
+/// Gathers every message of a form, so the form shows all its problems at once.
+#[derive(Debug, Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, message: &str) {
+        self.0.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    /// The checked value, or `None` after noting its message against `field`.
+    pub fn check<T>(&mut self, field: &str, result: Result<T, &'static str>) -> Option<T> {
+        result.map_err(|message| self.add(field, message)).ok()
+    }
+
+    /// `Ok` when nothing was noted.
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::fields(self.0))
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     /// Some fields of a form were not acceptable; each message is a locale key.

@@ -13,6 +13,8 @@ pub mod invites;
 pub mod islands;
 pub mod members;
 pub mod moderation;
+pub mod notifications;
+pub mod outcomes;
 mod pages;
 pub mod permissions;
 pub mod proposals;

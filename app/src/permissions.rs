@@ -15,6 +15,8 @@ pub enum Action {
     Moderate,
     /// Open, schedule, close or cancel a decision; record a meeting's tally.
     ManageDecisions,
+    /// Publish outcomes and progress updates; download the staff's CSV exports.
+    PublishOutcomes,
     /// Invites, password resets, core-group membership, suspending a user.
     ManageMembers,
     /// Act for a resident who is present and asks (assisted entry, assisted vote); recorded.
@@ -37,6 +39,7 @@ pub fn allows(member: Option<&Member>, action: Action, site_is_public: bool) -> 
         Action::Participate => member.is_some(),
         Action::Moderate
         | Action::ManageDecisions
+        | Action::PublishOutcomes
         | Action::ManageMembers
         | Action::ActForResident => {
             matches!(role, Some(Role::Staff | Role::Admin))
@@ -106,6 +109,7 @@ mod tests {
             (Action::Participate, false, true, true, true, true),
             (Action::Moderate, false, false, false, true, true),
             (Action::ManageDecisions, false, false, false, true, true),
+            (Action::PublishOutcomes, false, false, false, true, true),
             (Action::ManageMembers, false, false, false, true, true),
             (Action::ActForResident, false, false, false, true, true),
             (Action::ManageStaff, false, false, false, false, true),
@@ -136,6 +140,7 @@ mod tests {
                 Action::Participate,
                 Action::Moderate,
                 Action::ManageDecisions,
+                Action::PublishOutcomes,
                 Action::ManageMembers,
                 Action::ActForResident,
                 Action::ManageStaff,

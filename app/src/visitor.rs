@@ -33,6 +33,8 @@ pub struct Visitor {
     /// This device is the centre's shared tablet: members are signed out after this many idle
     /// seconds, and a big "Sign out" button shows.
     pub kiosk_idle_seconds: Option<u32>,
+    /// How many of the member's notifications are unread (the number on the bottom bar).
+    pub unread_notifications: u64,
 }
 
 /// The visitor of the request being rendered; a page without one (never on the server) is a

@@ -11,6 +11,7 @@ mod m20261124_000007_create_reports;
 mod m20261124_000008_create_proposal_photos;
 mod m20261124_000009_create_decisions;
 mod m20261125_000010_create_moderation;
+mod m20261125_000011_create_outcomes_and_notifications;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_create_proposal_photos::Migration),
             Box::new(m20261124_000009_create_decisions::Migration),
             Box::new(m20261125_000010_create_moderation::Migration),
+            Box::new(m20261125_000011_create_outcomes_and_notifications::Migration),
         ]
     }
 }

@@ -31,7 +31,7 @@ const BODY_LIMIT: usize = 256 * 1024;
 /// rather than cut off.
 const PHOTO_FORM_LIMIT: usize = 52 * 1024 * 1024;
 /// The server functions whose forms carry photos (multipart).
-const PHOTO_FORMS: [&str; 1] = ["/api/create_proposal"];
+const PHOTO_FORMS: [&str; 2] = ["/api/create_proposal", "/api/add_outcome_update"];
 const SESSION_LIFETIME: time::Duration = time::Duration::days(30);
 
 pub fn router(state: AppState) -> Router {

@@ -154,13 +154,14 @@ pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartErro
             .await
             .map_err(StartError::Setup)?;
         println!(
-            "Demo estate ready ({} accounts, {} categories, {} places, {} proposals, {} decisions \
-             added): dana, cyril, boris, eva, anna, filip; password `{}`.",
+            "Demo estate ready ({} accounts, {} categories, {} places, {} proposals, {} decisions, \
+             {} outcomes added): dana, cyril, boris, eva, anna, filip; password `{}`.",
             added.accounts,
             added.categories,
             added.places,
             added.proposals,
             added.decisions,
+            added.outcomes,
             demo::PASSWORD
         );
     }

@@ -519,3 +519,80 @@ error-place-name = Napište název, nejvýš 80 znaků.
 error-place-description = Nejvýš 200 znaků.
 admin-site-name = Název stránky (v záhlaví, místo „Spolu“)
 error-site-name = Napište název, nejvýš 60 znaků.
+
+## Outcomes: what became of a decided proposal
+log-action-publish-outcome = zveřejnil(a) výsledek
+log-action-update-outcome = doplnil(a) výsledek
+stage-planned = naplánováno
+stage-in-progress = pracuje se na tom
+stage-done = hotovo
+stage-not-possible = nejde to udělat
+error-outcome-text-missing = Napište pár slov.
+error-outcome-text-long = Text je moc dlouhý. Zkraťte ho prosím.
+error-who-does-long = Zkraťte to prosím na 200 znaků.
+error-date = Vyberte den v kalendáři.
+error-outcome-stage = Vyberte, jak to vypadá.
+error-outcome-reason = Napište, proč to nejde udělat.
+error-outcome-not-decided = Výsledek jde zveřejnit, až se o návrhu rozhodne.
+error-outcome-missing = Nejdřív zveřejněte výsledek.
+outcome-title = Co se děje dál
+outcome-timeline = Jak to jde
+outcome-none-yet = Výsledek zatím není zveřejněný.
+outcome-published = Výsledek zveřejněn
+outcome-why-not = Proč to nejde:
+outcome-who = Kdo to udělá
+outcome-due = Do kdy
+outcome-publish = Zveřejnit výsledek
+outcome-correct = Opravit výsledek
+outcome-summary = Co se rozhodlo
+outcome-summary-hint = Jednoduše, jako byste to říkali sousedovi.
+outcome-who-does = Kdo co udělá
+outcome-who-does-hint = Například: „Lavičky opraví technické služby města.“
+outcome-due-on = Do kdy (když to víte)
+outcome-stage = Jak to vypadá
+outcome-reason = Proč to nejde udělat
+outcome-reason-hint = Jen když jste vybrali „nejde to udělat“.
+outcome-add-update = Přidat novinku
+outcome-update-body = Co je nového
+outcome-update-hint = Co se od minula změnilo. Můžete přidat fotku.
+outcome-update-stage = Změnit stav
+outcome-stage-same = nechat, jak je
+outcomes-title = Co se změnilo
+outcomes-counts = Letos hotovo: { $done }. Pracuje se: { $progress }. Naplánováno: { $planned }.
+outcomes-show = Zobrazit
+outcomes-none = Tady zatím nic není.
+outcome-before = Předtím
+outcome-after = Teď
+outcome-changed-on = Naposledy změněno { $date }
+home-what-changed = Co se změnilo
+
+## Notifications
+nav-notifications = Oznámení
+nav-unread = { $count ->
+        [one] { $count } nepřečtené
+        [few] { $count } nepřečtená
+       *[other] { $count } nepřečtených
+    }
+notifications-title = Oznámení
+notifications-none = Zatím žádná oznámení. Až vám někdo odpoví nebo se něco stane s vaším návrhem, uvidíte to tady.
+notifications-read-all = Označit vše jako přečtené
+notification-new = Nové
+notification-mark-read = Přečteno
+notification-about-hidden = skrytý návrh
+notification-reason = Důvod:
+notification-note = Poznámka:
+notification-result = Výsledek:
+notification-stage = Stav:
+notify-reply = Někdo odpověděl u návrhu „{ $about }“.
+notify-hidden = Moderátoři skryli váš příspěvek u návrhu „{ $about }“.
+notify-edited = Moderátoři upravili váš příspěvek u návrhu „{ $about }“.
+notify-merged = Váš návrh „{ $about }“ byl spojen s podobným návrhem.
+notify-approved = Moderátoři schválili váš příspěvek u návrhu „{ $about }“. Teď ho vidí všichni.
+notify-decision-opened = Začalo hlasování: „{ $about }“. Můžete hlasovat.
+notify-decision-closed = Hlasování skončilo: „{ $about }“.
+notify-outcome-published = Návrh „{ $about }“ má zveřejněný výsledek.
+notify-outcome-updated = Novinka u návrhu „{ $about }“.
+notify-result-accepted = přijato
+notify-result-rejected = zamítnuto
+notify-result-no-quorum = hlasovalo málo lidí
+notify-result-ranked = pořadí je známé

@@ -23,6 +23,9 @@ pub enum Icon {
     Speaker,
     Camera,
     Photo,
+    Bell,
+    Progress,
+    Changed,
     // Category icons, named as stored in `categories.icon`.
     Playground,
     Broom,
@@ -96,6 +99,13 @@ impl Icon {
             Icon::People => {
                 "M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM9 13c-3 0-7 1.5-7 4.5V20h14v-2.5C16 14.5 12 13 9 13zm8 0c-.6 0-1.2.1-1.8.2 1.1.9 1.8 2.2 1.8 4.3V20h5v-2.5c0-3-3-4.5-5-4.5z"
             }
+            Icon::Bell => {
+                "M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.8V3a1.5 1.5 0 0 0-3 0v1.2A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"
+            }
+            Icon::Progress => "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 0 1 0 16z",
+            Icon::Changed => {
+                "M12 2 4 6v6c0 5 3.4 9.3 8 10 4.6-.7 8-5 8-10V6zm-1.5 14.5-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4z"
+            }
             Icon::Dots => {
                 "M6 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm6 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm6 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4z"
             }
@@ -113,6 +123,16 @@ impl Icon {
             "car" => Icon::Car,
             "people" => Icon::People,
             _ => Icon::Dots,
+        }
+    }
+
+    pub fn for_stage(stage: crate::domain::OutcomeStage) -> Icon {
+        use crate::domain::OutcomeStage::*;
+        match stage {
+            Planned => Icon::Clock,
+            InProgress => Icon::Progress,
+            Done => Icon::Check,
+            NotPossible => Icon::Cross,
         }
     }
 

@@ -2,6 +2,7 @@
 use super::icons::{Icon, IconSvg};
 use super::language_switch::LanguageSwitch;
 use crate::i18n::t;
+use crate::i18n::t_with;
 use crate::visitor::use_visitor;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -54,11 +55,12 @@ fn KioskSignOut() -> impl IntoView {
     }
 }
 
-/// Four places, each an icon and a word; the current one is marked for screen readers too.
+/// Five places, each an icon and a word (notifications with the unread count); the current one is marked for screen readers too.
 #[component]
 pub fn BottomNav() -> impl IntoView {
     let path = use_location().pathname.get_untracked();
-    let item = move |href: &'static str, icon: Icon, label: &'static str| {
+    let unread = use_visitor().unread_notifications;
+    let item = move |href: &'static str, icon: Icon, label: &'static str, count: u64| {
         let current = if href == "/" {
             path == "/"
         } else {
@@ -69,6 +71,10 @@ pub fn BottomNav() -> impl IntoView {
                 <a href=href aria-current=current.then_some("page")>
                     <IconSvg icon=icon/>
                     <span>{t(label)}</span>
+                    {(count > 0).then(|| view! {
+                        <span class="nav-count" aria-hidden="true">{count}</span>
+                        <span class="visually-hidden">{t_with("nav-unread", &[("count", count.into())])}</span>
+                    })}
                 </a>
             </li>
         }
@@ -76,10 +82,11 @@ pub fn BottomNav() -> impl IntoView {
     view! {
         <nav class="bottom-nav" aria-label=t("nav-label")>
             <ul>
-                {item("/", Icon::Home, "nav-home")}
-                {item("/proposals", Icon::Proposals, "nav-proposals")}
-                {item("/decisions", Icon::Decisions, "nav-decisions")}
-                {item("/me", Icon::Me, "nav-me")}
+                {item("/", Icon::Home, "nav-home", 0)}
+                {item("/proposals", Icon::Proposals, "nav-proposals", 0)}
+                {item("/decisions", Icon::Decisions, "nav-decisions", 0)}
+                {item("/notifications", Icon::Bell, "nav-notifications", unread)}
+                {item("/me", Icon::Me, "nav-me", 0)}
             </ul>
         </nav>
     }

@@ -95,10 +95,12 @@ pub enum LogAction {
     RevokeInvite,
     WriteForMember,
     ChangeSettings,
+    PublishOutcome,
+    UpdateOutcome,
 }
 
 impl LogAction {
-    pub const ALL: [LogAction; 18] = [
+    pub const ALL: [LogAction; 20] = [
         LogAction::Hide,
         LogAction::Restore,
         LogAction::Dismiss,
@@ -117,6 +119,8 @@ impl LogAction {
         LogAction::RevokeInvite,
         LogAction::WriteForMember,
         LogAction::ChangeSettings,
+        LogAction::PublishOutcome,
+        LogAction::UpdateOutcome,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -139,6 +143,8 @@ impl LogAction {
             LogAction::RevokeInvite => "revoke_invite",
             LogAction::WriteForMember => "write_for_member",
             LogAction::ChangeSettings => "change_settings",
+            LogAction::PublishOutcome => "publish_outcome",
+            LogAction::UpdateOutcome => "update_outcome",
         }
     }
 

@@ -38,6 +38,10 @@ pub fn HomePage() -> impl IntoView {
             }.into_any(),
         }}
         {visitor.member.is_some().then(|| view! { <WaitingVotes/> })}
+        <a class="button" href="/outcomes">
+            <IconSvg icon=Icon::Changed/>
+            <span>{t("home-what-changed")}</span>
+        </a>
         <h2>{t("home-newest")}</h2>
         <Suspense fallback=|| ()>
             {Suspend::new(async move {

@@ -46,7 +46,7 @@ pub fn NewProposalPage() -> impl IntoView {
 /// failed submission it says which photo was refused and why; browsers never let a page fill a
 /// file field again, so it asks for the photos once more.
 #[component]
-fn PhotoFields(error: Option<AppError>) -> impl IntoView {
+pub(super) fn PhotoFields(error: Option<AppError>) -> impl IntoView {
     let refused: Vec<(String, String, String)> = error
         .iter()
         .flat_map(|e| e.field_errors())

@@ -1,10 +1,14 @@
 //! `/proposals/{id}`: a proposal — its text, category, place, author, history and supporters.
 mod add_comment;
+mod add_outcome_update;
 mod delete_comment;
 mod discussion;
 mod edit_comment;
+mod get_outcome;
 mod list_comments;
+mod outcome_section;
 mod proposal_detail;
+mod publish_outcome;
 mod report_content;
 mod report_form;
 mod support_proposal;
@@ -13,6 +17,7 @@ mod withdraw_proposal;
 use crate::components::{
     CategoryBadge, FormMessage, Icon, IconSvg, ModerationMarks, PageTitle, PlainText, StatusBadge,
 };
+use crate::domain::ProposalStatus;
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
 use crate::islands::ReadAloud;
@@ -23,6 +28,7 @@ use discussion::Discussion;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use list_comments::list_comments;
+use outcome_section::OutcomeSection;
 pub(super) use proposal_detail::get_proposal;
 use report_content::ReportContent;
 use report_form::ReportForm;
@@ -47,7 +53,11 @@ pub fn ProposalPage() -> impl IntoView {
                     Ok(detail) => {
                         let locked = detail.locked;
                         let comments = list_comments(id).await.unwrap_or_default();
-                        let signed_in = crate::visitor::use_visitor().member.is_some();
+                        let outcome = get_outcome::get_outcome(id).await.ok().flatten();
+                        let visitor = crate::visitor::use_visitor();
+                        let signed_in = visitor.member.is_some();
+                        let can_publish = matches!(detail.status, ProposalStatus::Accepted | ProposalStatus::Rejected)
+                            && crate::permissions::allows(visitor.member.as_ref(), crate::permissions::Action::PublishOutcomes, true);
                         let report = ServerAction::<ReportContent>::new();
                         let report_error = report.value().get_untracked().and_then(Result::err);
                         view! {
@@ -56,6 +66,7 @@ pub fn ProposalPage() -> impl IntoView {
                                 <p class="form-error" role="alert">{t(m)}</p>
                             })}
                             <Proposal detail support support_error report signed_in/>
+                            <OutcomeSection proposal=id outcome can_publish/>
                             <Discussion proposal=id comments signed_in locked report/>
                         }.into_any()
                     }

@@ -60,4 +60,5 @@ pub async fn log_help(
         },
     )
     .await
+    .map(drop)
 }

@@ -96,6 +96,10 @@ pub async fn add(
         .exec(&txn)
         .await?;
     txn.commit().await?;
+    // A held comment is told about once a moderator lets it through.
+    if !held {
+        super::notifications::send(db, super::notifications::Event::Comment(row.id)).await;
+    }
     Ok(row.id)
 }
 

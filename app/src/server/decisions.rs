@@ -11,6 +11,7 @@ use super::entities::{
     decision, decision_participant, decision_proposal, decision_tally, open_ballot_mark, proposal,
     user,
 };
+use super::notifications::{self, Event};
 use super::proposals::{change_status, now};
 use crate::decisions::{
     CannotVote, DecisionCard, DecisionResult, DecisionState, DecisionView, TallyRow,
@@ -134,10 +135,11 @@ pub async fn open_single(
     }
     .insert(&txn)
     .await?;
-    if opens_at <= at {
-        start(&txn, &row, at, Some(staff.id)).await?;
-    }
+    let started = opens_at <= at && start(&txn, &row, at, Some(staff.id)).await?;
     txn.commit().await?;
+    if started {
+        notifications::send(db, Event::DecisionOpened(row.id)).await;
+    }
     Ok(row.id)
 }
 
@@ -247,6 +249,7 @@ pub async fn record_meeting(
     )
     .await?;
     txn.commit().await?;
+    notifications::send(db, Event::DecisionClosed(row.id)).await;
     Ok(row.id)
 }
 
@@ -356,7 +359,7 @@ pub(super) async fn start(
     decision: &decision::Model,
     at: DateTime<Utc>,
     by: Option<i32>,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     let started = decision::Entity::update_many()
         .col_expr(decision::Column::StartedAt, Expr::value(at))
         .filter(decision::Column::Id.eq(decision.id))
@@ -376,7 +379,7 @@ pub(super) async fn start(
             .await?;
         }
     }
-    Ok(())
+    Ok(started.rows_affected == 1)
 }
 
 pub(super) async fn proposal_ids(
@@ -632,6 +635,7 @@ pub async fn close(
         .exec(&txn)
         .await?;
     txn.commit().await?;
+    notifications::send(db, Event::DecisionClosed(decision_id)).await;
     Ok(())
 }
 
@@ -737,8 +741,11 @@ pub async fn run_due(db: &DatabaseConnection) -> Result<(), AppError> {
         .await?;
     for row in to_start {
         let txn = db.begin().await?;
-        start(&txn, &row, at, None).await?;
+        let started = start(&txn, &row, at, None).await?;
         txn.commit().await?;
+        if started {
+            notifications::send(db, Event::DecisionOpened(row.id)).await;
+        }
     }
     let to_close: Vec<i32> = decision::Entity::find()
         .select_only()

@@ -26,10 +26,11 @@ pub struct Seeded {
     pub places: usize,
     pub proposals: usize,
     pub decisions: usize,
+    pub outcomes: usize,
 }
 
 /// Adds whatever of the demo estate is missing: accounts, the default categories, places and
-/// proposals with supports, and decisions.
+/// proposals with supports, decisions, and outcomes (their notifications follow from them).
 pub async fn seed(
     db: &DatabaseConnection,
     files: &dyn FileStore,
@@ -40,12 +41,14 @@ pub async fn seed(
     let places = super::demo_proposals::seed_places(db).await?;
     let proposals = super::demo_proposals::seed_proposals(db, files).await?;
     let decisions = super::demo_decisions::seed_decisions(db, zone).await?;
+    let outcomes = super::demo_outcomes::seed_outcomes(db, files, zone).await?;
     Ok(Seeded {
         accounts,
         categories,
         places,
         proposals,
         decisions,
+        outcomes,
     })
 }
 

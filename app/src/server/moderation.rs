@@ -3,6 +3,7 @@
 //! fails, none of it is kept. Every transaction starts with its conditional write (SQLite then
 //! waits for the write lock instead of failing to upgrade a read lock).
 use super::entities::{comment, moderation_log, proposal, report, support};
+use super::notifications::{self, Event};
 use super::proposals::{change_status, now};
 use super::reports::Target;
 use super::search;
@@ -27,9 +28,10 @@ pub struct LogEntry<'a> {
     pub reason: Option<&'a str>,
 }
 
-/// Appends to the log, inside the caller's transaction. Nothing ever changes or deletes a row.
-pub async fn log(db: &impl ConnectionTrait, entry: LogEntry<'_>) -> Result<(), AppError> {
-    moderation_log::ActiveModel {
+/// Appends to the log, inside the caller's transaction, and answers the new row's id. Nothing
+/// ever changes or deletes a row.
+pub async fn log(db: &impl ConnectionTrait, entry: LogEntry<'_>) -> Result<i32, AppError> {
+    let row = moderation_log::ActiveModel {
         staff_id: Set(entry.staff.id),
         action: Set(entry.action.as_str().to_owned()),
         target_kind: Set(entry.target.map(|t| t.kind().to_owned())),
@@ -41,7 +43,7 @@ pub async fn log(db: &impl ConnectionTrait, entry: LogEntry<'_>) -> Result<(), A
     }
     .insert(db)
     .await?;
-    Ok(())
+    Ok(row.id)
 }
 
 /// Logs a change of settings (`what` says which), inside the caller's transaction.
@@ -61,6 +63,7 @@ pub async fn log_setting(
         },
     )
     .await
+    .map(drop)
 }
 
 /// The member who wrote the item (for the log's "about whom").
@@ -135,7 +138,7 @@ async fn log_on(
     action: LogAction,
     target: Target,
     reason: Option<&str>,
-) -> Result<(), AppError> {
+) -> Result<i32, AppError> {
     let member = author_of(db, target).await?;
     log(
         db,
@@ -213,7 +216,7 @@ pub async fn hide(
         }
     }
     resolve_reports(&txn, target, at).await?;
-    log_on(
+    let logged = log_on(
         &txn,
         staff,
         LogAction::Hide,
@@ -222,6 +225,7 @@ pub async fn hide(
     )
     .await?;
     txn.commit().await?;
+    notifications::send(db, Event::Moderation(logged)).await;
     Ok(())
 }
 
@@ -344,7 +348,7 @@ pub async fn edit(
             }
         }
     }
-    log_on(
+    let logged = log_on(
         &txn,
         staff,
         LogAction::Edit,
@@ -353,6 +357,7 @@ pub async fn edit(
     )
     .await?;
     txn.commit().await?;
+    notifications::send(db, Event::Moderation(logged)).await;
     Ok(())
 }
 
@@ -505,7 +510,7 @@ pub async fn merge(
         .await?;
     resolve_reports(&txn, Target::Proposal(from), at).await?;
     let reason = format!("#{into}");
-    log(
+    let logged = log(
         &txn,
         LogEntry {
             staff,
@@ -517,6 +522,7 @@ pub async fn merge(
     )
     .await?;
     txn.commit().await?;
+    notifications::send(db, Event::Moderation(logged)).await;
     Ok(())
 }
 
@@ -549,7 +555,12 @@ pub async fn approve(
             count_in_if_shown(&txn, id).await?;
         }
     }
-    log_on(&txn, staff, LogAction::Approve, target, None).await?;
+    let logged = log_on(&txn, staff, LogAction::Approve, target, None).await?;
     txn.commit().await?;
+    notifications::send(db, Event::Moderation(logged)).await;
+    // A comment let through is a reply people can now see.
+    if let Target::Comment(id) = target {
+        notifications::send(db, Event::Comment(id)).await;
+    }
     Ok(())
 }

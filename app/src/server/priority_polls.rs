@@ -132,10 +132,11 @@ pub async fn open_poll(
     }))
     .exec(&txn)
     .await?;
-    if opens_at <= at {
-        start(&txn, &row, at, Some(staff.id)).await?;
-    }
+    let started = opens_at <= at && start(&txn, &row, at, Some(staff.id)).await?;
     txn.commit().await?;
+    if started {
+        super::notifications::send(db, super::notifications::Event::DecisionOpened(row.id)).await;
+    }
     Ok(row.id)
 }
 

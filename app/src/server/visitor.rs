@@ -59,7 +59,17 @@ pub async fn load_visitor(
         request.headers(),
         &state.settings.default_locale,
     );
+    let unread_notifications = match &member_row {
+        Some(row) => super::notifications::unread_count(&state.db, row.id)
+            .await
+            .unwrap_or_else(|error| {
+                tracing::error!(?error, "counting unread notifications failed");
+                0
+            }),
+        None => 0,
+    };
     let visitor = Visitor {
+        unread_notifications,
         member: member_row.as_ref().map(to_member),
         locale,
         suspension: member_row

@@ -1,0 +1,82 @@
+//! An outcome as residents see it: its stage, the decision in plain words, who does what by when,
+//! and the dated updates as a timeline with their photos.
+use super::{Icon, IconSvg, PlainText};
+use crate::domain::OutcomeStage;
+use crate::i18n::{date, t, t_with};
+use crate::outcomes::{OutcomeUpdateView, OutcomeView};
+use crate::proposals::PhotoView;
+use leptos::prelude::*;
+
+/// A stage as an icon and a word, never by colour alone.
+#[component]
+pub fn StageBadge(stage: OutcomeStage) -> impl IntoView {
+    view! {
+        <span class=format!("status stage-{}", stage.as_str())>
+            <IconSvg icon=Icon::for_stage(stage)/>
+            <span>{t(&stage.label_key())}</span>
+        </span>
+    }
+}
+
+/// The outcome's facts: stage, what was decided, who, by when, and why not.
+#[component]
+pub fn OutcomeFacts(outcome: OutcomeView) -> impl IntoView {
+    view! {
+        <p><StageBadge stage=outcome.stage/></p>
+        <PlainText text=outcome.summary/>
+        {outcome.not_possible_reason.map(|reason| view! {
+            <p class="outcome-reason"><strong>{t("outcome-why-not")}</strong>" "{reason}</p>
+        })}
+        <dl class="facts">
+            {outcome.who_does.map(|who| view! {
+                <dt>{t("outcome-who")}</dt>
+                <dd>{who}</dd>
+            })}
+            {outcome.due_on.map(|day| view! {
+                <dt>{t("outcome-due")}</dt>
+                <dd>{date(&day)}</dd>
+            })}
+        </dl>
+    }
+}
+
+/// Publication, then each update, oldest first.
+#[component]
+pub fn OutcomeTimeline(published_on: String, updates: Vec<OutcomeUpdateView>) -> impl IntoView {
+    view! {
+        <ol class="timeline">
+            <li>
+                <span class="hint">{date(&published_on)}</span>
+                <span>{t("outcome-published")}</span>
+            </li>
+            {updates.into_iter().map(|update| view! {
+                <li id=format!("update-{}", update.id)>
+                    <span class="hint">{date(&update.written_on)}</span>
+                    {update.stage.map(|stage| view! { <StageBadge stage/> })}
+                    <PlainText text=update.body/>
+                    <UpdatePhotos photos=update.photos/>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// An update's photos as thumbnails, each opening the full photo.
+#[component]
+fn UpdatePhotos(photos: Vec<PhotoView>) -> impl IntoView {
+    (!photos.is_empty()).then(|| {
+        view! {
+            <ul class="photos">
+                {photos.into_iter().zip(1..).map(|(photo, n)| view! {
+                    <li>
+                        <a href=photo.url rel="external"
+                            aria-label=t_with("photo-open", &[("number", n.into())])>
+                            <img src=photo.thumbnail_url alt="" width=photo.width height=photo.height
+                                loading="lazy"/>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    })
+}

@@ -1,0 +1,94 @@
+//! What the notifications page shows, shared by the server (which fills it) and the page.
+use serde::{Deserialize, Serialize};
+
+/// Every kind of event a member hears about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotificationKind {
+    /// Someone replied to my proposal or comment.
+    Reply,
+    /// Moderators hid, edited, merged or approved what I wrote.
+    Hidden,
+    Edited,
+    Merged,
+    Approved,
+    /// A decision I may vote in opened; and when it closed, with the result.
+    DecisionOpened,
+    DecisionClosed,
+    /// An outcome was published, or updated, on a proposal I wrote, supported or discussed.
+    OutcomePublished,
+    OutcomeUpdated,
+}
+
+impl NotificationKind {
+    pub const ALL: [NotificationKind; 9] = [
+        NotificationKind::Reply,
+        NotificationKind::Hidden,
+        NotificationKind::Edited,
+        NotificationKind::Merged,
+        NotificationKind::Approved,
+        NotificationKind::DecisionOpened,
+        NotificationKind::DecisionClosed,
+        NotificationKind::OutcomePublished,
+        NotificationKind::OutcomeUpdated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationKind::Reply => "reply",
+            NotificationKind::Hidden => "hidden",
+            NotificationKind::Edited => "edited",
+            NotificationKind::Merged => "merged",
+            NotificationKind::Approved => "approved",
+            NotificationKind::DecisionOpened => "decision_opened",
+            NotificationKind::DecisionClosed => "decision_closed",
+            NotificationKind::OutcomePublished => "outcome_published",
+            NotificationKind::OutcomeUpdated => "outcome_updated",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == input)
+    }
+
+    /// The locale key of the sentence that tells it (`notify-decision-opened`, …).
+    pub fn label_key(self) -> String {
+        format!("notify-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i32,
+    pub kind: NotificationKind,
+    /// What it is about, named as the member knows it (a proposal's or a decision's title).
+    pub about: String,
+    /// Where tapping it leads.
+    pub link: String,
+    /// A locale key (a built-in reason, a result, a stage) or words staff wrote.
+    pub detail: Option<String>,
+    pub at: String,
+    pub read: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationList {
+    pub notifications: Vec<NotificationView>,
+    pub unread: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_reads_back_from_its_code() {
+        for kind in NotificationKind::ALL {
+            assert_eq!(NotificationKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(NotificationKind::parse("vote"), None);
+        assert_eq!(
+            NotificationKind::OutcomeUpdated.label_key(),
+            "notify-outcome-updated"
+        );
+    }
+}

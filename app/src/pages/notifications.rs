@@ -1,0 +1,105 @@
+//! `/notifications`: what happened to the member's proposals, comments and votes, newest first;
+//! unread ones marked, each with "Read", and "Mark all as read".
+mod list_notifications;
+mod mark_read;
+
+use crate::components::{FormMessage, Icon, IconSvg, PageTitle, hide_reason_text};
+use crate::domain::{Outcome, OutcomeStage};
+use crate::i18n::{date_time, t, t_with};
+use crate::notifications::{NotificationKind, NotificationView};
+use crate::permissions::Action;
+use leptos::prelude::*;
+use list_notifications::list_notifications;
+use mark_read::MarkNotificationsRead;
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    if let Err(gate) = super::member_page("/notifications", Action::Read) {
+        return gate;
+    }
+    let mark = ServerAction::<MarkNotificationsRead>::new();
+    view! {
+        <PageTitle text=t("notifications-title")/>
+        <h1>{t("notifications-title")}</h1>
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                let list = match list_notifications().await {
+                    Ok(list) => list,
+                    Err(error) => return view! { <FormMessage error=Some(error)/> }.into_any(),
+                };
+                if list.notifications.is_empty() {
+                    return view! { <p class="empty">{t("notifications-none")}</p> }.into_any();
+                }
+                view! {
+                    {(list.unread > 0).then(|| view! {
+                        <ActionForm action=mark attr:class="form">
+                            <button type="submit" class="button">
+                                <IconSvg icon=Icon::Check/><span>{t("notifications-read-all")}</span>
+                            </button>
+                        </ActionForm>
+                    })}
+                    <ul class="notifications">
+                        {list.notifications.into_iter().map(|item| view! { <Notification item mark/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Notification(
+    item: NotificationView,
+    mark: ServerAction<MarkNotificationsRead>,
+) -> impl IntoView {
+    let (text, detail) = sentence(&item);
+    let id = item.id;
+    view! {
+        <li class="notification" class:unread=!item.read>
+            <a href=item.link.clone()>
+                {(!item.read).then(|| view! { <span class="unread-mark">{t("notification-new")}</span> })}
+                <span>{text}</span>
+            </a>
+            {detail.map(|detail| view! { <p>{detail}</p> })}
+            <p class="hint">{date_time(&item.at)}</p>
+            {(!item.read).then(|| view! {
+                <ActionForm action=mark attr:class="inline-form">
+                    <input type="hidden" name="id" value=id/>
+                    <button type="submit" class="button">{t("notification-mark-read")}</button>
+                </ActionForm>
+            })}
+        </li>
+    }
+}
+
+/// The notification as one sentence in the reader's language, and the detail on its own line
+/// ("Reason: …", "Result: …") when it has one.
+fn sentence(item: &NotificationView) -> (String, Option<String>) {
+    let about = if item.about.is_empty() {
+        t("notification-about-hidden")
+    } else {
+        item.about.clone()
+    };
+    let main = t_with(&item.kind.label_key(), &[("about", about.into())]);
+    let detail = item.detail.as_deref().and_then(|detail| {
+        let (label, text) = match item.kind {
+            NotificationKind::Hidden => ("notification-reason", hide_reason_text(detail)),
+            NotificationKind::Edited => ("notification-note", detail.to_owned()),
+            NotificationKind::DecisionClosed => (
+                "notification-result",
+                t(&format!(
+                    "notify-result-{}",
+                    Outcome::parse(detail)?.as_str().replace('_', "-")
+                )),
+            ),
+            NotificationKind::OutcomePublished | NotificationKind::OutcomeUpdated => (
+                "notification-stage",
+                t(&OutcomeStage::parse(detail)?.label_key()),
+            ),
+            _ => return None,
+        };
+        Some(format!("{} {text}", t(label)))
+    });
+    (main, detail)
+}

@@ -1,0 +1,20 @@
+//! The signed-in member's notifications, newest first.
+use crate::error::AppError;
+use crate::notifications::NotificationList;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "list_notifications")]
+pub async fn list_notifications() -> Result<NotificationList, AppError> {
+    crate::error::respond(run().await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run() -> Result<NotificationList, AppError> {
+    use crate::permissions::{Action, require};
+    use crate::server::{app_state, current_member, notifications};
+
+    // Suspended members read theirs too: it is where they learn what happened.
+    let member = require(current_member(), Action::Read)?;
+    let state = app_state()?;
+    notifications::list(&state.db, member.id, state.settings.time_zone).await
+}

@@ -1,0 +1,411 @@
+//! In-app notifications: who hears about what, and the list each member reads.
+//!
+//! An action commits first, then calls [`send`] with the event's id; `send` works out the
+//! recipients from the database and stores one row per person. The row's `event` names the event
+//! (`comment-12`, `log-40`…), unique per member, so a retried or concurrent send adds nothing.
+//! Another channel (e-mail, web push) would be a second consumer of the same recipient list.
+use super::entities::{
+    comment, decision, decision_proposal, moderation_log, notification, outcome, outcome_update,
+    proposal, support, user,
+};
+use super::proposals::now;
+use crate::domain::{Eligibility, LogAction};
+use crate::error::AppError;
+use crate::notifications::{NotificationKind, NotificationList, NotificationView};
+use chrono_tz::Tz;
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use std::collections::{BTreeSet, HashMap};
+
+/// Something members may want to hear about, named by the row that records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// A comment everyone can now see.
+    Comment(i32),
+    /// A moderation-log row (only hide, edit, merge and approve are told to the author).
+    Moderation(i32),
+    DecisionOpened(i32),
+    DecisionClosed(i32),
+    OutcomePublished(i32),
+    OutcomeUpdated(i32),
+}
+
+/// One notification before it is stored: for whom, and what about.
+struct Draft {
+    event: String,
+    kind: NotificationKind,
+    proposal: Option<i32>,
+    decision: Option<i32>,
+    detail: Option<String>,
+    recipients: BTreeSet<i32>,
+}
+
+/// Tells everyone who should hear about `event`. Called after the action's transaction has
+/// committed: the action stands whatever happens here, so a failure is logged, not returned.
+pub async fn send(db: &DatabaseConnection, event: Event) {
+    if let Err(error) = try_send(db, event).await {
+        tracing::error!(?error, ?event, "storing notifications failed");
+    }
+}
+
+async fn try_send(db: &DatabaseConnection, event: Event) -> Result<(), AppError> {
+    let Some(draft) = draft(db, event).await? else {
+        return Ok(());
+    };
+    // Deleted accounts hear nothing.
+    let recipients: Vec<i32> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::Id.is_in(draft.recipients.iter().copied()))
+        .filter(user::Column::DeletedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    if recipients.is_empty() {
+        return Ok(());
+    }
+    let at = now();
+    notification::Entity::insert_many(recipients.into_iter().map(|member| {
+        notification::ActiveModel {
+            member_id: Set(member),
+            event: Set(draft.event.clone()),
+            kind: Set(draft.kind.as_str().to_owned()),
+            proposal_id: Set(draft.proposal),
+            decision_id: Set(draft.decision),
+            detail: Set(draft.detail.clone()),
+            created_at: Set(at),
+            read_at: Set(None),
+            ..Default::default()
+        }
+    }))
+    .on_conflict(
+        OnConflict::columns([notification::Column::MemberId, notification::Column::Event])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+async fn draft(db: &DatabaseConnection, event: Event) -> Result<Option<Draft>, AppError> {
+    match event {
+        Event::Comment(id) => comment_draft(db, id).await,
+        Event::Moderation(id) => moderation_draft(db, id).await,
+        Event::DecisionOpened(id) => decision_draft(db, id, false).await,
+        Event::DecisionClosed(id) => decision_draft(db, id, true).await,
+        Event::OutcomePublished(id) => {
+            let Some(row) = outcome::Entity::find_by_id(id).one(db).await? else {
+                return Ok(None);
+            };
+            outcome_draft(
+                db,
+                &row,
+                format!("outcome-{id}"),
+                NotificationKind::OutcomePublished,
+                row.published_by,
+            )
+            .await
+            .map(Some)
+        }
+        Event::OutcomeUpdated(id) => {
+            let Some(update) = outcome_update::Entity::find_by_id(id).one(db).await? else {
+                return Ok(None);
+            };
+            let Some(row) = outcome::Entity::find_by_id(update.outcome_id)
+                .one(db)
+                .await?
+            else {
+                return Ok(None);
+            };
+            outcome_draft(
+                db,
+                &row,
+                format!("outcome-update-{id}"),
+                NotificationKind::OutcomeUpdated,
+                update.written_by,
+            )
+            .await
+            .map(Some)
+        }
+    }
+}
+
+/// A reply: to the proposal's author, and to the author of the comment it answers.
+async fn comment_draft(db: &DatabaseConnection, id: i32) -> Result<Option<Draft>, AppError> {
+    let Some(row) = comment::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    if row.deleted_at.is_some() || row.hidden_at.is_some() || row.held_at.is_some() {
+        return Ok(None);
+    }
+    let mut recipients = BTreeSet::new();
+    if let Some(proposal) = proposal::Entity::find_by_id(row.proposal_id)
+        .one(db)
+        .await?
+    {
+        recipients.insert(proposal.author_id);
+    }
+    if let Some(parent) = row.parent_id
+        && let Some(parent) = comment::Entity::find_by_id(parent).one(db).await?
+    {
+        recipients.insert(parent.author_id);
+    }
+    recipients.remove(&row.author_id);
+    Ok(Some(Draft {
+        event: format!("comment-{id}"),
+        kind: NotificationKind::Reply,
+        proposal: Some(row.proposal_id),
+        decision: None,
+        detail: None,
+        recipients,
+    }))
+}
+
+/// What moderators did to a member's proposal or comment, with the reason, told to its author.
+async fn moderation_draft(db: &DatabaseConnection, id: i32) -> Result<Option<Draft>, AppError> {
+    let Some(row) = moderation_log::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let kind = match LogAction::parse(&row.action) {
+        Some(LogAction::Hide) => NotificationKind::Hidden,
+        Some(LogAction::Edit) => NotificationKind::Edited,
+        Some(LogAction::Merge) => NotificationKind::Merged,
+        Some(LogAction::Approve) => NotificationKind::Approved,
+        _ => return Ok(None),
+    };
+    let (Some(author), Some(target)) = (row.member_id, row.target_id) else {
+        return Ok(None);
+    };
+    let proposal = match row.target_kind.as_deref() {
+        Some("proposal") => Some(target),
+        Some("comment") => comment::Entity::find_by_id(target)
+            .one(db)
+            .await?
+            .map(|c| c.proposal_id),
+        _ => None,
+    };
+    let recipients = if author == row.staff_id {
+        BTreeSet::new()
+    } else {
+        BTreeSet::from([author])
+    };
+    Ok(Some(Draft {
+        event: format!("log-{id}"),
+        kind,
+        proposal,
+        decision: None,
+        // A merge's log row names the target; the duplicate's page links there already.
+        detail: (kind != NotificationKind::Merged)
+            .then_some(row.reason)
+            .flatten(),
+        recipients,
+    }))
+}
+
+/// A decision opened (to those who may vote) or closed (to them and the proposals' authors,
+/// with the result).
+async fn decision_draft(
+    db: &DatabaseConnection,
+    id: i32,
+    closed: bool,
+) -> Result<Option<Draft>, AppError> {
+    let Some(row) = decision::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let eligibility = Eligibility::parse(&row.eligibility).unwrap_or(Eligibility::CoreGroup);
+    let mut voters = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(
+            // A suspended member may not vote, so is not asked to.
+            sea_orm::Condition::any()
+                .add(user::Column::SuspendedUntil.is_null())
+                .add(user::Column::SuspendedUntil.lte(now())),
+        );
+    if eligibility == Eligibility::CoreGroup {
+        voters = voters.filter(user::Column::Core.eq(true));
+    }
+    let mut recipients: BTreeSet<i32> = voters
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let proposals: Vec<i32> = decision_proposal::Entity::find()
+        .select_only()
+        .column(decision_proposal::Column::ProposalId)
+        .filter(decision_proposal::Column::DecisionId.eq(id))
+        .order_by_asc(decision_proposal::Column::Position)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if closed {
+        let authors: Vec<i32> = proposal::Entity::find()
+            .select_only()
+            .column(proposal::Column::AuthorId)
+            .filter(proposal::Column::Id.is_in(proposals.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        recipients.extend(authors);
+    }
+    let (event, kind) = if closed {
+        (
+            format!("decision-closed-{id}"),
+            NotificationKind::DecisionClosed,
+        )
+    } else {
+        (
+            format!("decision-open-{id}"),
+            NotificationKind::DecisionOpened,
+        )
+    };
+    Ok(Some(Draft {
+        event,
+        kind,
+        // A decision on one proposal is named by the proposal; a poll by its own title.
+        proposal: None,
+        decision: Some(id),
+        detail: if closed { row.outcome } else { None },
+        recipients,
+    }))
+}
+
+/// Everyone who wrote, supported or commented on the proposal, but not the staff member who
+/// wrote the outcome.
+async fn outcome_draft(
+    db: &DatabaseConnection,
+    row: &outcome::Model,
+    event: String,
+    kind: NotificationKind,
+    by: i32,
+) -> Result<Draft, AppError> {
+    let mut recipients = BTreeSet::new();
+    if let Some(proposal) = proposal::Entity::find_by_id(row.proposal_id)
+        .one(db)
+        .await?
+    {
+        recipients.insert(proposal.author_id);
+    }
+    let supporters: Vec<i32> = support::Entity::find()
+        .select_only()
+        .column(support::Column::MemberId)
+        .filter(support::Column::ProposalId.eq(row.proposal_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let commenters: Vec<i32> = comment::Entity::find()
+        .select_only()
+        .column(comment::Column::AuthorId)
+        .distinct()
+        .filter(comment::Column::ProposalId.eq(row.proposal_id))
+        .filter(comment::Column::DeletedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    recipients.extend(supporters);
+    recipients.extend(commenters);
+    recipients.remove(&by);
+    Ok(Draft {
+        event,
+        kind,
+        proposal: Some(row.proposal_id),
+        decision: None,
+        detail: Some(row.stage.clone()),
+        recipients,
+    })
+}
+
+/// How many of the member's notifications are unread (the number on the bottom bar).
+pub async fn unread_count(db: &impl ConnectionTrait, member: i32) -> Result<u64, AppError> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::MemberId.eq(member))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
+}
+
+/// The newest notifications first, named in `language`'s words where they are staff's codes.
+/// Four queries, whatever the number.
+pub async fn list(
+    db: &DatabaseConnection,
+    member: i32,
+    zone: Tz,
+) -> Result<NotificationList, AppError> {
+    const SHOWN: u64 = 100;
+    let rows = notification::Entity::find()
+        .filter(notification::Column::MemberId.eq(member))
+        .order_by_desc(notification::Column::CreatedAt)
+        .order_by_desc(notification::Column::Id)
+        .limit(SHOWN)
+        .all(db)
+        .await?;
+    let proposals: HashMap<i32, proposal::Model> = proposal::Entity::find()
+        .filter(proposal::Column::Id.is_in(rows.iter().filter_map(|r| r.proposal_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let decisions: HashMap<i32, String> = decision::Entity::find()
+        .filter(decision::Column::Id.is_in(rows.iter().filter_map(|r| r.decision_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.title))
+        .collect();
+    let notifications = rows
+        .into_iter()
+        .filter_map(|row| {
+            let kind = NotificationKind::parse(&row.kind)?;
+            let (about, link) = match (row.proposal_id, row.decision_id) {
+                (Some(id), _) => {
+                    let title = proposals
+                        .get(&id)
+                        .filter(|p| p.hidden_at.is_none())
+                        .map(|p| p.title.clone());
+                    (title.unwrap_or_default(), format!("/proposals/{id}"))
+                }
+                (None, Some(id)) => (
+                    decisions.get(&id).cloned().unwrap_or_default(),
+                    format!("/decisions/{id}"),
+                ),
+                (None, None) => return None,
+            };
+            Some(NotificationView {
+                id: row.id,
+                kind,
+                about,
+                link,
+                detail: row.detail,
+                at: super::decisions::to_local(row.created_at, zone),
+                read: row.read_at.is_some(),
+            })
+        })
+        .collect();
+    Ok(NotificationList {
+        notifications,
+        unread: unread_count(db, member).await?,
+    })
+}
+
+/// Marks one notification (`Some(id)`) or all of them as read; only the member's own.
+pub async fn mark_read(
+    db: &DatabaseConnection,
+    member: i32,
+    id: Option<i32>,
+) -> Result<(), AppError> {
+    let mut query = notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(now()))
+        .filter(notification::Column::MemberId.eq(member))
+        .filter(notification::Column::ReadAt.is_null());
+    if let Some(id) = id {
+        query = query.filter(notification::Column::Id.eq(id));
+    }
+    query.exec(db).await?;
+    Ok(())
+}
