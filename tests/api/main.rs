@@ -13,6 +13,8 @@ mod join;
 mod language;
 mod members;
 mod moderation;
+mod notifications;
+mod outcomes;
 mod pages;
 mod photos;
 mod pre_moderation;

@@ -105,6 +105,11 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
                 vec![("kind", "proposal"), ("id", &other), ("into", "0")],
                 Row::Staff,
             ),
+            (
+                "publish_outcome",
+                vec![("proposal", &pid), ("summary", "x"), ("stage", "planned")],
+                Row::Staff,
+            ),
             ("search_members", vec![], Row::Staff),
             ("assisted_member", vec![("member", &author_id)], Row::Staff),
             (

@@ -50,8 +50,18 @@ impl Browser {
         form: &[(&str, &str)],
         photos: Vec<(&str, Vec<u8>)>,
     ) -> Response {
+        self.call_multipart("create_proposal", form, photos).await
+    }
+
+    /// Calls a server function whose form carries photos (multipart), as JavaScript would.
+    pub async fn call_multipart(
+        &self,
+        function: &str,
+        form: &[(&str, &str)],
+        photos: Vec<(&str, Vec<u8>)>,
+    ) -> Response {
         self.client
-            .post(format!("{}/api/create_proposal", self.base_url))
+            .post(format!("{}/api/{function}", self.base_url))
             .header(ACCEPT, "application/json")
             .multipart(multipart_form(form, photos))
             .send()

@@ -185,6 +185,27 @@ impl TestApp {
         .expect("proposal created")
     }
 
+    /// Decides `proposal` as accepted through the staff's "record a meeting" form, as `staff`.
+    pub async fn accept_in_meeting(&self, staff: &Browser, proposal: i32) {
+        let today = app::server::decisions::to_local(chrono::Utc::now(), chrono_tz::Europe::Prague);
+        let response = staff
+            .call(
+                "record_meeting_tally",
+                &[
+                    ("proposal", &proposal.to_string()),
+                    ("eligibility", "core"),
+                    ("held_on", &today[..10]),
+                    ("yes", "5"),
+                    ("no", "1"),
+                    ("abstain", "0"),
+                    ("quorum", "3"),
+                    ("note", "Schůzka v centru."),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 200, "the meeting's tally is recorded");
+    }
+
     /// Suspends `member` straight in the database, for `length`, with `reason`.
     pub async fn suspend(&self, member: &TestMember, length: chrono::Duration, reason: &str) {
         use app::server::entities::user;
@@ -229,4 +250,17 @@ pub fn random_suffix() -> String {
     use rand::Rng;
     let n: u64 = rand::rng().random();
     format!("{n:016x}")
+}
+
+/// A small PNG photo for upload tests.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&image, width, height, image::ExtendedColorType::Rgb8)
+        .expect("png");
+    out
 }

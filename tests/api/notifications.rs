@@ -1,0 +1,291 @@
+//! Notifications through HTTP: who hears about what (and who does not), marking them read, and
+//! that each member may read and mark only their own.
+use app::domain::Role;
+use app::server::entities::notification;
+use app::server::notifications::{Event, send};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use serde_json::Value;
+use tests::{Browser, TestApp, spawn_app, test_databases};
+
+/// The kinds of notification `member` has, oldest first.
+async fn kinds(app: &TestApp, member: i32) -> Vec<String> {
+    notification::Entity::find()
+        .filter(notification::Column::MemberId.eq(member))
+        .order_by_asc(notification::Column::Id)
+        .all(&app.db)
+        .await
+        .expect("notifications")
+        .into_iter()
+        .map(|n| n.kind)
+        .collect()
+}
+
+async fn list(browser: &Browser) -> Value {
+    browser
+        .call("list_notifications", &[])
+        .await
+        .json()
+        .await
+        .expect("list")
+}
+
+async fn comment(browser: &Browser, proposal: &str, parent: Option<&str>, text: &str) -> String {
+    let mut form = vec![("proposal", proposal), ("text", text)];
+    if let Some(parent) = parent {
+        form.push(("parent", parent));
+    }
+    let id: i32 = browser
+        .call("add_comment", &form)
+        .await
+        .json()
+        .await
+        .expect("comment id");
+    id.to_string()
+}
+
+#[tokio::test]
+async fn replies_reach_the_proposals_author_and_the_comments_author_but_not_the_writer() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (author, author_member) = app.signed_in(Role::Resident, false).await;
+        let id = app
+            .proposal(&author_member, "Lavička", "U bloku 5")
+            .await
+            .to_string();
+        let (eva, eva_member) = app.signed_in(Role::Resident, false).await;
+        let (filip, filip_member) = app.signed_in(Role::Resident, false).await;
+        let bystander = app.member(Role::Resident, false).await;
+
+        let first = comment(&eva, &id, None, "Dobrý nápad.").await;
+        comment(&filip, &id, Some(&first), "Souhlasím s Evou.").await;
+        comment(&author, &id, None, "Děkuji.").await;
+
+        assert_eq!(
+            kinds(&app, author_member.id).await,
+            ["reply", "reply"],
+            "{}",
+            database.kind()
+        );
+        assert_eq!(kinds(&app, eva_member.id).await, ["reply"]);
+        assert!(kinds(&app, filip_member.id).await.is_empty());
+        assert!(kinds(&app, bystander.id).await.is_empty());
+
+        let shown = list(&author).await;
+        assert_eq!(shown["unread"], 2);
+        assert_eq!(shown["notifications"][0]["about"], "Lavička");
+        assert_eq!(
+            shown["notifications"][0]["link"],
+            format!("/proposals/{id}")
+        );
+        // The unread count on the bottom bar.
+        assert!(author.page_text("/").await.contains("2 nepřečtená"));
+    }
+}
+
+#[tokio::test]
+async fn moderators_actions_are_told_to_the_author_with_the_reason() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (eva, eva_member) = app.signed_in(Role::Resident, false).await;
+        let author = app.member(Role::Resident, false).await;
+        let id = app
+            .proposal(&author, "Hřiště", "Nové hřiště.")
+            .await
+            .to_string();
+        let cid = comment(&eva, &id, None, "Volejte 777 123 456").await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let hidden = staff
+            .call(
+                "hide_content",
+                &[
+                    ("kind", "comment"),
+                    ("id", &cid),
+                    ("reason", "personal_information"),
+                ],
+            )
+            .await;
+        assert_eq!(hidden.status(), 200, "{}", database.kind());
+        let shown = list(&eva).await;
+        let item = &shown["notifications"][0];
+        assert_eq!(item["kind"], "Hidden");
+        assert_eq!(item["detail"], "personal_information");
+        let page = eva.page_text("/notifications").await;
+        assert!(
+            page.contains("Moderátoři skryli váš příspěvek u návrhu „Hřiště“."),
+            "{page}"
+        );
+        assert!(page.contains("Důvod: osobní údaje"), "{page}");
+        // Restoring and dismissing are not news to the author; hiding again after a restore is.
+        staff
+            .call("restore_content", &[("kind", "comment"), ("id", &cid)])
+            .await;
+        assert_eq!(kinds(&app, eva_member.id).await, ["hidden"]);
+    }
+}
+
+#[tokio::test]
+async fn a_decision_is_told_to_those_who_may_vote_and_its_result_to_the_author_too() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let id = app
+            .proposal(&author, "Přechod", "Zebra u školy.")
+            .await
+            .to_string();
+        let core = app.member(Role::Resident, true).await;
+        let other = app.member(Role::Resident, false).await;
+        let suspended_core = app.member(Role::Resident, true).await;
+        app.suspend(&suspended_core, chrono::Duration::days(3), "Zkouška")
+            .await;
+        let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
+        let closes = app::server::decisions::to_local(
+            chrono::Utc::now() + chrono::Duration::days(2),
+            chrono_tz::Europe::Prague,
+        );
+        let opened = staff
+            .call(
+                "open_decision",
+                &[
+                    ("proposal", &id),
+                    ("eligibility", "core"),
+                    ("opens", "now"),
+                    ("opens_at", ""),
+                    ("closes_at", &closes),
+                    ("quorum", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(opened.status(), 200, "{}", database.kind());
+        let decision: i32 = opened.json().await.unwrap();
+        assert_eq!(kinds(&app, core.id).await, ["decision_opened"]);
+        for member in [author.id, other.id, suspended_core.id, staff_member.id] {
+            assert!(kinds(&app, member).await.is_empty(), "member {member}");
+        }
+        let closed = staff
+            .call("close_decision", &[("decision", &decision.to_string())])
+            .await;
+        assert_eq!(closed.status(), 200);
+        assert_eq!(
+            kinds(&app, core.id).await,
+            ["decision_opened", "decision_closed"]
+        );
+        assert_eq!(kinds(&app, author.id).await, ["decision_closed"]);
+        assert!(kinds(&app, other.id).await.is_empty());
+        let row = notification::Entity::find()
+            .filter(notification::Column::MemberId.eq(author.id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.detail.as_deref(), Some("no_quorum"));
+    }
+}
+
+#[tokio::test]
+async fn an_outcome_reaches_authors_supporters_and_commenters_once_whatever_the_retries() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let id = app.proposal(&author, "Koše", "Víc košů.").await;
+        let pid = id.to_string();
+        let (supporter, supporter_member) = app.signed_in(Role::Resident, false).await;
+        supporter
+            .call("support_proposal", &[("proposal", &pid), ("want", "yes")])
+            .await;
+        let (talker, talker_member) = app.signed_in(Role::Resident, false).await;
+        comment(&talker, &pid, None, "Ano, hlavně na plast.").await;
+        let bystander = app.member(Role::Resident, false).await;
+        let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
+        app.accept_in_meeting(&staff, id).await;
+        let published = staff
+            .call(
+                "publish_outcome",
+                &[
+                    ("proposal", &pid),
+                    ("summary", "Koše přibudou."),
+                    ("stage", "planned"),
+                ],
+            )
+            .await;
+        assert_eq!(published.status(), 200, "{}", database.kind());
+        let outcome = app::server::entities::outcome::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        // The same event sent again, many times at once (a retry), adds nothing.
+        futures::future::join_all(
+            (0..8).map(|_| send(&app.db, Event::OutcomePublished(outcome.id))),
+        )
+        .await;
+        for member in [author.id, supporter_member.id, talker_member.id] {
+            let outcome_kinds: Vec<String> = kinds(&app, member)
+                .await
+                .into_iter()
+                .filter(|k| k.starts_with("outcome"))
+                .collect();
+            assert_eq!(outcome_kinds, ["outcome_published"], "member {member}");
+        }
+        assert!(kinds(&app, bystander.id).await.is_empty());
+        assert!(
+            !kinds(&app, staff_member.id)
+                .await
+                .contains(&"outcome_published".to_owned())
+        );
+        let page = supporter.page_text("/notifications").await;
+        assert!(
+            page.contains("Návrh „Koše“ má zveřejněný výsledek."),
+            "{page}"
+        );
+        assert!(page.contains("Stav: naplánováno"), "{page}");
+    }
+}
+
+#[tokio::test]
+async fn members_mark_their_own_notifications_read_one_or_all() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (author, author_member) = app.signed_in(Role::Resident, false).await;
+        let id = app
+            .proposal(&author_member, "Lavička", "U bloku 5")
+            .await
+            .to_string();
+        let (eva, _) = app.signed_in(Role::Resident, false).await;
+        for text in ["Jedna", "Dvě", "Tři"] {
+            comment(&eva, &id, None, text).await;
+        }
+        let first = list(&author).await["notifications"][0]["id"]
+            .as_i64()
+            .unwrap()
+            .to_string();
+        // Someone else cannot mark them, and a visitor is asked to sign in.
+        eva.call("mark_notifications_read", &[("id", &first)]).await;
+        assert_eq!(list(&author).await["unread"], 3, "{}", database.kind());
+        assert_eq!(
+            app.browser()
+                .call("mark_notifications_read", &[])
+                .await
+                .status(),
+            401
+        );
+        assert_eq!(
+            app.browser().call("list_notifications", &[]).await.status(),
+            401
+        );
+
+        author
+            .call("mark_notifications_read", &[("id", &first)])
+            .await;
+        let shown = list(&author).await;
+        assert_eq!(shown["unread"], 2);
+        assert_eq!(shown["notifications"][0]["read"], true);
+        author.call("mark_notifications_read", &[]).await;
+        assert_eq!(list(&author).await["unread"], 0);
+        let unread = notification::Entity::find()
+            .filter(notification::Column::ReadAt.is_null())
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(unread, 0);
+    }
+}
