@@ -13,6 +13,7 @@ mod proposal_card;
 pub use decision_fields::{EligibilityChoice, ScheduleFields};
 pub use form_field::{FieldError, FormMessage, TextArea, TextField};
 pub use icons::{Icon, IconSvg};
+pub use language_switch::LanguageSwitch;
 pub use layout::{BottomNav, Header};
 pub use moderation_marks::{ModerationMarks, hide_reason_text};
 pub use outcome_view::{OutcomeFacts, OutcomeTimeline, StageBadge};

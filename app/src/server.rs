@@ -20,6 +20,7 @@ pub mod members;
 pub mod moderation;
 pub mod moderation_queue;
 pub mod multipart_form;
+pub mod my_account;
 pub mod notifications;
 pub mod outcome_views;
 pub mod outcomes;

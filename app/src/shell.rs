@@ -3,9 +3,9 @@ use crate::components::{BottomNav, Header};
 use crate::pages::{
     AdminCategoriesPage, AdminPage, AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage,
     HomePage, JoinPage, LoginPage, MePage, MeetingPollPage, NewDecisionPage, NewPollPage,
-    NewProposalPage, NotFound, NotificationsPage, OutcomesPage, PrintInvitesPage, ProposalPage,
-    ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage, StaffInvitesPage, StaffLogPage,
-    StaffMembersPage, StaffPage,
+    NewProposalPage, NotFound, NotificationsPage, OutcomesPage, PrintInvitesPage, PrivacyPage,
+    ProposalPage, ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage, StaffInvitesPage,
+    StaffLogPage, StaffMembersPage, StaffPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -120,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/decisions/:id") view=DecisionPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions/:id/assist") view=AssistVotePage/>
                     <Route path=path!("/me") view=MePage/>
+                    <Route path=path!("/privacy") view=PrivacyPage/>
                     <Route path=path!("/outcomes") view=OutcomesPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/join") view=JoinPage/>

@@ -13,6 +13,7 @@ mod join;
 mod language;
 mod members;
 mod moderation;
+mod my_account;
 mod notifications;
 mod outcomes;
 mod pages;

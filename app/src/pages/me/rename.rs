@@ -1,0 +1,21 @@
+//! A member changes the name others see.
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "change_display_name")]
+pub async fn change_display_name(display_name: String) -> Result<(), AppError> {
+    crate::error::respond(run(display_name).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn run(display_name: String) -> Result<(), AppError> {
+    use crate::permissions::{Action, require};
+    use crate::server::{app_state, current_member, my_account};
+
+    // Their own account: a suspended member may still correct their name.
+    let member = require(current_member(), Action::Read)?;
+    let state = app_state()?;
+    my_account::rename(&state.db, &member, &display_name)
+        .await
+        .map_err(|error| error.keeping(&[("display_name", &display_name)]))
+}

@@ -1,0 +1,46 @@
+//! A member changing their own account: the name others see, and the password.
+use super::entities::user;
+use super::passwords;
+use crate::domain::{DisplayName, Password};
+use crate::error::{AppError, FieldErrors};
+use crate::visitor::Member;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+pub async fn rename(db: &DatabaseConnection, member: &Member, name: &str) -> Result<(), AppError> {
+    let name =
+        DisplayName::parse(name).map_err(|message| AppError::field("display_name", message))?;
+    user::Entity::update_many()
+        .col_expr(user::Column::DisplayName, Expr::value(name.as_str()))
+        .filter(user::Column::Id.eq(member.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The current password proves it is the member at the phone, not someone who found it unlocked.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    member: &Member,
+    current: &str,
+    new: &str,
+) -> Result<(), AppError> {
+    let row = user::Entity::find_by_id(member.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let mut errors = FieldErrors::default();
+    if !passwords::verify(current, &row.password_hash).await {
+        errors.add("current_password", "error-password-wrong");
+    }
+    let new = errors.check("new_password", Password::parse(new));
+    errors.finish()?;
+    let new = new.ok_or(AppError::Internal)?;
+    let hash = passwords::hash(&new).await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .filter(user::Column::Id.eq(member.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
