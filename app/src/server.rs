@@ -1,4 +1,5 @@
 //! Everything that runs only on the server: the database, sessions, passwords, invites, the demo.
+pub mod account_deletion;
 pub mod assisted;
 pub mod catalog;
 pub mod categories;
@@ -21,6 +22,7 @@ pub mod moderation;
 pub mod moderation_queue;
 pub mod multipart_form;
 pub mod my_account;
+pub mod my_data;
 pub mod notifications;
 pub mod outcome_views;
 pub mod outcomes;

@@ -79,6 +79,7 @@ pub fn router(state: AppState) -> Router {
             page,
         )
         .route("/api/{*name}", post(server_function))
+        .route("/me/data.json", get(app::server::my_data::download))
         .fallback(move |request: Request<Body>| not_found(request))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .merge(photo_forms.layer(RequestBodyLimitLayer::new(PHOTO_FORM_LIMIT)))

@@ -90,7 +90,7 @@ fn a_database_without_an_admin_prints_one_setup_link_and_the_demo_prints_none() 
     let lines = start_and_read_banner(&demo_dir, &["--demo"]);
     assert!(
         lines.iter().any(|l| l.starts_with(
-            "Demo estate ready (6 accounts, 8 categories, 6 places, 12 proposals, 4 decisions added)"
+            "Demo estate ready (6 accounts, 8 categories, 6 places, 12 proposals, 4 decisions, 4 outcomes added)"
         )),
         "{lines:?}"
     );
@@ -101,7 +101,7 @@ fn a_database_without_an_admin_prints_one_setup_link_and_the_demo_prints_none() 
     let again = start_and_read_banner(&demo_dir, &["--demo"]);
     assert!(
         again.iter().any(|l| l.starts_with(
-            "Demo estate ready (0 accounts, 0 categories, 0 places, 0 proposals, 0 decisions added)"
+            "Demo estate ready (0 accounts, 0 categories, 0 places, 0 proposals, 0 decisions, 0 outcomes added)"
         )),
         "{again:?}"
     );

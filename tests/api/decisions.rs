@@ -9,41 +9,12 @@ use app::server::entities::{
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::Value;
-use tests::{TestApp, TestMember, spawn_app, test_databases};
+use tests::{TestApp, spawn_app, test_databases};
 
 const ZONE: chrono_tz::Tz = chrono_tz::Europe::Prague;
 
 fn local_in(duration: Duration) -> String {
     decisions::to_local(Utc::now() + duration, ZONE)
-}
-
-/// An open decision on a new proposal, opened by `staff` through the service.
-async fn open_decision(
-    app: &TestApp,
-    staff: &TestMember,
-    eligibility: &str,
-    quorum: &str,
-) -> (i32, i32) {
-    let author = app.member(Role::Resident, false).await;
-    let proposal = app
-        .proposal(&author, "Nová lavička", "Chybí lavička.")
-        .await;
-    let id = decisions::open_single(
-        &app.db,
-        &staff.as_member(),
-        NewDecision {
-            proposal: &proposal.to_string(),
-            eligibility,
-            opens: "now",
-            opens_at: "",
-            closes_at: &local_in(Duration::days(1)),
-            quorum,
-        },
-        ZONE,
-    )
-    .await
-    .expect("decision opened");
-    (id, proposal)
 }
 
 async fn cast(browser: &tests::Browser, decision: i32, choice: &str) -> reqwest::Response {
@@ -185,7 +156,7 @@ async fn the_core_group_votes_changes_its_vote_and_sees_only_its_own_choice() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let staff = app.member(Role::Staff, false).await;
-        let (id, _) = open_decision(&app, &staff, "core", "1").await;
+        let (id, _) = app.open_decision(&staff, "core", "1").await;
         let (eva, _) = app.signed_in(Role::Resident, true).await;
         let (boris, _) = app.signed_in(Role::Resident, true).await;
         let (anna, _) = app.signed_in(Role::Resident, false).await;
@@ -240,7 +211,7 @@ async fn after_the_close_no_row_links_a_voter_to_a_choice() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
-        let (id, proposal) = open_decision(&app, &staff_member, "members", "2").await;
+        let (id, proposal) = app.open_decision(&staff_member, "members", "2").await;
         let decision = id.to_string();
         let (eva, _) = app.signed_in(Role::Resident, true).await;
         let (anna, _) = app.signed_in(Role::Resident, false).await;
@@ -330,7 +301,7 @@ async fn five_hundred_members_voting_and_changing_at_once_are_counted_exactly() 
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let staff = app.member(Role::Staff, false).await;
-        let (id, _) = open_decision(&app, &staff, "core", "1").await;
+        let (id, _) = app.open_decision(&staff, "core", "1").await;
         let voters = many_members(&app, 500, true).await;
         let finals = ["yes", "no", "abstain"];
         let tasks = voters.into_iter().enumerate().map(|(n, voter)| {
@@ -368,7 +339,7 @@ async fn a_vote_racing_the_close_is_either_counted_or_refused_never_lost() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let staff = app.member(Role::Staff, false).await;
-        let (id, _) = open_decision(&app, &staff, "core", "1").await;
+        let (id, _) = app.open_decision(&staff, "core", "1").await;
         let voters = many_members(&app, 200, true).await;
         let tasks: Vec<_> = voters
             .into_iter()
@@ -455,7 +426,7 @@ async fn staff_cancel_with_a_reason_and_the_proposal_returns_to_discussion() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
-        let (id, proposal) = open_decision(&app, &staff_member, "core", "1").await;
+        let (id, proposal) = app.open_decision(&staff_member, "core", "1").await;
         let decision = id.to_string();
         let (eva, _) = app.signed_in(Role::Resident, true).await;
         eva.call("cast_vote", &[("decision", &decision), ("choice", "yes")])
@@ -610,7 +581,7 @@ async fn an_assisted_vote_needs_the_members_own_password_and_records_who_helped(
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
-        let (id, _) = open_decision(&app, &staff_member, "core", "1").await;
+        let (id, _) = app.open_decision(&staff_member, "core", "1").await;
         let decision = id.to_string();
         let (eva_phone, eva) = app.signed_in(Role::Resident, true).await;
         let anna = app.member(Role::Resident, false).await;

@@ -16,9 +16,10 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
                 first.categories,
                 first.places,
                 first.proposals,
-                first.decisions
+                first.decisions,
+                first.outcomes
             ),
-            (6, 8, 6, 12, 4),
+            (6, 8, 6, 12, 4, 4),
             "{}",
             database.kind()
         );
@@ -31,9 +32,10 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
                 second.categories,
                 second.places,
                 second.proposals,
-                second.decisions
+                second.decisions,
+                second.outcomes
             ),
-            (0, 0, 0, 0, 0),
+            (0, 0, 0, 0, 0, 0),
             "{}",
             database.kind()
         );

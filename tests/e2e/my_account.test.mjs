@@ -2,6 +2,7 @@
 // without JavaScript.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { startSpolu, launchBrowser, phone, assertAccessible, signInAs, shot, settled } from "./harness.mjs";
 
 let spolu, browser;
@@ -35,6 +36,56 @@ for (const javaScript of [true, false]) {
     await page.getByRole("link", { name: "Co o vás Spolu ví" }).click();
     await page.getByRole("heading", { name: "Hlasování je tajné" }).waitFor();
     if (javaScript) await assertAccessible(page, `/privacy (${mode})`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+const leaving = [
+  { javaScript: true, mode: "js", username: "anna", posts: "Nechat návrhy a komentáře", proposal: "Lavička u zastávky", shows: "bývalý člen" },
+  { javaScript: false, mode: "nojs", username: "boris", posts: "Smazat text mých návrhů", proposal: "Nástěnka s novinkami ze sídliště", shows: null },
+];
+
+for (const { javaScript, mode, username, posts, proposal, shows } of leaving) {
+  test(`a member downloads their data and deletes their account (${mode})`, async () => {
+    const page = await phone(browser, { javaScript });
+    await signInAs(page, spolu, username);
+    await page.goto(`${spolu.url}/me`);
+    await settled(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Stáhnout moje údaje" }).click(),
+    ]);
+    const saved = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assert.equal(saved.account.username, username);
+    assert.ok(saved.proposals.some((p) => p.title === proposal), "their proposal is in the file");
+
+    await page.getByText("Zrušit můj účet").click();
+    await page.getByLabel(posts).check();
+    await page.getByLabel("Vaše heslo (pro potvrzení)").fill("to-neni-ono");
+    await page.getByRole("button", { name: "Zrušit účet natrvalo" }).click();
+    await page.getByText("Současné heslo nesedí.").waitFor();
+    await settled(page);
+    if (javaScript) await assertAccessible(page, `/me with the delete form (${mode})`);
+    await page.getByLabel(posts).check();
+    await page.getByLabel("Vaše heslo (pro potvrzení)").fill("spolu-demo");
+    await page.getByRole("button", { name: "Zrušit účet natrvalo" }).click();
+    await page.getByText("Váš účet je zrušený.").waitFor();
+    await shot(page, `account-deleted-${mode}`);
+    // Signed out, and the account no longer signs in.
+    await page.goto(`${spolu.url}/login`);
+    await page.fill("#username", username);
+    await page.fill("#password", "spolu-demo");
+    await page.click("main button[type=submit]");
+    await page.locator(".form-error, .field-error").first().waitFor();
+
+    await page.goto(`${spolu.url}/proposals?q=${encodeURIComponent(proposal.split(" ")[0])}`);
+    if (shows) {
+      await page.getByRole("link", { name: proposal }).click();
+      await page.getByText(shows).first().waitFor();
+    } else {
+      assert.equal(await page.getByRole("link", { name: proposal }).count(), 0, "the removed proposal is off the list");
+    }
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

@@ -185,6 +185,39 @@ impl TestApp {
         .expect("proposal created")
     }
 
+    /// An open decision on a new proposal, opened by `staff` through the service; answers the
+    /// decision's and the proposal's ids.
+    pub async fn open_decision(
+        &self,
+        staff: &TestMember,
+        eligibility: &str,
+        quorum: &str,
+    ) -> (i32, i32) {
+        let author = self.member(Role::Resident, false).await;
+        let proposal = self
+            .proposal(&author, "Nová lavička", "Chybí lavička.")
+            .await;
+        let zone = chrono_tz::Europe::Prague;
+        let closes_at =
+            app::server::decisions::to_local(chrono::Utc::now() + chrono::Duration::days(1), zone);
+        let id = app::server::decisions::open_single(
+            &self.db,
+            &staff.as_member(),
+            app::server::decisions::NewDecision {
+                proposal: &proposal.to_string(),
+                eligibility,
+                opens: "now",
+                opens_at: "",
+                closes_at: &closes_at,
+                quorum,
+            },
+            zone,
+        )
+        .await
+        .expect("decision opened");
+        (id, proposal)
+    }
+
     /// Decides `proposal` as accepted through the staff's "record a meeting" form, as `staff`.
     pub async fn accept_in_meeting(&self, staff: &Browser, proposal: i32) {
         let today = app::server::decisions::to_local(chrono::Utc::now(), chrono_tz::Europe::Prague);

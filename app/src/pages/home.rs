@@ -17,6 +17,9 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle text=t("home-title")/>
         <h1>{t("home-heading")}</h1>
         <p class="lead">{t("home-intro")}</p>
+        {leptos_router::hooks::use_query_map().get_untracked().get("deleted").is_some().then(|| view! {
+            <p class="notice" role="status">{t("home-deleted")}</p>
+        })}
         {match visitor.member.clone() {
             Some(member) => view! {
                 <p>{t_with("home-welcome-back", &[("name", member.display_name.into())])}</p>

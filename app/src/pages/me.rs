@@ -1,6 +1,7 @@
 //! `/me`: who I am here — my name, password and language — the staff tools I may use, what
 //! Spolu keeps about me, and signing out.
 mod change_password;
+mod delete_account;
 mod rename;
 
 use crate::account::SignOut;
@@ -9,6 +10,7 @@ use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
 use change_password::ChangePassword;
+use delete_account::DeleteAccount;
 use leptos::prelude::*;
 use rename::ChangeDisplayName;
 
@@ -51,6 +53,13 @@ pub fn MePage() -> impl IntoView {
         <section aria-labelledby="me-data">
             <h2 id="me-data">{t("me-data")}</h2>
             <p><a href="/privacy">{t("privacy-title")}</a></p>
+            <p>
+                <a class="button" href="/me/data.json" download="spolu-moje-udaje.json" rel="external">
+                    <IconSvg icon=Icon::Photo/><span>{t("me-download")}</span>
+                </a>
+            </p>
+            <p class="hint">{t("me-download-hint")}</p>
+            <DeleteForm/>
         </section>
         <ActionForm action=sign_out attr:class="form">
             <button type="submit" class="button">{t("sign-out")}</button>
@@ -100,5 +109,41 @@ fn PasswordForm() -> impl IntoView {
             </ActionForm>
         </details>
         {saved.then(|| view! { <p class="notice" role="status">{t("me-password-saved")}</p> })}
+    }
+}
+
+/// Deleting the account: folded, with the choice about posts and the password to confirm it,
+/// because it cannot be undone.
+#[component]
+fn DeleteForm() -> impl IntoView {
+    let action = ServerAction::<DeleteAccount>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let open = error.is_some();
+    let posts_message = error.as_ref().and_then(|e| e.message_for("posts")).map(t);
+    view! {
+        <details class="staff-form danger-zone" open=open>
+            <summary>{t("me-delete")}</summary>
+            <p>{t("me-delete-explain")}</p>
+            <ActionForm action=action attr:class="form" attr:novalidate="true">
+                <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
+                <fieldset class="field">
+                    <legend>{t("me-delete-posts")}</legend>
+                    {posts_message.map(|m| view! { <p class="field-error">{m}</p> })}
+                    <label class="choice">
+                        <input type="radio" name="posts" value="keep" checked=true/>
+                        <span>{t("me-delete-keep")}</span>
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="posts" value="remove"/>
+                        <span>{t("me-delete-remove")}</span>
+                    </label>
+                </fieldset>
+                <TextField name="password" label="me-delete-password" kind="password"
+                    autocomplete="current-password" error=error/>
+                <button type="submit" class="button danger">
+                    <IconSvg icon=Icon::Cross/><span>{t("me-delete-confirm")}</span>
+                </button>
+            </ActionForm>
+        </details>
     }
 }

@@ -219,7 +219,7 @@ pub async fn list(
                 authors
                     .iter()
                     .find(|a| a.id == id)
-                    .map(|a| a.display_name.clone())
+                    .map(super::members::shown_name)
                     .unwrap_or_default()
             };
             CommentView {

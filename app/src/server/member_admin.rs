@@ -36,6 +36,7 @@ pub async fn search_members(
     let words = search::words(q);
     let at = now();
     let rows: Vec<user::Model> = user::Entity::find()
+        .filter(user::Column::DeletedAt.is_null())
         .order_by_asc(user::Column::DisplayName)
         .all(db)
         .await?

@@ -80,3 +80,14 @@ pub fn suspension(row: &user::Model, zone: chrono_tz::Tz) -> Option<crate::visit
         reason: row.suspension_reason.clone().unwrap_or_default(),
     })
 }
+
+/// The name others see: a deleted account is "former member", in the reader's language.
+pub fn shown_name(row: &user::Model) -> String {
+    if row.deleted_at.is_some() {
+        crate::i18n::Locale::parse(&super::request_language())
+            .unwrap_or_default()
+            .text("former-member")
+    } else {
+        row.display_name.clone()
+    }
+}

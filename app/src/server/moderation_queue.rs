@@ -283,7 +283,7 @@ pub async fn names(
         .all(db)
         .await?
         .into_iter()
-        .map(|u| (u.id, u.display_name))
+        .map(|u| (u.id, super::members::shown_name(&u)))
         .collect())
 }
 
@@ -346,7 +346,7 @@ pub async fn log_page(
         .all(db)
         .await?
         .into_iter()
-        .map(|u| (u.id, u.display_name))
+        .map(|u| (u.id, super::members::shown_name(&u)))
         .collect();
     let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
     Ok(LogPage {

@@ -524,7 +524,10 @@ pub async fn detail(
         status,
         category: labels.get(&row.category_id).cloned(),
         place: place.map(|p| p.name),
-        author: author.map(|a| a.display_name).unwrap_or_default(),
+        author: author
+            .as_ref()
+            .map(super::members::shown_name)
+            .unwrap_or_default(),
         created_on: local_day(row.created_at, zone),
         edited: row.edited_at.is_some(),
         history,

@@ -42,7 +42,8 @@ pub async fn load_visitor(
     }
     let member_row = match session.get::<i32>(MEMBER_ID).await {
         Ok(Some(id)) => match user::Entity::find_by_id(id).one(&state.db).await {
-            Ok(row) => row,
+            // A deleted account's other sessions find no member.
+            Ok(row) => row.filter(|row| row.deleted_at.is_none()),
             Err(error) => {
                 tracing::error!(%error, "loading the signed-in member failed");
                 None
