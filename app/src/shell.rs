@@ -4,8 +4,8 @@ use crate::pages::{
     AdminCategoriesPage, AdminPage, AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage,
     HomePage, JoinPage, LoginPage, MePage, MeetingPollPage, NewDecisionPage, NewPollPage,
     NewProposalPage, NotFound, NotificationsPage, OutcomesPage, PrintInvitesPage, PrivacyPage,
-    ProposalPage, ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage, StaffInvitesPage,
-    StaffLogPage, StaffMembersPage, StaffPage,
+    ProposalPage, ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage, StaffExportsPage,
+    StaffInvitesPage, StaffLogPage, StaffMembersPage, StaffPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -132,6 +132,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/assist") view=StaffAssistPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/members") view=StaffMembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/log") view=StaffLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/exports") view=StaffExportsPage/>
                     <Route path=path!("/staff/invites") view=StaffInvitesPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/invites/print") view=PrintInvitesPage ssr=SsrMode::Async/>
                 </Routes>

@@ -15,6 +15,7 @@ mod members;
 mod moderation;
 mod my_account;
 mod notifications;
+mod open_data;
 mod outcomes;
 mod pages;
 mod photos;

@@ -3,6 +3,7 @@
 // with and without JavaScript.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { startSpolu, launchBrowser, phone, assertAccessible, signInAs, shot, settled } from "./harness.mjs";
 
 let spolu, browser;
@@ -102,4 +103,23 @@ test("What changed reads in English too", async () => {
   await page.getByText(/Done this year: \d+\. In progress: \d+\. Planned: \d+\./).waitFor();
   await page.locator(".outcome-card", { hasText: "Opravit houpačku na hřišti" }).getByText("done").waitFor();
   await shot(page, "outcomes-en");
+});
+
+test("staff download the decision results for Excel, with Czech letters intact", async () => {
+  const cyril = await phone(browser);
+  await signInAs(cyril, spolu, "cyril");
+  await cyril.goto(`${spolu.url}/staff`);
+  await cyril.getByRole("link", { name: "Data ke stažení" }).click();
+  await cyril.getByRole("heading", { name: "Data ke stažení", level: 1 }).waitFor();
+  await assertAccessible(cyril, "/staff/exports");
+  const [download] = await Promise.all([
+    cyril.waitForEvent("download"),
+    cyril.getByRole("link", { name: "Výsledky hlasování (CSV)" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "spolu-decisions.csv");
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "the byte-order mark Excel needs");
+  assert.match(bytes.toString("utf8"), /Opravit houpačku na hřišti/);
+  await shot(cyril, "exports");
+  await cyril.context().close();
 });

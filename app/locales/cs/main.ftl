@@ -637,3 +637,12 @@ error-posts-choice = Vyberte, co s vašimi příspěvky.
 former-member = bývalý člen
 hide-reason-author-removed = smazal(a) autor
 home-deleted = Váš účet je zrušený. Děkujeme, že jste byli s námi.
+
+## Staff's downloads and open data
+exports-title = Data ke stažení
+exports-intro = Tabulky pro zprávy městu nebo dárcům. Otevřete je v Excelu; česká písmena zůstanou v pořádku. U hlasování jsou jen počty hlasů, nikdy kdo jak hlasoval.
+exports-proposals = Návrhy (CSV)
+exports-outcomes = Výsledky návrhů (CSV)
+exports-decisions = Výsledky hlasování (CSV)
+exports-api = Otevřená data
+exports-api-intro = Veřejné návrhy, výsledky a výsledky hlasování jsou i jako otevřená data pro aplikace. Popis je tady:

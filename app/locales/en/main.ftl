@@ -628,3 +628,12 @@ error-posts-choice = Please choose what happens to your posts.
 former-member = former member
 hide-reason-author-removed = removed by its author
 home-deleted = Your account is deleted. Thank you for being with us.
+
+## Staff's downloads and open data
+exports-title = Downloads
+exports-intro = Tables for reports to the town or funders. Open them in Excel; Czech letters stay intact. Votes appear only as counts, never who voted how.
+exports-proposals = Proposals (CSV)
+exports-outcomes = Outcomes (CSV)
+exports-decisions = Decision results (CSV)
+exports-api = Open data
+exports-api-intro = Public proposals, outcomes and decision results are also open data for apps. The description is here:

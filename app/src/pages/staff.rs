@@ -57,6 +57,7 @@ pub fn StaffPage() -> impl IntoView {
             <a href="/staff/log">{t("log-title")}</a>
             <a href="/staff/members">{t("members-title")}</a>
             <a href="/staff/invites">{t("invites-title")}</a>
+            <a href="/staff/exports">{t("exports-title")}</a>
         </nav>
         <FormMessage error=page_error/>
         <Suspense fallback=|| ()>

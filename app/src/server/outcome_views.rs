@@ -100,6 +100,25 @@ pub async fn list(
     })
 }
 
+/// One page of every shown outcome, most recently changed first, and how many there are.
+pub async fn page(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    page: u64,
+    per_page: u64,
+    zone: Tz,
+) -> Result<(Vec<OutcomeView>, u64), AppError> {
+    let total = shown().count(db).await?;
+    let rows = shown()
+        .order_by_desc(outcome::Column::UpdatedAt)
+        .order_by_desc(outcome::Column::Id)
+        .offset(page.saturating_mul(per_page))
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok((views(db, files, rows, "cs", zone).await?, total))
+}
+
 /// The outcomes with their proposals, updates and photos: five queries for any number.
 pub async fn views(
     db: &DatabaseConnection,
