@@ -367,6 +367,7 @@ async fn deleting_an_account_and_removing_posts_empties_them_and_their_photos() 
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let eva = eva_with_everything(&app).await;
+        let closed_before = tallies(&app, eva.closed).await;
         let files_before = std::fs::read_dir(app.uploads_dir()).unwrap().count();
         assert_eq!(files_before, 2, "a photo and its thumbnail");
         let deleted = eva
@@ -414,6 +415,7 @@ async fn deleting_an_account_and_removing_posts_empties_them_and_their_photos() 
             .page_text(&format!("/proposals/{}", eva.own))
             .await;
         assert!(page.contains("smazal(a) autor"), "{page}");
+        assert_eq!(tallies(&app, eva.closed).await, closed_before);
         assert!(
             !app.browser()
                 .page_text("/proposals")

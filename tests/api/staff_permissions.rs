@@ -216,3 +216,43 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
         }
     }
 }
+
+/// The outcome update form carries photos, so it is posted as multipart; the same table holds.
+#[tokio::test]
+async fn only_staff_and_admins_add_outcome_updates() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let pid = app
+            .proposal(&author, "Lavička", "U bloku 5")
+            .await
+            .to_string();
+        let form = [
+            ("proposal", pid.as_str()),
+            ("body", "Hotovo."),
+            ("stage", "done"),
+        ];
+        for who in [
+            Who::Visitor,
+            Who::Resident,
+            Who::Core,
+            Who::Staff,
+            Who::Admin,
+            Who::SuspendedStaff,
+        ] {
+            let browser = browser_for(&app, who).await;
+            let status = browser
+                .call_multipart("add_outcome_update", &form, vec![])
+                .await
+                .status()
+                .as_u16();
+            let expected = match who {
+                Who::Visitor => 401,
+                // Allowed, and told there is no outcome to update yet.
+                Who::Staff | Who::Admin => 422,
+                _ => 403,
+            };
+            assert_eq!(status, expected, "{who:?} on {}", database.kind());
+        }
+    }
+}

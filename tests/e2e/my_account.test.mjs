@@ -90,3 +90,22 @@ for (const { javaScript, mode, username, posts, proposal, shows } of leaving) {
     await page.context().close();
   });
 }
+
+test("Me, notifications and the privacy page read in English", async () => {
+  const page = await phone(browser, { locale: "en-GB" });
+  await signInAs(page, spolu, "eva");
+  await page.goto(`${spolu.url}/me`);
+  await page.getByRole("heading", { name: "My account" }).waitFor();
+  await page.getByRole("link", { name: "Download my data" }).waitFor();
+  await page.getByText("Delete my account", { exact: true }).waitFor();
+  await assertAccessible(page, "/me in English");
+  await shot(page, "me-en");
+  await page.goto(`${spolu.url}/notifications`);
+  await page.getByRole("heading", { name: "Notifications" }).waitFor();
+  await page.getByText(/Someone replied on|Voting has started|has an outcome/).first().waitFor();
+  await shot(page, "notifications-en");
+  await page.goto(`${spolu.url}/privacy`);
+  await page.getByRole("heading", { name: "Voting is secret" }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

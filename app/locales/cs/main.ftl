@@ -646,3 +646,4 @@ exports-outcomes = Výsledky návrhů (CSV)
 exports-decisions = Výsledky hlasování (CSV)
 exports-api = Otevřená data
 exports-api-intro = Veřejné návrhy, výsledky a výsledky hlasování jsou i jako otevřená data pro aplikace. Popis je tady:
+me-download-failed = Stažení se nepovedlo. Zkuste to prosím znovu.

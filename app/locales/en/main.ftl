@@ -637,3 +637,4 @@ exports-outcomes = Outcomes (CSV)
 exports-decisions = Decision results (CSV)
 exports-api = Open data
 exports-api-intro = Public proposals, outcomes and decision results are also open data for apps. The description is here:
+me-download-failed = The download did not work. Please try again.

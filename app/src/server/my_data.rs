@@ -209,12 +209,12 @@ pub async fn download(
     use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
     use axum::response::{IntoResponse, Redirect};
 
-    let Some(member) = visitor.member else {
+    let Some(member) = visitor.member.clone() else {
         return Redirect::to("/login?next=%2Fme").into_response();
     };
     let data = match export(&state.db, state.files.as_ref(), member.id).await {
         Ok(data) => data,
-        Err(error) => return failed(&error),
+        Err(error) => return failed(&error, &visitor),
     };
     match serde_json::to_string_pretty(&data) {
         Ok(json) => (
@@ -231,16 +231,16 @@ pub async fn download(
             .into_response(),
         Err(error) => {
             tracing::error!(%error, "writing a member's data as JSON failed");
-            failed(&AppError::Internal)
+            failed(&AppError::Internal, &visitor)
         }
     }
 }
 
 /// A plain page saying the download failed, with the error's status; the cause is logged where it
 /// happened.
-fn failed(error: &AppError) -> axum::response::Response {
+fn failed(error: &AppError, visitor: &crate::visitor::Visitor) -> axum::response::Response {
     use axum::response::IntoResponse;
     let status = axum::http::StatusCode::from_u16(error.status())
         .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-    (status, "Spolu: the download failed. Please try again.").into_response()
+    (status, visitor.locale.text("me-download-failed")).into_response()
 }
