@@ -36,6 +36,11 @@ impl FieldErrors {
         result.map_err(|message| self.add(field, message)).ok()
     }
 
+    /// Every message noted, as the form's error.
+    pub fn into_error(self) -> AppError {
+        AppError::fields(self.0)
+    }
+
     /// `Ok` when nothing was noted.
     pub fn finish(self) -> Result<(), AppError> {
         if self.0.is_empty() {

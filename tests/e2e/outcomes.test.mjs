@@ -123,3 +123,20 @@ test("staff download the decision results for Excel, with Czech letters intact",
   await shot(cyril, "exports");
   await cyril.context().close();
 });
+
+test("What changed, an outcome's timeline and the notifications at the centre's PC", async () => {
+  const page = await phone(browser, { size: { width: 1280, height: 800 } });
+  await signInAs(page, spolu, "filip");
+  await page.goto(`${spolu.url}/outcomes`);
+  await page.locator(".outcome-card", { hasText: "Opravit houpačku na hřišti" }).getByRole("link").click();
+  const section = page.locator("section#outcome");
+  await section.getByText("Hotovo! Houpačka má nový řetěz a děti už se houpou.").waitFor();
+  await assertAccessible(page, "proposal with its outcome (desktop)");
+  await shot(page, "outcome-timeline-desktop");
+  await page.goto(`${spolu.url}/notifications`);
+  await page.locator("li.notification").first().waitFor();
+  await assertAccessible(page, "/notifications (desktop)");
+  await shot(page, "notifications-desktop");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -24,6 +24,7 @@ pub enum Icon {
     Camera,
     Photo,
     Bell,
+    Download,
     Progress,
     Changed,
     // Category icons, named as stored in `categories.icon`.
@@ -101,6 +102,9 @@ impl Icon {
             }
             Icon::Bell => {
                 "M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.8V3a1.5 1.5 0 0 0-3 0v1.2A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"
+            }
+            Icon::Download => {
+                "M11 3h2v9.2l3.3-3.3 1.4 1.4L12 16l-5.7-5.7 1.4-1.4 3.3 3.3zM4 18h16v2H4z"
             }
             Icon::Progress => "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 0 1 0 16z",
             Icon::Changed => {

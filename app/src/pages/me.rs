@@ -55,7 +55,7 @@ pub fn MePage() -> impl IntoView {
             <p><a href="/privacy">{t("privacy-title")}</a></p>
             <p>
                 <a class="button" href="/me/data.json" download="spolu-moje-udaje.json" rel="external">
-                    <IconSvg icon=Icon::Photo/><span>{t("me-download")}</span>
+                    <IconSvg icon=Icon::Download/><span>{t("me-download")}</span>
                 </a>
             </p>
             <p class="hint">{t("me-download-hint")}</p>

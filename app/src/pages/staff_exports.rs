@@ -23,7 +23,7 @@ pub fn StaffExportsPage() -> impl IntoView {
         {FILES.into_iter().map(|(href, label)| view! {
             <p>
                 <a class="button" href=href download="" rel="external">
-                    <IconSvg icon=Icon::Proposals/><span>{t(label)}</span>
+                    <IconSvg icon=Icon::Download/><span>{t(label)}</span>
                 </a>
             </p>
         }).collect_view()}

@@ -6,7 +6,7 @@ use super::entities::{category, category_name, place};
 use super::moderation::log_setting;
 use super::proposals::now;
 use crate::catalog::{CATEGORY_ICONS, Catalog, CategoryEdit, PlaceEdit};
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldErrors};
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -61,37 +61,29 @@ fn tidy(text: &str) -> String {
 
 /// Every field of a category, checked at once.
 pub fn check_category(edit: &CategoryEdit) -> Result<CategoryEdit, AppError> {
-    let mut errors = Vec::new();
-    let mut fail = |field: &str, message: &str| {
-        errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        })
-    };
+    let mut errors = FieldErrors::default();
     let name_cs = tidy(&edit.name_cs);
     let name_en = tidy(&edit.name_en);
     if name_cs.is_empty() || name_cs.chars().count() > 40 {
-        fail("name_cs", "error-category-name");
+        errors.add("name_cs", "error-category-name");
     }
     if name_en.chars().count() > 40 {
-        fail("name_en", "error-category-name");
+        errors.add("name_en", "error-category-name");
     }
     if !CATEGORY_ICONS.contains(&edit.icon.as_str()) {
-        fail("icon", "error-category-icon");
+        errors.add("icon", "error-category-icon");
     }
     let colour = edit.colour.trim().to_ascii_lowercase();
     let is_colour = colour.len() == 7
         && colour.starts_with('#')
         && colour[1..].chars().all(|c| c.is_ascii_hexdigit());
     if !is_colour {
-        fail("colour", "error-category-colour");
+        errors.add("colour", "error-category-colour");
     }
     if !(0..=999).contains(&edit.position) {
-        fail("position", "error-position");
+        errors.add("position", "error-position");
     }
-    if !errors.is_empty() {
-        return Err(AppError::fields(errors));
-    }
+    errors.finish()?;
     Ok(CategoryEdit {
         name_cs,
         name_en,
@@ -180,28 +172,17 @@ pub async fn save_place(
 ) -> Result<i32, AppError> {
     let name = tidy(&edit.name);
     let description = tidy(&edit.description);
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::default();
     if name.is_empty() || name.chars().count() > 80 {
-        errors.push(FieldError {
-            field: "name".into(),
-            message: "error-place-name".into(),
-        });
+        errors.add("name", "error-place-name");
     }
     if description.chars().count() > 200 {
-        errors.push(FieldError {
-            field: "description".into(),
-            message: "error-place-description".into(),
-        });
+        errors.add("description", "error-place-description");
     }
     if !(0..=999).contains(&edit.position) {
-        errors.push(FieldError {
-            field: "position".into(),
-            message: "error-position".into(),
-        });
+        errors.add("position", "error-position");
     }
-    if !errors.is_empty() {
-        return Err(AppError::fields(errors));
-    }
+    errors.finish()?;
     let description = (!description.is_empty()).then_some(description);
     let found = match edit.id {
         0 => None,

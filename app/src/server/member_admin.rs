@@ -9,7 +9,7 @@ use super::moderation::{LogEntry, log};
 use super::proposals::now;
 use super::search;
 use crate::domain::{InviteCode, LogAction, Role, StaffNote};
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldErrors};
 use crate::members::MemberRow;
 use crate::permissions::{Action, allows};
 use crate::visitor::Member;
@@ -150,28 +150,18 @@ pub async fn suspend(
     reason: &str,
     zone: Tz,
 ) -> Result<(), AppError> {
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::default();
     let ends_at = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d")
         .ok()
         .and_then(|day| day.succ_opt())
         .and_then(|next| parse_local(&format!("{next}T00:00"), zone))
         .filter(|ends| *ends > now());
     if ends_at.is_none() {
-        errors.push(FieldError {
-            field: "until".into(),
-            message: "error-suspend-until".into(),
-        });
+        errors.add("until", "error-suspend-until");
     }
-    let reason = StaffNote::parse(reason)
-        .map_err(|message| {
-            errors.push(FieldError {
-                field: "reason".into(),
-                message: message.into(),
-            })
-        })
-        .ok();
+    let reason = errors.check("reason", StaffNote::parse(reason));
     let (Some(ends_at), Some(reason)) = (ends_at, reason) else {
-        return Err(AppError::fields(errors));
+        return Err(errors.into_error());
     };
     let txn = db.begin().await?;
     user::Entity::update_many()

@@ -10,7 +10,7 @@ use super::search;
 use crate::domain::{
     CommentText, HideReason, LogAction, ProposalBody, ProposalStatus, ProposalTitle, StaffNote,
 };
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldErrors};
 use crate::visitor::Member;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
@@ -278,28 +278,16 @@ pub async fn edit(
     target: Target,
     correction: Correction<'_>,
 ) -> Result<(), AppError> {
-    let mut errors = Vec::new();
-    let mut fail = |field: &str, message: &str| {
-        errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        })
-    };
-    let note = StaffNote::parse(correction.note)
-        .map_err(|m| fail("note", m))
-        .ok();
+    let mut errors = FieldErrors::default();
+    let note = errors.check("note", StaffNote::parse(correction.note));
     let at = now();
     let txn;
     match target {
         Target::Proposal(id) => {
-            let title = ProposalTitle::parse(correction.title)
-                .map_err(|m| fail("title", m))
-                .ok();
-            let body = ProposalBody::parse(correction.text)
-                .map_err(|m| fail("text", m))
-                .ok();
+            let title = errors.check("title", ProposalTitle::parse(correction.title));
+            let body = errors.check("text", ProposalBody::parse(correction.text));
             let (Some(note), Some(title), Some(body)) = (note.clone(), title, body) else {
-                return Err(AppError::fields(errors));
+                return Err(errors.into_error());
             };
             txn = db.begin().await?;
             let changed = proposal::Entity::update_many()
@@ -328,11 +316,9 @@ pub async fn edit(
             }
         }
         Target::Comment(id) => {
-            let text = CommentText::parse(correction.text)
-                .map_err(|m| fail("text", m))
-                .ok();
+            let text = errors.check("text", CommentText::parse(correction.text));
             let (Some(note), Some(text)) = (note.clone(), text) else {
-                return Err(AppError::fields(errors));
+                return Err(errors.into_error());
             };
             txn = db.begin().await?;
             let changed = comment::Entity::update_many()

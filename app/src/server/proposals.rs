@@ -8,7 +8,7 @@ use super::file_store::FileStore;
 use super::photos::{self, StoredPhoto, Upload};
 use super::search;
 use crate::domain::{ProposalBody, ProposalStatus, ProposalTitle, Role};
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldErrors};
 use crate::proposals::{
     CategoryLabel, ListFilter, PAGE_SIZE, PhotoView, ProposalCard, ProposalChoices, ProposalDetail,
     ProposalList, Sort, StatusChange,
@@ -79,19 +79,9 @@ struct Checked {
 }
 
 async fn check(db: &DatabaseConnection, new: &NewProposal<'_>) -> Result<Checked, AppError> {
-    let mut errors = Vec::new();
-    let mut fail = |field: &str, message: &str| {
-        errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        });
-    };
-    let title = ProposalTitle::parse(new.title)
-        .map_err(|m| fail("title", m))
-        .ok();
-    let body = ProposalBody::parse(new.body)
-        .map_err(|m| fail("body", m))
-        .ok();
+    let mut errors = FieldErrors::default();
+    let title = errors.check("title", ProposalTitle::parse(new.title));
+    let body = errors.check("body", ProposalBody::parse(new.body));
     let category = match new.category.parse::<i32>() {
         Ok(id) => {
             category::Entity::find_by_id(id)
@@ -102,7 +92,7 @@ async fn check(db: &DatabaseConnection, new: &NewProposal<'_>) -> Result<Checked
         Err(_) => None,
     };
     if category.is_none() {
-        fail("category", "error-category-missing");
+        errors.add("category", "error-category-missing");
     }
     let place = match new.place.trim() {
         "" => Ok(None),
@@ -117,11 +107,11 @@ async fn check(db: &DatabaseConnection, new: &NewProposal<'_>) -> Result<Checked
         },
     };
     if place.is_err() {
-        fail("place", "error-place-unknown");
+        errors.add("place", "error-place-unknown");
     }
     let (Some(title), Some(body), Some(category), Ok(place)) = (title, body, category, place)
     else {
-        return Err(AppError::fields(errors));
+        return Err(errors.into_error());
     };
     Ok(Checked {
         title,

@@ -4,7 +4,7 @@ use super::entities::site_setting;
 use super::moderation::log_setting;
 use super::state::{PostingLimits, Settings};
 use crate::domain::Eligibility;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldErrors};
 use crate::site::Site;
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;
@@ -81,26 +81,20 @@ pub struct SiteForm<'a> {
 
 /// Checks every field at once.
 pub fn check(form: &SiteForm<'_>) -> Result<Site, AppError> {
-    let mut errors = Vec::new();
-    let mut fail = |field: &str, message: &str| {
-        errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        })
-    };
+    let mut errors = FieldErrors::default();
     let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let fits = |name: &str| !name.is_empty() && name.chars().count() <= Site::NAME_MAX;
     let site_name = tidy(form.site_name);
     if !fits(&site_name) {
-        fail("site_name", "error-site-name");
+        errors.add("site_name", "error-site-name");
     }
     let name = tidy(form.estate_name);
     if !fits(&name) {
-        fail("estate_name", "error-estate-name");
+        errors.add("estate_name", "error-estate-name");
     }
     let eligibility = Eligibility::parse(form.default_eligibility);
     if eligibility.is_none() {
-        fail("default_eligibility", "error-eligibility");
+        errors.add("default_eligibility", "error-eligibility");
     }
     let number = |text: &str, range: std::ops::RangeInclusive<u64>| {
         text.trim()
@@ -110,27 +104,25 @@ pub fn check(form: &SiteForm<'_>) -> Result<Site, AppError> {
     };
     let proposals = number(form.proposals_per_day, Site::PROPOSALS_PER_DAY);
     if proposals.is_none() {
-        fail("proposals_per_day", "error-proposals-per-day");
+        errors.add("proposals_per_day", "error-proposals-per-day");
     }
     let comments = number(form.comments_per_hour, Site::COMMENTS_PER_HOUR);
     if comments.is_none() {
-        fail("comments_per_hour", "error-comments-per-hour");
+        errors.add("comments_per_hour", "error-comments-per-hour");
     }
+    errors.finish()?;
     match (eligibility, proposals, comments) {
-        (Some(default_eligibility), Some(proposals_per_day), Some(comments_per_hour))
-            if errors.is_empty() =>
-        {
-            Ok(Site {
-                site_name,
-                estate_name: name,
-                public_reading: form.public_reading,
-                pre_moderation: form.pre_moderation,
-                default_eligibility,
-                proposals_per_day,
-                comments_per_hour,
-            })
-        }
-        _ => Err(AppError::fields(errors)),
+        (Some(default_eligibility), Some(proposals_per_day), Some(comments_per_hour)) => Ok(Site {
+            site_name,
+            estate_name: name,
+            public_reading: form.public_reading,
+            pre_moderation: form.pre_moderation,
+            default_eligibility,
+            proposals_per_day,
+            comments_per_hour,
+        }),
+        // Each missing value noted its message above.
+        _ => Err(AppError::Internal),
     }
 }
 
