@@ -289,3 +289,118 @@ async fn members_mark_their_own_notifications_read_one_or_all() {
         assert_eq!(unread, 0);
     }
 }
+
+#[tokio::test]
+async fn edits_merges_approvals_and_outcome_updates_are_told_too() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (author, author_member) = app.signed_in(Role::Resident, false).await;
+        let id = app
+            .proposal(&author_member, "Lavička", "Zavolejte mi 777 123 456")
+            .await;
+        let pid = id.to_string();
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let edited = staff
+            .call(
+                "edit_content",
+                &[
+                    ("kind", "proposal"),
+                    ("id", &pid),
+                    ("title", "Lavička"),
+                    ("text", "Zavolejte mi."),
+                    ("note", "telefonní číslo odstraněno"),
+                ],
+            )
+            .await;
+        assert_eq!(edited.status(), 200, "{}", database.kind());
+        let page = author.page_text("/notifications").await;
+        assert!(
+            page.contains("Moderátoři upravili váš příspěvek u návrhu „Lavička“."),
+            "{page}"
+        );
+        assert!(
+            page.contains("Poznámka: telefonní číslo odstraněno"),
+            "{page}"
+        );
+
+        // A word from the staff's list holds a comment; letting it through tells its author and
+        // is a reply the proposal's author hears about.
+        staff.call("save_word_list", &[("words", "půjč*")]).await;
+        let (eva, eva_member) = app.signed_in(Role::Resident, false).await;
+        let cid: i32 = eva
+            .call(
+                "add_comment",
+                &[("proposal", &pid), ("text", "Půjčím vám šroubovák.")],
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            kinds(&app, author_member.id).await,
+            ["edited"],
+            "a held comment is not told yet"
+        );
+        let approved = staff
+            .call(
+                "approve_content",
+                &[("kind", "comment"), ("id", &cid.to_string())],
+            )
+            .await;
+        assert_eq!(approved.status(), 200);
+        assert_eq!(kinds(&app, eva_member.id).await, ["approved"]);
+        assert_eq!(kinds(&app, author_member.id).await, ["edited", "reply"]);
+
+        let duplicate = app
+            .proposal(&eva_member, "Lavička znovu", "Taky chci lavičku.")
+            .await;
+        let merged = staff
+            .call(
+                "merge_proposal",
+                &[
+                    ("kind", "proposal"),
+                    ("id", &duplicate.to_string()),
+                    ("into", &pid),
+                ],
+            )
+            .await;
+        assert_eq!(merged.status(), 200);
+        assert_eq!(kinds(&app, eva_member.id).await, ["approved", "merged"]);
+
+        // An update on an outcome reaches those who took part, once per update.
+        app.accept_in_meeting(&staff, id).await;
+        staff
+            .call(
+                "publish_outcome",
+                &[
+                    ("proposal", &pid),
+                    ("summary", "Lavička bude."),
+                    ("stage", "planned"),
+                ],
+            )
+            .await;
+        let update = staff
+            .call_multipart(
+                "add_outcome_update",
+                &[
+                    ("proposal", pid.as_str()),
+                    ("body", "Lavička stojí."),
+                    ("stage", "done"),
+                ],
+                vec![],
+            )
+            .await;
+        assert_eq!(update.status(), 200);
+        let told: Vec<String> = kinds(&app, eva_member.id)
+            .await
+            .into_iter()
+            .filter(|k| k.starts_with("outcome"))
+            .collect();
+        assert_eq!(told, ["outcome_published", "outcome_updated"]);
+        let page = eva.page_text("/notifications").await;
+        assert!(
+            page.contains("Novinka u návrhu „Lavička“.") && page.contains("Stav: hotovo"),
+            "{page}"
+        );
+    }
+}

@@ -136,6 +136,18 @@ async fn staff_publish_an_outcome_on_a_decided_proposal_and_everyone_sees_it() {
             .page_text("/outcomes?stage=not_possible")
             .await;
         assert!(filtered.contains("Lavička u zastávky"));
+        // And by category: the proposal is in the first one, so not in any other.
+        let category = app.first_category().await;
+        let in_category = app
+            .browser()
+            .page_text(&format!("/outcomes?category={category}"))
+            .await;
+        assert!(in_category.contains("Lavička u zastávky"));
+        let elsewhere = app
+            .browser()
+            .page_text(&format!("/outcomes?category={}", category + 1))
+            .await;
+        assert!(!elsewhere.contains("Lavička u zastávky"));
     }
 }
 
