@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select,
+    QueryOrder, Select,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -221,14 +221,12 @@ async fn proposal_page(
     db: &DatabaseConnection,
     (page, per_page): (u64, u64),
 ) -> Result<ProposalPage, AppError> {
-    let total = public_proposals().count(db).await?;
-    let rows = public_proposals()
+    let pages = public_proposals()
         .order_by_desc(proposal::Column::CreatedAt)
         .order_by_desc(proposal::Column::Id)
-        .offset(page.saturating_mul(per_page))
-        .limit(per_page)
-        .all(db)
-        .await?;
+        .paginate(db, per_page);
+    let total = pages.num_items().await?;
+    let rows = pages.fetch_page(page).await?;
     let labels = category_labels(db, rows.iter().map(|r| r.category_id), "cs").await?;
     Ok(ProposalPage {
         items: rows
@@ -326,14 +324,12 @@ async fn decision_page(
     db: &DatabaseConnection,
     (page, per_page): (u64, u64),
 ) -> Result<DecisionPage, AppError> {
-    let total = closed_decisions().count(db).await?;
-    let rows = closed_decisions()
+    let pages = closed_decisions()
         .order_by_desc(decision::Column::ClosedAt)
         .order_by_desc(decision::Column::Id)
-        .offset(page.saturating_mul(per_page))
-        .limit(per_page)
-        .all(db)
-        .await?;
+        .paginate(db, per_page);
+    let total = pages.num_items().await?;
+    let rows = pages.fetch_page(page).await?;
     let tallies = decision_tally::Entity::find()
         .filter(decision_tally::Column::DecisionId.is_in(rows.iter().map(|r| r.id)))
         .all(db)

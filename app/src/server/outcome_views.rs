@@ -108,14 +108,12 @@ pub async fn page(
     per_page: u64,
     zone: Tz,
 ) -> Result<(Vec<OutcomeView>, u64), AppError> {
-    let total = shown().count(db).await?;
-    let rows = shown()
+    let pages = shown()
         .order_by_desc(outcome::Column::UpdatedAt)
         .order_by_desc(outcome::Column::Id)
-        .offset(page.saturating_mul(per_page))
-        .limit(per_page)
-        .all(db)
-        .await?;
+        .paginate(db, per_page);
+    let total = pages.num_items().await?;
+    let rows = pages.fetch_page(page).await?;
     Ok((views(db, files, rows, "cs", zone).await?, total))
 }
 
