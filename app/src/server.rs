@@ -1,6 +1,7 @@
 //! Everything that runs only on the server: the database, sessions, passwords, invites, the demo.
 pub mod account_deletion;
 pub mod assisted;
+pub mod attachment;
 pub mod catalog;
 pub mod categories;
 pub mod comments;

@@ -10,7 +10,6 @@ use crate::visitor::Visitor;
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -56,18 +55,11 @@ pub async fn download(
         Export::Decisions => decision_rows(&state.db).await,
     };
     match rows.and_then(|rows| csv_bytes(&rows)) {
-        Ok(bytes) => (
-            [
-                (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"spolu-{}\"", export.file_name()),
-                ),
-                (CACHE_CONTROL, "no-store".to_owned()),
-            ],
+        Ok(bytes) => super::attachment::attachment(
+            "text/csv; charset=utf-8",
+            &format!("spolu-{}", export.file_name()),
             bytes,
-        )
-            .into_response(),
+        ),
         Err(error) => {
             tracing::error!(?error, ?export, "a CSV export failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

@@ -206,7 +206,6 @@ pub async fn download(
     axum::extract::State(state): axum::extract::State<super::AppState>,
     axum::Extension(visitor): axum::Extension<crate::visitor::Visitor>,
 ) -> axum::response::Response {
-    use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
     use axum::response::{IntoResponse, Redirect};
 
     let Some(member) = visitor.member.clone() else {
@@ -217,18 +216,11 @@ pub async fn download(
         Err(error) => return failed(&error, &visitor),
     };
     match serde_json::to_string_pretty(&data) {
-        Ok(json) => (
-            [
-                (CONTENT_TYPE, "application/json; charset=utf-8"),
-                (
-                    CONTENT_DISPOSITION,
-                    "attachment; filename=\"spolu-moje-udaje.json\"",
-                ),
-                (CACHE_CONTROL, "no-store"),
-            ],
+        Ok(json) => super::attachment::attachment(
+            "application/json; charset=utf-8",
+            "spolu-moje-udaje.json",
             json,
-        )
-            .into_response(),
+        ),
         Err(error) => {
             tracing::error!(%error, "writing a member's data as JSON failed");
             failed(&AppError::Internal, &visitor)

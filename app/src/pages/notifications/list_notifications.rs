@@ -16,5 +16,7 @@ async fn run() -> Result<NotificationList, AppError> {
     // Suspended members read theirs too: it is where they learn what happened.
     let member = require(current_member(), Action::Read)?;
     let state = app_state()?;
-    notifications::list(&state.db, member.id, state.settings.time_zone).await
+    // Counted once per request, for the bottom bar.
+    let unread = crate::server::request_visitor().map_or(0, |v| v.unread_notifications);
+    notifications::list(&state.db, member.id, unread, state.settings.time_zone).await
 }
