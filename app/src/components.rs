@@ -9,14 +9,16 @@ mod outcome_view;
 mod page_title;
 mod plain_text;
 mod proposal_card;
+mod text_box;
 
 pub use decision_fields::{EligibilityChoice, ScheduleFields};
 pub use form_field::{FieldError, FormMessage, TextArea, TextField};
 pub use icons::{Icon, IconSvg};
 pub use language_switch::LanguageSwitch;
 pub use layout::{BottomNav, Header};
-pub use moderation_marks::{ModerationMarks, hide_reason_text};
+pub use moderation_marks::{ModerationMarks, StaffBadge, hide_reason_text, shown_title};
 pub use outcome_view::{OutcomeFacts, OutcomeTimeline, StageBadge};
 pub use page_title::PageTitle;
 pub use plain_text::PlainText;
 pub use proposal_card::{CategoryBadge, ProposalCardView, StatusBadge};
+pub use text_box::TextBox;

@@ -50,7 +50,8 @@ impl CannotVote {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TallyRow {
     pub proposal_id: i32,
-    pub title: String,
+    /// `None` where the proposal is hidden from the viewer.
+    pub title: Option<String>,
     pub yes: u32,
     pub no: u32,
     pub abstain: u32,
@@ -71,7 +72,8 @@ pub struct DecisionResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionView {
     pub id: i32,
-    pub title: String,
+    /// `None` where it is named after a proposal hidden from the viewer.
+    pub title: Option<String>,
     pub kind: DecisionKind,
     pub eligibility: Eligibility,
     pub quorum: u32,
@@ -79,8 +81,8 @@ pub struct DecisionView {
     pub opens_at: String,
     pub closes_at: String,
     pub state: DecisionState,
-    /// (id, title) of the proposals decided on.
-    pub proposals: Vec<(i32, String)>,
+    /// (id, title) of the proposals decided on; no title where one is hidden from the viewer.
+    pub proposals: Vec<(i32, Option<String>)>,
     /// The viewer's own choice while the decision is open; nobody else's, ever.
     pub my_choice: Option<Choice>,
     /// For a priority poll: (dots each voter has, most on one proposal).
@@ -102,7 +104,8 @@ pub struct DecisionView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionCard {
     pub id: i32,
-    pub title: String,
+    /// `None` where it is named after a proposal hidden from the viewer.
+    pub title: Option<String>,
     pub state: DecisionState,
     pub closes_at: String,
     /// The viewer may vote and has not yet.

@@ -60,8 +60,9 @@ impl NotificationKind {
 pub struct NotificationView {
     pub id: i32,
     pub kind: NotificationKind,
-    /// What it is about, named as the member knows it (a proposal's or a decision's title).
-    pub about: String,
+    /// What it is about, named as the member knows it (a proposal's or a decision's title);
+    /// `None` where moderators hid it from them.
+    pub about: Option<String>,
     /// Where tapping it leads.
     pub link: String,
     /// A locale key (a built-in reason, a result, a stage) or words staff wrote.

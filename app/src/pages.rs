@@ -78,10 +78,30 @@ pub fn set_status(status: u16) {
     let _ = status;
 }
 
+/// Who may open a page that needs `action`, in one sentence (a locale key).
+fn who_may_open(action: Action) -> &'static str {
+    match action {
+        Action::Read | Action::Participate => "gate-members",
+        Action::ManageStaff | Action::Administer => "gate-admins",
+        _ => "gate-staff",
+    }
+}
+
 /// The gate in front of a page for members: a visitor is sent to sign in (and back here after),
-/// a member without `action` gets a 403 page. `Ok` is the member who may see the page.
+/// a member without `action` gets a 403 page. `Ok` is the member who may see the page. A visitor
+/// at a page for staff or admins gets a 401 page saying whose page it is, with the sign-in form.
 pub fn member_page(back: &str, action: Action) -> Result<Member, AnyView> {
     let Some(member) = use_visitor().member else {
+        if !matches!(action, Action::Read | Action::Participate) {
+            set_status(401);
+            return Err(view! {
+                <PageTitle text=t("sign-in")/>
+                <h1>{t("sign-in")}</h1>
+                <p class="lead">{t(who_may_open(action))}</p>
+                <login::SignInForm next=back.to_owned()/>
+            }
+            .into_any());
+        }
         let sign_in = format!(
             "/login?{}",
             form_urlencoded::Serializer::new(String::new())
@@ -98,7 +118,7 @@ pub fn member_page(back: &str, action: Action) -> Result<Member, AnyView> {
         return Err(view! {
             <PageTitle text=t("forbidden-title")/>
             <h1>{t("forbidden-title")}</h1>
-            <p class="lead">{t("error-forbidden")}</p>
+            <p class="lead">{t(who_may_open(action))}</p>
         }
         .into_any());
     }

@@ -59,6 +59,22 @@ pub fn require(member: Option<Member>, action: Action) -> Result<Member, AppErro
     }
 }
 
+/// Whether `member` may make, see, print or revoke a code (invite or password reset) that gives
+/// `role`: staff only for residents, since a staff or admin code is a way into those roles and
+/// only admins make staff. Every place that shows or touches a code asks this.
+pub fn may_handle_code_for(member: &Member, role: Role) -> bool {
+    allows(Some(member), Action::ManageMembers, true)
+        && (role == Role::Resident || allows(Some(member), Action::ManageStaff, true))
+}
+
+/// "Act for a resident who is present and asks": staff write or vote for residents (and core
+/// members), never for another staff member or an admin, and not for themselves.
+pub fn may_act_for(staff: &Member, member: &Member) -> bool {
+    allows(Some(staff), Action::ActForResident, true)
+        && member.role == Role::Resident
+        && member.id != staff.id
+}
+
 /// "Vote in a decision": the core group when the decision is for the core group, every member when
 /// it is open to all. Staff and admins vote "as members": by the same rule, not by their role.
 pub fn may_vote(member: Option<&Member>, eligibility: Eligibility) -> bool {
@@ -158,6 +174,48 @@ mod tests {
             assert!(!may_vote(Some(&suspended), Eligibility::AllMembers));
             assert!(!may_vote(Some(&suspended), Eligibility::CoreGroup));
         }
+    }
+
+    #[test]
+    fn staff_act_only_for_residents() {
+        let staff = member(Role::Staff, false);
+        let resident = Member {
+            id: 2,
+            ..member(Role::Resident, true)
+        };
+        let admin = Member {
+            id: 3,
+            ..member(Role::Admin, false)
+        };
+        let other_staff = Member {
+            id: 4,
+            ..member(Role::Staff, false)
+        };
+        assert!(may_act_for(&staff, &resident));
+        assert!(!may_act_for(&staff, &admin));
+        assert!(!may_act_for(&staff, &other_staff));
+        assert!(!may_act_for(&staff, &staff));
+        assert!(!may_act_for(&resident, &resident));
+    }
+
+    #[test]
+    fn only_admins_handle_codes_for_staff_and_admins() {
+        // (viewer, resident code, staff code, admin code)
+        let table = [
+            (member(Role::Resident, true), false, false, false),
+            (member(Role::Staff, false), true, false, false),
+            (member(Role::Admin, false), true, true, true),
+        ];
+        for (viewer, resident, staff, admin) in table {
+            assert_eq!(may_handle_code_for(&viewer, Role::Resident), resident);
+            assert_eq!(may_handle_code_for(&viewer, Role::Staff), staff);
+            assert_eq!(may_handle_code_for(&viewer, Role::Admin), admin);
+        }
+        let suspended_admin = Member {
+            suspended: true,
+            ..member(Role::Admin, false)
+        };
+        assert!(!may_handle_code_for(&suspended_admin, Role::Resident));
     }
 
     #[test]

@@ -114,6 +114,8 @@ pub struct ProposalDetail {
     pub category: Option<CategoryLabel>,
     pub place: Option<String>,
     pub author: String,
+    /// The author is staff or an admin: shown with a badge no display name can imitate.
+    pub author_is_staff: bool,
     pub created_on: String,
     pub edited: bool,
     pub history: Vec<StatusChange>,
@@ -136,6 +138,8 @@ pub struct CommentView {
     pub id: i32,
     pub parent_id: Option<i32>,
     pub author: String,
+    /// The author is staff or an admin: shown with a badge no display name can imitate.
+    pub author_is_staff: bool,
     /// `2026-11-24`
     pub written_on: String,
     /// Empty when deleted.

@@ -60,6 +60,12 @@ pub struct Config {
     #[arg(long, env = "SPOLU_ESTATE_NAME", default_value = "Janov")]
     pub estate_name: String,
 
+    /// Seconds a client may take to send a request's headers, or to send the next part of its
+    /// body, before the connection is closed (slow or idle clients would otherwise hold it
+    /// forever). A phone on slow 3G still sends a part every second or so.
+    #[arg(long, env = "SPOLU_SLOW_CLIENT_SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub slow_client_seconds: u64,
+
     /// Fill an empty database with the demo estate (accounts dana, cyril, boris, eva, anna,
     /// filip; password `spolu-demo`), then serve. Running it again adds nothing twice.
     #[arg(long)]

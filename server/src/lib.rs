@@ -3,6 +3,7 @@
 mod assets;
 pub mod config;
 mod routes;
+mod serve;
 mod startup;
 
 pub use config::{Command, Config, InviteRole};

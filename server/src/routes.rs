@@ -93,6 +93,15 @@ pub fn router(state: AppState) -> Router {
             load_visitor,
         ))
         .layer(sessions)
+        // Outside the body limits and the sessions: they only look at addresses and headers.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::server::form_errors::sign_and_check,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::server::same_origin::refuse_cross_site,
+        ))
         .route("/healthz", get(healthz))
         .route("/manifest.webmanifest", get(assets::manifest))
         .route("/icon.svg", get(assets::icon_svg))

@@ -35,6 +35,7 @@ pub struct Application {
     listener: TcpListener,
     address: SocketAddr,
     public_url: String,
+    slow_client: std::time::Duration,
 }
 
 impl Application {
@@ -83,6 +84,7 @@ impl Application {
             listener,
             address,
             public_url,
+            slow_client: std::time::Duration::from_secs(config.slow_client_seconds),
         })
     }
 
@@ -104,13 +106,10 @@ impl Application {
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tokio::spawn(decision_clock(self.state.db.clone()));
-        let router = crate::routes::router(self.state);
-        axum::serve(
-            self.listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(stop)
-        .await
+        let router = crate::routes::router(self.state).layer(
+            tower_http::timeout::RequestBodyTimeoutLayer::new(self.slow_client),
+        );
+        crate::serve::serve(self.listener, router, self.slow_client, stop).await
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod admin;
 mod assisted;
+mod attacks;
 mod comments;
 mod decisions;
 mod demo;

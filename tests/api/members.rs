@@ -108,6 +108,13 @@ async fn a_suspension_shows_its_reason_stops_posting_and_can_be_lifted() {
             )
             .await;
         assert_eq!(suspended.status(), 200);
+        // The suspension signs her out everywhere; signed in again, she reads why.
+        assert_eq!(
+            eva.get("/me").await.status(),
+            302,
+            "signed out by the suspension"
+        );
+        assert_eq!(eva.sign_in_as(&eva_member).await.status(), 200);
         let home = eva.page_text("/").await;
         assert!(home.contains("Důvod: Urážky v diskusi"), "{home}");
         assert_eq!(

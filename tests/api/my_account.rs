@@ -284,7 +284,10 @@ async fn deleting_an_account_and_keeping_posts_leaves_nothing_personal_and_talli
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(row.username, format!("deleted-{}", eva.member.id));
+        assert_eq!(
+            row.username,
+            app::domain::Username::of_deleted_account(eva.member.id)
+        );
         assert_eq!(
             (row.display_name.as_str(), row.password_hash.as_str()),
             ("", "")

@@ -52,6 +52,9 @@ not-found-title = Tahle stránka tu není
 not-found-text = Možná se změnila adresa nebo je v ní překlep.
 back-home = Zpět domů
 forbidden-title = Sem nemáte přístup
+gate-staff = Tato stránka slouží pracovníkům centra k jejich práci; otevřou ji jen oni, po přihlášení.
+gate-admins = Tato stránka slouží k nastavení Spolu; otevřou ji jen správci, po přihlášení.
+gate-members = Tuto stránku otevřou jen přihlášení členové.
 
 error-bad-request = Formulář nedorazil celý. Zkuste to prosím znovu.
 error-not-signed-in = Nejdřív se prosím přihlaste.
@@ -191,6 +194,7 @@ error-withdraw-late = Návrh už stáhnout nejde: hlasuje se o něm nebo je rozh
 edit-proposal = Upravit návrh
 back-to-proposal = Zpět na návrh
 error-edit-late = Návrh už upravit nejde: hlasuje se o něm nebo je rozhodnuto.
+error-edit-hidden = Moderátoři návrh skryli, upravit ho teď nejde.
 error-edit-not-yours = Upravit ho může jen ten, kdo ho navrhl, nebo pracovníci centra.
 approve = Schválit
 
@@ -330,6 +334,7 @@ waiting-for-moderator = Čeká na moderátora. Ostatní to uvidí, až to schvá
 written-with-help = Napsáno s pomocí: { $name }
 discussion-locked = Diskuse je uzavřená moderátory. Komentáře zůstávají, nové přidat nejde.
 hidden-proposal-title = Skrytý návrh č. { $id }
+decision-about-hidden = Hlasování o skrytém návrhu
 merged-into = Sloučeno s návrhem č. { $id }
 moderate = Moderovat
 hide-reason-personal-information = osobní údaje

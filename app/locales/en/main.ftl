@@ -52,6 +52,9 @@ not-found-title = This page is not here
 not-found-text = Perhaps the address changed or has a typo.
 back-home = Back home
 forbidden-title = You cannot open this
+gate-staff = This page is where the centre's staff do their work; only they can open it, once signed in.
+gate-admins = This page holds Spolu's settings; only admins can open it, once signed in.
+gate-members = Only signed-in members can open this page.
 
 error-bad-request = The form did not arrive whole. Please try again.
 error-not-signed-in = Please sign in first.
@@ -187,6 +190,7 @@ error-withdraw-late = The proposal can no longer be withdrawn: it is being voted
 edit-proposal = Edit the proposal
 back-to-proposal = Back to the proposal
 error-edit-late = The proposal can no longer be edited: it is being voted on or has been decided.
+error-edit-hidden = The moderators hid this proposal; it cannot be edited now.
 error-edit-not-yours = Only the person who proposed it, or the centre's staff, can edit it.
 approve = Approve
 
@@ -322,6 +326,7 @@ waiting-for-moderator = Waiting for a moderator. Others will see it once it is a
 written-with-help = Written with the help of { $name }
 discussion-locked = The moderators closed this discussion. Comments stay; new ones cannot be added.
 hidden-proposal-title = Hidden proposal no. { $id }
+decision-about-hidden = Decision on a hidden proposal
 merged-into = Merged into proposal no. { $id }
 moderate = Moderate
 hide-reason-personal-information = personal information

@@ -28,7 +28,10 @@ async fn run(
 ) -> Result<(), AppError> {
     use crate::domain::{DisplayName, InviteCode, Password, Username};
     use crate::error::FieldError;
+    use crate::server::sign_in_limit::{self, PER_ADDRESS, address_key};
     use crate::server::{app_state, invites, session, visitor::MEMBER_ID};
+    use axum::extract::ConnectInfo;
+    use std::net::SocketAddr;
 
     // Check every field before saying anything, so all the messages show at once.
     let mut errors = Vec::new();
@@ -58,8 +61,15 @@ async fn run(
     };
 
     let state = app_state()?;
+    // Guessing codes is slowed down per address like guessing passwords; the try is counted
+    // before anything slow happens.
+    let address = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+        .await
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|_| "unknown".into());
+    let try_ = sign_in_limit::reserve(&state.db, &[(address_key(&address), PER_ADDRESS)]).await?;
     let language = crate::server::request_visitor().map(|v| v.locale.tag());
-    let member_id = crate::server::invites::redeem(
+    let redeemed = crate::server::invites::redeem(
         &state.db,
         invites::Redemption {
             code,
@@ -69,7 +79,15 @@ async fn run(
             language,
         },
     )
-    .await?;
+    .await;
+    // Only a wrong code was a guess; a taken username is not.
+    let member_id = match redeemed {
+        Err(error) if error.message_for("code").is_some() => return Err(error),
+        other => {
+            try_.succeeded(&state.db).await?;
+            other?
+        }
+    };
     let session = session().await?;
     session.cycle_id().await.map_err(|_| AppError::Internal)?;
     session

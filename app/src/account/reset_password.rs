@@ -27,16 +27,10 @@ async fn run(code: &str, password: &str) -> Result<(), AppError> {
         .map(|ConnectInfo(addr)| addr.ip().to_string())
         .unwrap_or_else(|_| "unknown".into());
     let keys = [(address_key(&address), PER_ADDRESS)];
-    sign_in_limit::check(&state.db, &keys).await?;
-    let member_id = match invites::reset_password(&state.db, &code, &password).await {
-        Ok(id) => id,
-        Err(error) => {
-            if matches!(error, AppError::Invalid { .. }) {
-                sign_in_limit::record_failure(&state.db, &keys).await?;
-            }
-            return Err(error);
-        }
-    };
+    let try_ = sign_in_limit::reserve(&state.db, &keys).await?;
+    // Only a wrong code was a guess; it stays counted.
+    let member_id = invites::reset_password(&state.db, &code, &password).await?;
+    try_.succeeded(&state.db).await?;
     let session = session().await?;
     session.cycle_id().await.map_err(|_| AppError::Internal)?;
     session

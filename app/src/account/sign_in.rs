@@ -16,7 +16,7 @@ pub async fn sign_in(
 async fn run(username: &str, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::domain::Username;
     use crate::server::sign_in_limit::{self, PER_ACCOUNT, PER_ADDRESS, account_key, address_key};
-    use crate::server::{app_state, members, passwords, session, visitor::MEMBER_ID};
+    use crate::server::{app_state, session, visitor::MEMBER_ID};
     use axum::extract::ConnectInfo;
     use std::net::SocketAddr;
 
@@ -33,18 +33,11 @@ async fn run(username: &str, password: String, next: Option<String>) -> Result<(
         (account_key(username.as_str()), PER_ACCOUNT),
         (address_key(&address), PER_ADDRESS),
     ];
-    sign_in_limit::check(&state.db, &keys).await?;
-
-    let found = members::find_by_username(&state.db, &username).await?;
-    let stored = found
-        .as_ref()
-        .map_or(passwords::UNUSABLE_HASH, |m| m.password_hash.as_str());
-    let matches = passwords::verify(&password, stored).await;
-    let Some(member) = found.filter(|_| matches) else {
-        sign_in_limit::record_failure(&state.db, &keys).await?;
+    let Some(member) =
+        sign_in_limit::check_password(&state.db, &username, &password, &keys).await?
+    else {
         return Err(wrong());
     };
-    sign_in_limit::forgive_account(&state.db, username.as_str()).await?;
 
     let session = session().await?;
     // A new session id at sign-in, so an id planted before cannot ride along (session fixation).

@@ -1,8 +1,8 @@
 //! A labelled form field with its message right below it, tied together for screen readers.
 use super::icons::{Icon, IconSvg};
+use super::text_box::TextBox;
 use crate::error::AppError;
 use crate::i18n::t;
-use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The message for one field, from a failed submission, translated.
@@ -149,22 +149,8 @@ pub fn TextArea(
         <div class="field" class:invalid=invalid>
             <label for=name>{t(label)}</label>
             {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{t(hint)}</p> })}
-            {
-                // Two branches, so that the islands router replaces the whole field when it gains or
-                // loses text: diffing an empty textarea against a filled one shifts every node after it.
-                let invalid = invalid.then_some("true");
-                if value.is_empty() {
-                    Either::Left(view! {
-                        <textarea id=name name=name rows=rows maxlength=max_length required=true
-                            aria-invalid=invalid aria-describedby=described_by></textarea>
-                    })
-                } else {
-                    Either::Right(view! {
-                        <textarea id=name name=name rows=rows maxlength=max_length required=true
-                            aria-invalid=invalid aria-describedby=described_by>{value}</textarea>
-                    })
-                }
-            }
+            <TextBox id=name.to_owned() name=name rows=rows max_length=max_length
+                required=true invalid=invalid described_by=described_by text=value/>
             <FieldError id=error_id message=message/>
         </div>
     }

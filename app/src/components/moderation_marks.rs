@@ -12,6 +12,25 @@ pub fn hide_reason_text(stored: &str) -> String {
     HideReason::label_key(stored).map_or_else(|| stored.to_owned(), |key| t(&key))
 }
 
+/// A proposal's title as the viewer may read it (`None` where moderators hid it from them):
+/// "Skrytý návrh č. 12" in its place.
+pub fn shown_title(id: i32, title: Option<String>) -> String {
+    title.unwrap_or_else(|| t_with("hidden-proposal-title", &[("id", id.into())]))
+}
+
+/// Beside the name of a post written by staff: their name could be anything, the badge cannot.
+#[component]
+pub fn StaffBadge(show: bool) -> impl IntoView {
+    show.then(|| {
+        view! {
+            <span class="staff-badge">
+                <IconSvg icon=Icon::Shield/>
+                <span>{t("role-staff")}</span>
+            </span>
+        }
+    })
+}
+
 #[component]
 pub fn ModerationMarks(marks: Marks) -> impl IntoView {
     let Marks {

@@ -28,6 +28,12 @@ impl Username {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// What a deleted account's username column holds. The colon is a character no username may
+    /// have, so nobody can register the name first and make the deletion fail.
+    pub fn of_deleted_account(id: i32) -> String {
+        format!("deleted:{id}")
+    }
 }
 
 #[cfg(test)]
@@ -51,6 +57,12 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_deleted_accounts_name_can_never_be_registered() {
+        let reserved = Username::of_deleted_account(5);
+        assert_eq!(Username::parse(&reserved), Err("error-username-characters"));
     }
 
     #[test]

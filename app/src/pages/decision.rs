@@ -7,7 +7,7 @@ mod close_decision;
 mod get_decision;
 mod result_chart;
 
-use crate::components::{FormMessage, Icon, IconSvg, PageTitle};
+use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextBox, shown_title};
 use crate::decisions::{DecisionResult, DecisionState, DecisionView};
 use crate::domain::{Choice, DecisionKind, Eligibility, Outcome};
 use crate::error::AppError;
@@ -132,8 +132,13 @@ fn Decision(
     let manage_message =
         field_message(&close_error, "decision").or(field_message(&cancel_error, "reason"));
     let id = decision.id;
+    let title = match (&decision.title, decision.proposals.first()) {
+        (Some(title), _) => title.clone(),
+        (None, Some((proposal, _))) => shown_title(*proposal, None),
+        (None, None) => t("decision-about-hidden"),
+    };
     view! {
-        <PageTitle text=decision.title.clone()/>
+        <PageTitle text=title.clone()/>
         <article class="decision">
             <p class="proposal-meta">
                 <span class=format!("status decision-{:?}", decision.state).to_lowercase()>
@@ -141,7 +146,7 @@ fn Decision(
                     <span>{t(decision.state.label_key())}</span>
                 </span>
             </p>
-            <h1>{decision.title.clone()}</h1>
+            <h1>{title}</h1>
             // A poll links each proposal beside its dots instead.
             {(decision.kind == DecisionKind::Single).then(|| decision.proposals.iter().map(|(pid, _)| view! {
                 <p><a href=format!("/proposals/{pid}")>{t("decision-read-proposal")}</a></p>
@@ -191,7 +196,7 @@ fn Decision(
                             <input type="hidden" name="decision" value=id/>
                             <div class="field">
                                 <label for="reason">{t("cancel-reason")}</label>
-                                <textarea id="reason" name="reason" rows="3" maxlength="500"></textarea>
+                                <TextBox id="reason".to_owned() name="reason" rows=3 max_length=500/>
                             </div>
                             <button type="submit" class="button danger">{t("cancel-confirm")}</button>
                         </ActionForm>
@@ -267,7 +272,7 @@ fn DotsBallot(decision: DecisionView, dots: ServerAction<CastDots>) -> impl Into
                     let input = format!("dots-{i}");
                     view! {
                         <div class="field dots-field">
-                            <label for=input.clone()>{title.clone()}</label>
+                            <label for=input.clone()>{shown_title(*pid, title.clone())}</label>
                             <a class="hint" href=format!("/proposals/{pid}")>{t("decision-read-proposal")}</a>
                             <input id=input type="number" name="dots[]" min="0" max=per_proposal
                                 value=mine.to_string() inputmode="numeric"/>

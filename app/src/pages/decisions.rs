@@ -62,7 +62,7 @@ pub(super) fn DecisionCardView(card: DecisionCard) -> impl IntoView {
         <li class="card">
             <a class="card-link" href=format!("/decisions/{}", card.id)>
                 <span class="card-text">
-                    <span class="card-title">{card.title}</span>
+                    <span class="card-title">{card.title.unwrap_or_else(|| t("decision-about-hidden"))}</span>
                 </span>
             </a>
             <p class="card-facts">

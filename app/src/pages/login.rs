@@ -8,8 +8,6 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let action = ServerAction::<SignIn>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
     let next = use_query_map()
         .get_untracked()
         .get("next")
@@ -17,6 +15,19 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <PageTitle text=t("sign-in")/>
         <h1>{t("sign-in")}</h1>
+        <SignInForm next/>
+    }
+}
+
+/// The sign-in form, here and on pages a visitor may not open (they sign in where they are).
+#[component]
+pub fn SignInForm(
+    /// Where to go after signing in.
+    next: String,
+) -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    view! {
         <ActionForm action=action attr:class="form" attr:novalidate=true>
             <FormMessage error=error.clone()/>
             <input type="hidden" name="next" value=next/>

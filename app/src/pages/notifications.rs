@@ -76,11 +76,10 @@ fn Notification(
 /// The notification as one sentence in the reader's language, and the detail on its own line
 /// ("Reason: …", "Result: …") when it has one.
 fn sentence(item: &NotificationView) -> (String, Option<String>) {
-    let about = if item.about.is_empty() {
-        t("notification-about-hidden")
-    } else {
-        item.about.clone()
-    };
+    let about = item
+        .about
+        .clone()
+        .unwrap_or_else(|| t("notification-about-hidden"));
     let main = t_with(&item.kind.label_key(), &[("about", about.into())]);
     let detail = item.detail.as_deref().and_then(|detail| {
         let (label, text) = match item.kind {

@@ -15,7 +15,8 @@ mod support_proposal;
 mod withdraw_proposal;
 
 use crate::components::{
-    CategoryBadge, FormMessage, Icon, IconSvg, ModerationMarks, PageTitle, PlainText, StatusBadge,
+    CategoryBadge, FormMessage, Icon, IconSvg, ModerationMarks, PageTitle, PlainText, StaffBadge,
+    StatusBadge,
 };
 use crate::domain::ProposalStatus;
 use crate::error::AppError;
@@ -123,6 +124,7 @@ fn Proposal(
             <p class="hint">
                 {t_with("proposal-by", &[("name", detail.author.clone().into()), ("date", crate::i18n::date(&detail.created_on).into())])}
                 {detail.edited.then(|| format!(" · {}", t("edited")))}
+                " "<StaffBadge show=detail.author_is_staff/>
             </p>
             {detail.place.clone().map(|place| view! {
                 <p class="place"><IconSvg icon=Icon::Place/><span>{place}</span></p>

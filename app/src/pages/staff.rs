@@ -12,7 +12,7 @@ mod queue_card;
 mod restore_content;
 mod word_list;
 
-use crate::components::{FormMessage, PageTitle};
+use crate::components::{FormMessage, PageTitle, TextBox};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::moderation::QueueItem;
@@ -97,7 +97,7 @@ fn WordListEditor() -> impl IntoView {
                     view! {
                         <ActionForm action=save attr:class="form">
                             <label for="words">{t("word-list-label")}</label>
-                            <textarea id="words" name="words" rows="6" aria-describedby="words-hint">{words}</textarea>
+                            <TextBox id="words".to_owned() name="words" rows=6 described_by="words-hint".to_owned() text=words/>
                             <button type="submit" class="button">{t("save")}</button>
                         </ActionForm>
                     }

@@ -13,7 +13,7 @@ use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
 use crate::domain::{Role, StaffNote};
 use crate::i18n::{date, t, t_with};
 use crate::invites::{BatchView, CodeState};
-use crate::permissions::{Action, allows};
+use crate::permissions::Action;
 use leptos::prelude::*;
 
 #[component]
@@ -34,7 +34,8 @@ pub fn StaffInvitesPage() -> impl IntoView {
     ]
     .into_iter()
     .filter(|(value, _)| {
-        !matches!(*value, "staff" | "admin") || allows(Some(&member), Action::ManageStaff, true)
+        let role = Role::parse(value).unwrap_or(Role::Resident);
+        crate::permissions::may_handle_code_for(&member, role)
     })
     .collect();
     let message = |field: &str| {

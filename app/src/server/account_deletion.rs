@@ -62,7 +62,7 @@ pub async fn delete(
     let emptied = user::Entity::update_many()
         .col_expr(
             user::Column::Username,
-            Expr::value(format!("deleted-{}", member.id)),
+            Expr::value(crate::domain::Username::of_deleted_account(member.id)),
         )
         .col_expr(user::Column::DisplayName, Expr::value(""))
         .col_expr(user::Column::PasswordHash, Expr::value(""))
@@ -123,6 +123,8 @@ pub async fn delete(
     for proposal_id in touched {
         recount(&txn, proposal_id).await?;
     }
+    // Every device of the account is signed out with it.
+    super::session_store::end_sessions(&txn, member.id, None).await?;
     txn.commit().await?;
     for file in photos {
         files.remove(&file).await;

@@ -19,24 +19,37 @@ pub async fn author_and_helper(
     };
     let staff = require(asker, Action::ActForResident)?;
     let id: i32 = id.parse().map_err(|_| AppError::BadRequest)?;
-    let row = user::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let author = to_member(&row);
+    let author = to_member(&resident(db, &staff, id).await?);
     if author.suspended {
         return Err(AppError::Suspended);
     }
     Ok((author, Some(staff)))
 }
 
-/// The display name of the member staff are writing for, for the form's banner.
-pub async fn member_name(db: &DatabaseConnection, id: i32) -> Result<String, AppError> {
-    Ok(user::Entity::find_by_id(id)
+/// The resident `staff` may act for (see `permissions::may_act_for`), or why not.
+async fn resident(
+    db: &DatabaseConnection,
+    staff: &Member,
+    id: i32,
+) -> Result<user::Model, AppError> {
+    let row = user::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or(AppError::NotFound)?
-        .display_name)
+        .filter(|row| row.deleted_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    if !crate::permissions::may_act_for(staff, &to_member(&row)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(row)
+}
+
+/// The display name of the member staff are writing for, for the form's banner.
+pub async fn member_name(
+    db: &DatabaseConnection,
+    staff: &Member,
+    id: i32,
+) -> Result<String, AppError> {
+    Ok(resident(db, staff, id).await?.display_name)
 }
 
 /// Records, inside the post's own transaction, that `helper` (if any) wrote `target` for `author`.

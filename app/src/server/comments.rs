@@ -66,6 +66,7 @@ pub async fn add(
     // A comment with a word from the staff's list waits for a moderator (seen by its author).
     let held = super::word_list::load(db).await?.matches(text.as_str());
     let txn = db.begin().await?;
+    super::posting_limits::hold_comments(&txn, member.id, limits).await?;
     let row = comment::ActiveModel {
         proposal_id: Set(proposal_id),
         author_id: Set(member.id),
@@ -134,6 +135,8 @@ pub async fn edit(
     if found.created_at + EDIT_WINDOW < Utc::now() {
         return Err(AppError::field("text", "error-comment-edit-late"));
     }
+    // Writing in a discussion moderators closed (locked, hidden) is refused, new or edited.
+    discussable(db, member, found.proposal_id).await?;
     comment::ActiveModel {
         id: Set(found.id),
         body: Set(text.as_str().to_owned()),
@@ -207,6 +210,11 @@ pub async fn list(
         .all(db)
         .await?;
     let edit_until = Utc::now() - EDIT_WINDOW;
+    // Nothing is edited in a discussion moderators closed (see `edit`).
+    let open_for_edits = proposal::Entity::find_by_id(proposal_id)
+        .one(db)
+        .await?
+        .is_some_and(|p| p.locked_at.is_none() && p.hidden_at.is_none());
     let reported =
         super::reports::reported_by(db, viewer, "comment", rows.iter().map(|c| c.id)).await?;
     Ok(rows
@@ -232,6 +240,9 @@ pub async fn list(
                 id: row.id,
                 parent_id: row.parent_id,
                 author: name(row.author_id),
+                author_is_staff: authors
+                    .iter()
+                    .any(|a| a.id == row.author_id && super::members::is_staff_account(a)),
                 written_on: super::decisions::local_day(row.created_at, zone),
                 // The words of a hidden comment never leave the server, except to staff.
                 text: if hidden && !staff_view {
@@ -242,7 +253,7 @@ pub async fn list(
                 deleted,
                 edited: row.edited_at.is_some(),
                 mine,
-                editable: mine && row.created_at > edit_until,
+                editable: mine && open_for_edits && row.created_at > edit_until,
                 reported_by_me: reported.contains(&row.id),
             }
         })

@@ -12,6 +12,7 @@ use super::entities::{
     user,
 };
 use super::notifications::{self, Event};
+use super::proposal_words;
 use super::proposals::{change_status, now};
 use crate::decisions::{
     CannotVote, DecisionCard, DecisionResult, DecisionState, DecisionView, TallyRow,
@@ -782,17 +783,9 @@ pub async fn detail(
             .ok_or(AppError::NotFound)?;
     }
     let ids = proposal_ids(db, decision_id).await?;
-    let titles: HashMap<i32, String> = proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.title))
-        .collect();
-    let proposals: Vec<(i32, String)> = ids
-        .iter()
-        .map(|id| (*id, titles.get(id).cloned().unwrap_or_default()))
-        .collect();
+    let titles = proposal_words::titles_for(db, ids.iter().copied(), viewer).await?;
+    let title_of = |id: &i32| titles.get(id).cloned().flatten();
+    let proposals: Vec<(i32, Option<String>)> = ids.iter().map(|id| (*id, title_of(id))).collect();
     let state = state_of(&row, at);
     let (my_marks, took_part) = match viewer {
         Some(member) => {
@@ -852,7 +845,7 @@ pub async fn detail(
                 .filter_map(|id| tallies.iter().find(|t| t.proposal_id == *id))
                 .map(|t| TallyRow {
                     proposal_id: t.proposal_id,
-                    title: titles.get(&t.proposal_id).cloned().unwrap_or_default(),
+                    title: title_of(&t.proposal_id),
                     yes: u32::try_from(t.yes).unwrap_or(0),
                     no: u32::try_from(t.no).unwrap_or(0),
                     abstain: u32::try_from(t.abstain).unwrap_or(0),
@@ -865,7 +858,7 @@ pub async fn detail(
     };
     Ok(DecisionView {
         id: row.id,
-        title: row.title.clone(),
+        title: decision_title(&row, &proposals),
         kind: DecisionKind::parse(&row.kind).unwrap_or(DecisionKind::Single),
         eligibility: eligibility_of(&row),
         quorum: u32::try_from(row.quorum).unwrap_or(0),
@@ -920,11 +913,12 @@ pub async fn list(
         }
         None => Vec::new(),
     };
+    let titles = shown_titles(db, &rows, viewer).await?;
     let mut cards: Vec<DecisionCard> = rows
         .iter()
         .map(|row| DecisionCard {
             id: row.id,
-            title: row.title.clone(),
+            title: titles.get(&row.id).cloned().flatten(),
             state: state_of(row, at),
             closes_at: to_local(row.closes_at, zone),
             waiting_for_me: viewer.is_some()
@@ -935,6 +929,45 @@ pub async fn list(
         .collect();
     cards.sort_by_key(|c| !matches!(c.state, DecisionState::Open | DecisionState::Scheduled));
     Ok(cards)
+}
+
+/// A decision's name as a viewer may read it: a yes/no decision is named after its proposal, so
+/// hiding the proposal hides the name too (and a moderator's correction of the title shows); a
+/// priority poll has the name staff gave it. `proposals` are its proposals' shown titles.
+fn decision_title(row: &decision::Model, proposals: &[(i32, Option<String>)]) -> Option<String> {
+    match (DecisionKind::parse(&row.kind), proposals) {
+        (Some(DecisionKind::Single), [(_, title)]) => title.clone(),
+        _ => Some(row.title.clone()),
+    }
+}
+
+/// The names of these decisions as `viewer` may read them (see `decision_title`), in two queries.
+pub async fn shown_titles(
+    db: &impl ConnectionTrait,
+    rows: &[decision::Model],
+    viewer: Option<&Member>,
+) -> Result<HashMap<i32, Option<String>>, AppError> {
+    let singles = rows
+        .iter()
+        .filter(|row| DecisionKind::parse(&row.kind) == Some(DecisionKind::Single))
+        .map(|row| row.id);
+    let links = decision_proposal::Entity::find()
+        .filter(decision_proposal::Column::DecisionId.is_in(singles))
+        .all(db)
+        .await?;
+    let titles =
+        proposal_words::titles_for(db, links.iter().map(|l| l.proposal_id), viewer).await?;
+    Ok(rows
+        .iter()
+        .map(|row| {
+            let proposals: Vec<(i32, Option<String>)> = links
+                .iter()
+                .filter(|l| l.decision_id == row.id)
+                .filter_map(|l| Some((l.proposal_id, titles.get(&l.proposal_id)?.clone())))
+                .collect();
+            (row.id, decision_title(row, &proposals))
+        })
+        .collect())
 }
 
 /// The latest decision on a proposal, if any (for the proposal's page).

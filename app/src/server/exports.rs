@@ -3,6 +3,7 @@
 //! Decision results are counts only, as everywhere: no file says how anyone voted.
 use super::AppState;
 use super::entities::{decision, decision_tally, outcome, proposal};
+use super::proposal_words;
 use super::proposals::category_labels;
 use crate::error::AppError;
 use crate::permissions::{Action, allows};
@@ -71,9 +72,22 @@ pub async fn download(
 pub fn csv_bytes(rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
     let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
     for row in rows {
-        writer.write_record(row).map_err(|_| AppError::Internal)?;
+        writer
+            .write_record(row.iter().map(|cell| inert(cell).into_owned()))
+            .map_err(|_| AppError::Internal)?;
     }
     writer.into_inner().map_err(|_| AppError::Internal)
+}
+
+/// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return
+/// at the start) gets a `'` in front, as OWASP advises, so a title like `=HYPERLINK(…)` stays
+/// text when staff open the file in Excel.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 fn day(at: chrono::DateTime<chrono::Utc>) -> String {
@@ -85,6 +99,8 @@ async fn proposal_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
         .order_by_asc(proposal::Column::Id)
         .all(db)
         .await?;
+    // A file leaves Spolu: it holds the words everyone may read, and a hidden one's reason.
+    let shown = |row: &proposal::Model| proposal_words::title_for(row, None).unwrap_or_default();
     let labels = category_labels(db, rows.iter().map(|r| r.category_id), "cs").await?;
     let header = [
         "id",
@@ -100,7 +116,7 @@ async fn proposal_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
         .chain(rows.into_iter().map(|row| {
             vec![
                 row.id.to_string(),
-                row.title,
+                shown(&row),
                 row.status,
                 labels
                     .get(&row.category_id)
@@ -166,6 +182,8 @@ async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
         .all(db)
         .await?;
     let titles = titles(db, tallies.iter().map(|t| t.proposal_id)).await?;
+    let decision_rows: Vec<decision::Model> = decisions.values().cloned().collect();
+    let decision_titles = super::decisions::shown_titles(db, &decision_rows, None).await?;
     let header = [
         "hlasování",
         "název",
@@ -188,7 +206,11 @@ async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
             let d = decisions.get(&t.decision_id)?;
             Some(vec![
                 d.id.to_string(),
-                d.title.clone(),
+                decision_titles
+                    .get(&d.id)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_default(),
                 d.method.clone(),
                 d.eligibility.clone(),
                 d.closed_at.map(day).unwrap_or_default(),
@@ -207,22 +229,38 @@ async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
         .collect())
 }
 
+/// The titles everyone may read (empty where hidden or waiting for approval).
 async fn titles(
     db: &DatabaseConnection,
     ids: impl Iterator<Item = i32>,
 ) -> Result<HashMap<i32, String>, AppError> {
-    Ok(proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(ids))
-        .all(db)
+    Ok(proposal_words::titles_for(db, ids, None)
         .await?
         .into_iter()
-        .map(|p| (p.id, p.title))
+        .map(|(id, title)| (id, title.unwrap_or_default()))
         .collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_that_looks_like_a_formula_stays_text() {
+        let rows = vec![vec![
+            "=HYPERLINK(\"http://x\")".to_owned(),
+            "+1".to_owned(),
+            "-2".to_owned(),
+            "@SUM(A1)".to_owned(),
+            "\tx".to_owned(),
+            "a=b".to_owned(),
+        ]];
+        let text = String::from_utf8(csv_bytes(&rows).unwrap()[3..].to_vec()).unwrap();
+        assert_eq!(
+            text,
+            "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),'\tx,a=b\n"
+        );
+    }
 
     #[test]
     fn a_csv_starts_with_the_byte_order_mark_and_quotes_what_needs_it() {

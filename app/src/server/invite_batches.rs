@@ -8,11 +8,12 @@ use super::proposals::now;
 use crate::domain::{InviteCode, LogAction, Role};
 use crate::error::AppError;
 use crate::invites::{BatchView, CodeState, CodeView, PrintSheet, Slip};
+use crate::permissions::may_handle_code_for;
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionTrait,
 };
 
@@ -20,10 +21,9 @@ use sea_orm::{
 const RECENT_CODES: u64 = 500;
 
 fn role_key(row: &invite::Model) -> String {
-    match (Role::parse(&row.role), row.core) {
-        (Ok(Role::Resident), true) => "role-core".into(),
-        (Ok(role), _) => role.label_key().into(),
-        (Err(_), _) => "role-resident".into(),
+    match (code_role(row), row.core) {
+        (Role::Resident, true) => "role-core".into(),
+        (role, _) => role.label_key().into(),
     }
 }
 
@@ -31,11 +31,30 @@ fn display(code: &str) -> String {
     InviteCode::parse(code).map_or_else(|_| code.to_owned(), |c| c.to_string())
 }
 
-/// The newest batches, newest first, with where each code stands.
-pub async fn batches(db: &DatabaseConnection, zone: Tz) -> Result<Vec<BatchView>, AppError> {
+/// The role a code gives; an unreadable one counts as the highest, so it is never shown to staff.
+fn code_role(row: &invite::Model) -> Role {
+    Role::parse(&row.role).unwrap_or(Role::Admin)
+}
+
+/// Codes of roles `viewer` may not hand out stay out of the query, not just out of sight.
+fn codes_for(viewer: &Member) -> Condition {
+    let roles = [Role::Resident, Role::Staff, Role::Admin]
+        .into_iter()
+        .filter(|role| may_handle_code_for(viewer, *role))
+        .map(Role::as_str);
+    Condition::all().add(invite::Column::Role.is_in(roles))
+}
+
+/// The newest batches `viewer` may see, newest first, with where each code stands.
+pub async fn batches(
+    db: &DatabaseConnection,
+    viewer: &Member,
+    zone: Tz,
+) -> Result<Vec<BatchView>, AppError> {
     let rows = invite::Entity::find()
         .filter(invite::Column::Batch.is_not_null())
         .filter(invite::Column::ResetFor.is_null())
+        .filter(codes_for(viewer))
         .order_by_desc(invite::Column::Id)
         .limit(RECENT_CODES)
         .all(db)
@@ -104,10 +123,9 @@ pub async fn revoke(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    // Only admins hand out staff and admin codes, so only they take them back.
-    if Role::parse(&row.role).is_ok_and(|role| role != Role::Resident)
-        && !crate::permissions::allows(Some(staff), crate::permissions::Action::ManageStaff, true)
-    {
+    // Only admins hand out staff and admin codes, so only they take them back; the transaction
+    // is dropped, so the refused revocation is undone.
+    if !may_handle_code_for(staff, code_role(&row)) {
         return Err(AppError::Forbidden);
     }
     if revoked.rows_affected != 1 {
@@ -129,9 +147,11 @@ pub async fn revoke(
     Ok(())
 }
 
-/// The slips of a batch that can still be used, each with its QR code.
+/// The slips of a batch that can still be used and that `viewer` may hand out, each with its QR
+/// code.
 pub async fn print_sheet(
     db: &DatabaseConnection,
+    viewer: &Member,
     batch: i32,
     public_url: &str,
     site: &crate::site::Site,
@@ -140,6 +160,7 @@ pub async fn print_sheet(
     let rows = invite::Entity::find()
         .filter(invite::Column::Batch.eq(batch))
         .filter(invite::Column::ResetFor.is_null())
+        .filter(codes_for(viewer))
         .filter(invite::Column::UsedAt.is_null())
         .filter(invite::Column::RevokedAt.is_null())
         .filter(invite::Column::ExpiresAt.gt(now()))

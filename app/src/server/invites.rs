@@ -86,8 +86,22 @@ pub struct Redemption {
 /// Turns a valid, unused code into a member, in one transaction: either both the member exists
 /// and the code is used, or neither.
 pub async fn redeem(db: &DatabaseConnection, redemption: Redemption) -> Result<i32, AppError> {
-    let password_hash = passwords::hash(&redemption.password).await?;
     let code = redemption.code.as_stored();
+    // The code first: a wrong one must not cost a password hash (slow on purpose), or guessing
+    // codes would be a cheap way to load the server.
+    let found = invite::Entity::find()
+        .filter(invite::Column::Code.eq(code))
+        .filter(invite::Column::ResetFor.is_null())
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::field("code", "error-invite-unknown"))?;
+    if found.used_at.is_some() {
+        return Err(AppError::field("code", "error-invite-used"));
+    }
+    if found.revoked_at.is_some() || found.expires_at <= Utc::now() {
+        return Err(AppError::field("code", "error-invite-expired"));
+    }
+    let password_hash = passwords::hash(&redemption.password).await?;
     let now = Utc::now();
     let txn = db.begin().await?;
     // Claim the code first: a conditional write, so two people racing with one code cannot both
@@ -171,6 +185,18 @@ pub async fn reset_password(
     code: &InviteCode,
     password: &Password,
 ) -> Result<i32, AppError> {
+    // The code first, so a wrong one costs no password hash; the claim below decides for real.
+    let usable = invite::Entity::find()
+        .filter(invite::Column::Code.eq(code.as_stored()))
+        .filter(invite::Column::ResetFor.is_not_null())
+        .filter(invite::Column::UsedAt.is_null())
+        .filter(invite::Column::RevokedAt.is_null())
+        .filter(invite::Column::ExpiresAt.gt(Utc::now()))
+        .one(db)
+        .await?;
+    if usable.is_none() {
+        return Err(AppError::field("code", "error-reset-code"));
+    }
     let password_hash = passwords::hash(password).await?;
     let now = Utc::now();
     let txn = db.begin().await?;
@@ -200,6 +226,8 @@ pub async fn reset_password(
         .filter(super::entities::user::Column::Id.eq(member_id))
         .exec(&txn)
         .await?;
+    // Whoever was signed in with the old password is not any more.
+    super::session_store::end_sessions(&txn, member_id, None).await?;
     txn.commit().await?;
     Ok(member_id)
 }

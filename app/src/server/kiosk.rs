@@ -2,53 +2,16 @@
 //! holding an idle limit; on that device a signed-in member is signed out once that long has
 //! passed without a request. Signed, so nobody can set another limit by hand; the key lives in
 //! the database, so every instance checks the same signature.
-use super::entities::site_setting;
+use super::signing_key::key;
 use crate::error::AppError;
-use cookie::{Cookie, CookieJar, Key};
-use sea_orm::{DatabaseConnection, EntityTrait, Set};
+use cookie::{Cookie, CookieJar};
+use sea_orm::DatabaseConnection;
 use tower_sessions::Session;
 
 pub const COOKIE: &str = "kiosk";
-const KEY_SETTING: &str = "cookie_key";
 const LAST_SEEN: &str = "kiosk_last_seen";
 /// What admins may choose, in minutes.
 pub const MINUTES: std::ops::RangeInclusive<u32> = 1..=120;
-
-/// The signing key, made once (by whichever instance first needs it) and kept in the database.
-/// Read first: only the very first use writes, so the tablet's requests stay reads.
-pub async fn key(db: &DatabaseConnection) -> Result<Key, AppError> {
-    let stored = match stored_key(db).await? {
-        Some(stored) => stored,
-        None => {
-            let fresh: String = Key::generate()
-                .master()
-                .iter()
-                .map(|byte| format!("{byte:02x}"))
-                .collect();
-            // Two instances racing here both insert; the first one wins and both read it back.
-            site_setting::Entity::insert(site_setting::ActiveModel {
-                key: Set(KEY_SETTING.into()),
-                value: Set(fresh),
-            })
-            .on_conflict_do_nothing()
-            .exec_without_returning(db)
-            .await?;
-            stored_key(db).await?.ok_or(AppError::Internal)?
-        }
-    };
-    let bytes: Vec<u8> = (0..stored.len())
-        .step_by(2)
-        .filter_map(|i| u8::from_str_radix(stored.get(i..i + 2)?, 16).ok())
-        .collect();
-    Key::try_from(bytes.as_slice()).map_err(|_| AppError::Internal)
-}
-
-async fn stored_key(db: &DatabaseConnection) -> Result<Option<String>, AppError> {
-    Ok(site_setting::Entity::find_by_id(KEY_SETTING)
-        .one(db)
-        .await?
-        .map(|row| row.value))
-}
 
 /// The idle limit in seconds this device carries, if its cookie is there and truly signed.
 pub async fn idle_seconds(db: &DatabaseConnection, cookie_header: &str) -> Option<i64> {

@@ -8,10 +8,11 @@ use super::members::to_member;
 use super::moderation::{LogEntry, log};
 use super::proposals::now;
 use super::search;
+use super::session_store::end_sessions;
 use crate::domain::{InviteCode, LogAction, Role, StaffNote};
 use crate::error::{AppError, FieldErrors};
 use crate::members::MemberRow;
-use crate::permissions::{Action, allows};
+use crate::permissions::{Action, allows, may_handle_code_for};
 use crate::visitor::Member;
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
@@ -30,6 +31,7 @@ const LIST_LIMIT: usize = 50;
 /// fold Czech letters.
 pub async fn search_members(
     db: &DatabaseConnection,
+    staff: &Member,
     q: &str,
     zone: Tz,
 ) -> Result<Vec<MemberRow>, AppError> {
@@ -63,6 +65,7 @@ pub async fn search_members(
                 id: row.id,
                 reset_code: codes
                     .iter()
+                    .filter(|_| may_handle_code_for(staff, member.role))
                     .find(|c| c.reset_for == Some(row.id))
                     .and_then(|c| InviteCode::parse(&c.code).ok())
                     .map(|c| c.to_string()),
@@ -184,6 +187,8 @@ pub async fn suspend(
         entry(staff, LogAction::Suspend, member_id, Some(&logged)),
     )
     .await?;
+    // A suspension also ends what the member had open on their devices.
+    end_sessions(&txn, member_id, None).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -233,6 +238,10 @@ pub async fn reset_code(
         .exec(&txn)
         .await?;
     let row = subject(&txn, staff, member_id).await?;
+    // A reset code is a way into the member's account, and so into their role.
+    if !may_handle_code_for(staff, to_member(&row).role) {
+        return Err(AppError::Forbidden);
+    }
     let batch = InviteBatch {
         role: to_member(&row).role,
         core: row.core,
@@ -252,6 +261,10 @@ pub async fn reset_code(
         entry(staff, LogAction::ResetPassword, member_id, None),
     )
     .await?;
+    // The member asked because they lost their way in (a forgotten password, a lost phone): no
+    // device stays signed in, and a sign-in block someone else caused by guessing is lifted.
+    end_sessions(&txn, member_id, None).await?;
+    super::sign_in_limit::forgive_account(&txn, &row.username).await?;
     txn.commit().await?;
     Ok(code)
 }

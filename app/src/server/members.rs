@@ -91,3 +91,12 @@ pub fn shown_name(row: &user::Model) -> String {
         row.display_name.clone()
     }
 }
+
+/// Whether the account speaks for the centre (staff or admin), for the badge beside its name.
+pub fn is_staff_account(row: &super::entities::user::Model) -> bool {
+    row.deleted_at.is_none()
+        && matches!(
+            crate::domain::Role::parse(&row.role),
+            Ok(crate::domain::Role::Staff | crate::domain::Role::Admin)
+        )
+}

@@ -5,7 +5,7 @@ use crate::domain::{DisplayName, Password};
 use crate::error::{AppError, FieldErrors};
 use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 
 pub async fn rename(db: &DatabaseConnection, member: &Member, name: &str) -> Result<(), AppError> {
     let name =
@@ -19,11 +19,13 @@ pub async fn rename(db: &DatabaseConnection, member: &Member, name: &str) -> Res
 }
 
 /// The current password proves it is the member at the phone, not someone who found it unlocked.
+/// `this_session` stays signed in; every other session of the member ends.
 pub async fn change_password(
     db: &DatabaseConnection,
     member: &Member,
     current: &str,
     new: &str,
+    this_session: Option<&str>,
 ) -> Result<(), AppError> {
     let row = user::Entity::find_by_id(member.id)
         .one(db)
@@ -37,10 +39,13 @@ pub async fn change_password(
     errors.finish()?;
     let new = new.ok_or(AppError::Internal)?;
     let hash = passwords::hash(&new).await?;
+    let txn = db.begin().await?;
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(hash))
         .filter(user::Column::Id.eq(member.id))
-        .exec(db)
+        .exec(&txn)
         .await?;
+    super::session_store::end_sessions(&txn, member.id, this_session).await?;
+    txn.commit().await?;
     Ok(())
 }

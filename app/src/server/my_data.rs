@@ -82,8 +82,9 @@ pub struct MyNotification {
 pub async fn export(
     db: &DatabaseConnection,
     files: &dyn FileStore,
-    member: i32,
+    reader: &crate::visitor::Member,
 ) -> Result<MyData, AppError> {
+    let member = reader.id;
     let row = user::Entity::find_by_id(member)
         .one(db)
         .await?
@@ -121,6 +122,7 @@ pub async fn export(
         .filter(decision::Column::Id.is_in(took_part.iter().map(|t| t.decision_id)))
         .all(db)
         .await?;
+    let decision_titles = super::decisions::shown_titles(db, &decisions, Some(reader)).await?;
     let notifications = notification::Entity::find()
         .filter(notification::Column::MemberId.eq(member))
         .order_by_asc(notification::Column::Id)
@@ -177,10 +179,10 @@ pub async fn export(
         decisions_taken_part_in: took_part
             .into_iter()
             .map(|t| TookPart {
-                title: decisions
-                    .iter()
-                    .find(|d| d.id == t.decision_id)
-                    .map(|d| d.title.clone())
+                title: decision_titles
+                    .get(&t.decision_id)
+                    .cloned()
+                    .flatten()
                     .unwrap_or_default(),
                 decision: t.decision_id,
                 at: t.voted_at,
@@ -211,7 +213,7 @@ pub async fn download(
     let Some(member) = visitor.member.clone() else {
         return Redirect::to("/login?next=%2Fme").into_response();
     };
-    let data = match export(&state.db, state.files.as_ref(), member.id).await {
+    let data = match export(&state.db, state.files.as_ref(), &member).await {
         Ok(data) => data,
         Err(error) => return failed(&error, &visitor),
     };

@@ -12,13 +12,14 @@ use super::proposals::now;
 use crate::domain::{Eligibility, LogAction};
 use crate::error::AppError;
 use crate::notifications::{NotificationKind, NotificationList, NotificationView};
+use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Something members may want to hear about, named by the row that records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,46 +334,40 @@ pub async fn unread_count(db: &impl ConnectionTrait, member: i32) -> Result<u64,
 /// bottom bar. Three queries, whatever the number.
 pub async fn list(
     db: &DatabaseConnection,
-    member: i32,
+    reader: &Member,
     unread: u64,
     zone: Tz,
 ) -> Result<NotificationList, AppError> {
     const SHOWN: u64 = 100;
     let rows = notification::Entity::find()
-        .filter(notification::Column::MemberId.eq(member))
+        .filter(notification::Column::MemberId.eq(reader.id))
         .order_by_desc(notification::Column::CreatedAt)
         .order_by_desc(notification::Column::Id)
         .limit(SHOWN)
         .all(db)
         .await?;
-    let proposals: HashMap<i32, proposal::Model> = proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(rows.iter().filter_map(|r| r.proposal_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let decisions: HashMap<i32, String> = decision::Entity::find()
+    let proposals = super::proposal_words::titles_for(
+        db,
+        rows.iter().filter_map(|r| r.proposal_id),
+        Some(reader),
+    )
+    .await?;
+    let decision_rows = decision::Entity::find()
         .filter(decision::Column::Id.is_in(rows.iter().filter_map(|r| r.decision_id)))
         .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d.title))
-        .collect();
+        .await?;
+    let decisions = super::decisions::shown_titles(db, &decision_rows, Some(reader)).await?;
     let notifications = rows
         .into_iter()
         .filter_map(|row| {
             let kind = NotificationKind::parse(&row.kind)?;
             let (about, link) = match (row.proposal_id, row.decision_id) {
-                (Some(id), _) => {
-                    let title = proposals
-                        .get(&id)
-                        .filter(|p| p.hidden_at.is_none())
-                        .map(|p| p.title.clone());
-                    (title.unwrap_or_default(), format!("/proposals/{id}"))
-                }
+                (Some(id), _) => (
+                    proposals.get(&id).cloned().flatten(),
+                    format!("/proposals/{id}"),
+                ),
                 (None, Some(id)) => (
-                    decisions.get(&id).cloned().unwrap_or_default(),
+                    decisions.get(&id).cloned().flatten(),
                     format!("/decisions/{id}"),
                 ),
                 (None, None) => return None,

@@ -19,7 +19,6 @@ use sea_orm::{
     QueryOrder, Select,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 const DEFAULT_PER_PAGE: u64 = 50;
@@ -52,7 +51,10 @@ impl PageQuery {
             .per_page
             .unwrap_or(DEFAULT_PER_PAGE)
             .clamp(1, MAX_PER_PAGE);
-        (self.page.unwrap_or(1).max(1) - 1, per_page)
+        (
+            crate::domain::PageIndex::from_number(self.page).get(),
+            per_page,
+        )
     }
 }
 
@@ -334,22 +336,10 @@ async fn decision_page(
         .filter(decision_tally::Column::DecisionId.is_in(rows.iter().map(|r| r.id)))
         .all(db)
         .await?;
-    let titles: HashMap<i32, String> = proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(tallies.iter().map(|t| t.proposal_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| {
-            (
-                p.id,
-                if p.hidden_at.is_some() {
-                    String::new()
-                } else {
-                    p.title
-                },
-            )
-        })
-        .collect();
+    // Everyone's words only: a hidden proposal's title is left out, also from its decision's name.
+    let titles =
+        super::proposal_words::titles_for(db, tallies.iter().map(|t| t.proposal_id), None).await?;
+    let decision_titles = super::decisions::shown_titles(db, &rows, None).await?;
     Ok(DecisionPage {
         items: rows
             .into_iter()
@@ -359,7 +349,11 @@ async fn decision_page(
                     .filter(|t| t.decision_id == row.id)
                     .map(|t| OpenTally {
                         proposal_id: t.proposal_id,
-                        proposal_title: titles.get(&t.proposal_id).cloned().unwrap_or_default(),
+                        proposal_title: titles
+                            .get(&t.proposal_id)
+                            .cloned()
+                            .flatten()
+                            .unwrap_or_default(),
                         yes: t.yes,
                         no: t.no,
                         abstain: t.abstain,
@@ -367,7 +361,11 @@ async fn decision_page(
                     })
                     .collect(),
                 id: row.id,
-                title: row.title,
+                title: decision_titles
+                    .get(&row.id)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_default(),
                 kind: row.kind,
                 method: row.method,
                 eligibility: row.eligibility,

@@ -5,7 +5,6 @@
 use super::file_store::{FileKind, FileStore};
 use crate::error::{AppError, FieldError, TypedValue};
 use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits, RgbImage};
 use std::io::Cursor;
@@ -18,6 +17,23 @@ const MAX_SIDE: u32 = 1600;
 const THUMBNAIL_SIDE: u32 = 320;
 /// A "photo" claiming more pixels than this is an attack on the server's memory, not a photo.
 const MAX_DECODED_SIDE: u32 = 12_000;
+/// A phone photo has at most 50 megapixels; the count a file declares is checked before any
+/// decoding, since a 631-byte file may declare 12 000 × 12 000 and cost 760 MB to decode.
+const MAX_PIXELS: u64 = 50_000_000;
+/// Photos decoded at once, server-wide: each may take a few hundred MB while it is redrawn.
+static DECODING: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(1));
+
+/// Refuses sizes no phone photo has, before a byte of pixels is decoded.
+fn check_size(width: u32, height: u32) -> Result<(), PhotoProblem> {
+    if width > MAX_DECODED_SIDE
+        || height > MAX_DECODED_SIDE
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        return Err(PhotoProblem::TooLarge);
+    }
+    Ok(())
+}
 const QUALITY: u8 = 82;
 const THUMBNAIL_QUALITY: u8 = 70;
 
@@ -60,12 +76,15 @@ impl Photo {
         let reader = ImageReader::new(Cursor::new(bytes))
             .with_guessed_format()
             .map_err(|_| PhotoProblem::NotAPhoto)?;
-        let image = match reader.format() {
+        let (image, orientation) = match reader.format() {
             Some(ImageFormat::Jpeg) => decode_jpeg(bytes)?,
             Some(ImageFormat::Png | ImageFormat::WebP) => decode_other(reader)?,
             _ => return Err(PhotoProblem::NotAPhoto),
         };
-        let image = flatten(shrink(image, MAX_SIDE));
+        // Turned upright after shrinking: turning the full-size photo would copy all its pixels.
+        let mut image = shrink(image, MAX_SIDE);
+        image.apply_orientation(orientation);
+        let image = flatten(image);
         let thumbnail = flatten(shrink(
             DynamicImage::ImageRgb8(image.clone()),
             THUMBNAIL_SIDE,
@@ -106,6 +125,7 @@ pub struct Upload {
 /// The photos of one form, checked and redrawn; or, for each refused one, a message on the field
 /// `photo-<n>` (counted from 1, in the order chosen) and its file name kept as `photo-<n>-name`.
 pub async fn check_uploads(uploads: Vec<Upload>) -> Result<Vec<Photo>, AppError> {
+    let _turn = DECODING.acquire().await.map_err(|_| AppError::Internal)?;
     let checked = tokio::task::spawn_blocking(move || {
         uploads
             .into_iter()
@@ -204,7 +224,7 @@ pub async fn remove(files: &dyn FileStore, photos: &[StoredPhoto]) {
 
 /// JPEG, decoded strictly: `image` lets its decoder fill a cut-off photo with grey, and a photo
 /// that did not arrive whole should be sent again, not published half grey.
-fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, PhotoProblem> {
+fn decode_jpeg(bytes: &[u8]) -> Result<(DynamicImage, Orientation), PhotoProblem> {
     use zune_core::bytestream::ZCursor;
     use zune_core::colorspace::ColorSpace;
     use zune_core::options::DecoderOptions;
@@ -222,34 +242,34 @@ fn decode_jpeg(bytes: &[u8]) -> Result<DynamicImage, PhotoProblem> {
         u32::try_from(width).map_err(|_| PhotoProblem::TooLarge)?,
         u32::try_from(height).map_err(|_| PhotoProblem::TooLarge)?,
     );
-    if width > MAX_DECODED_SIDE || height > MAX_DECODED_SIDE {
-        return Err(PhotoProblem::TooLarge);
-    }
+    check_size(width, height)?;
     let pixels = decoder.decode().map_err(|_| PhotoProblem::Damaged)?;
     // Phones store photos sideways and say so in EXIF; that note is about to be dropped.
     let orientation = decoder
         .exif()
         .and_then(|exif| Orientation::from_exif_chunk(exif))
         .unwrap_or(Orientation::NoTransforms);
-    let mut image = DynamicImage::ImageRgb8(
+    let image = DynamicImage::ImageRgb8(
         RgbImage::from_raw(width, height, pixels).ok_or(PhotoProblem::Damaged)?,
     );
-    image.apply_orientation(orientation);
-    Ok(image)
+    Ok((image, orientation))
 }
 
 /// PNG and WebP, whose decoders refuse a cut-off file themselves.
-fn decode_other(reader: ImageReader<Cursor<&[u8]>>) -> Result<DynamicImage, PhotoProblem> {
+fn decode_other(
+    reader: ImageReader<Cursor<&[u8]>>,
+) -> Result<(DynamicImage, Orientation), PhotoProblem> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_DECODED_SIDE);
     limits.max_image_height = Some(MAX_DECODED_SIDE);
     let mut reader = reader;
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(problem)?;
+    let (width, height) = decoder.dimensions();
+    check_size(width, height)?;
     let orientation = decoder.orientation().map_err(problem)?;
-    let mut image = DynamicImage::from_decoder(decoder).map_err(problem)?;
-    image.apply_orientation(orientation);
-    Ok(image)
+    let image = DynamicImage::from_decoder(decoder).map_err(problem)?;
+    Ok((image, orientation))
 }
 
 fn problem(error: ImageError) -> PhotoProblem {
@@ -260,12 +280,14 @@ fn problem(error: ImageError) -> PhotoProblem {
     }
 }
 
-/// Scales down to fit `side` × `side`, keeping the shape; never scales up.
+/// Scales down to fit `side` × `side`, keeping the shape; never scales up. Averaging areas
+/// (`thumbnail`) needs no buffer beyond the result, where a filtered resize of a 50-megapixel
+/// photo would first make one of 180 MB.
 fn shrink(image: DynamicImage, side: u32) -> DynamicImage {
     if image.width() <= side && image.height() <= side {
         image
     } else {
-        image.resize(side, side, FilterType::Triangle)
+        image.thumbnail(side, side)
     }
 }
 
@@ -425,5 +447,48 @@ mod tests {
             Photo::from_upload(&header).unwrap_err(),
             PhotoProblem::TooLarge
         );
+    }
+
+    /// A real JPEG whose frame header is changed to declare `side` × `side` pixels.
+    fn jpeg_declaring(side: u16) -> Vec<u8> {
+        let image = image::RgbImage::from_pixel(16, 16, image::Rgb([30, 120, 200]));
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode_image(&image)
+            .unwrap();
+        let sof = jpeg
+            .windows(2)
+            .position(|w| w == [0xFF, 0xC0])
+            .expect("a baseline frame header");
+        // Marker, length (2), precision (1), then height and width.
+        jpeg[sof + 5..sof + 7].copy_from_slice(&side.to_be_bytes());
+        jpeg[sof + 7..sof + 9].copy_from_slice(&side.to_be_bytes());
+        jpeg
+    }
+
+    #[test]
+    fn a_jpeg_bomb_is_refused_by_its_declared_pixel_count_before_decoding() {
+        // 12 000 × 12 000 is within the side limit but 144 megapixels; 7 100 × 7 100 is 50.4.
+        for side in [12_000, 7_100] {
+            let started = std::time::Instant::now();
+            assert_eq!(
+                Photo::from_upload(&jpeg_declaring(side)).err(),
+                Some(PhotoProblem::TooLarge),
+                "{side}"
+            );
+            assert!(started.elapsed() < std::time::Duration::from_millis(500));
+        }
+        // A declared size a phone makes goes on to be decoded.
+        assert_ne!(
+            Photo::from_upload(&jpeg_declaring(2_000)).err(),
+            Some(PhotoProblem::TooLarge)
+        );
+    }
+
+    #[test]
+    fn a_png_over_50_megapixels_is_refused_even_within_the_side_limit() {
+        assert_eq!(check_size(10_000, 10_000), Err(PhotoProblem::TooLarge));
+        assert_eq!(check_size(8_000, 6_000), Ok(()));
+        assert_eq!(check_size(12_001, 10), Err(PhotoProblem::TooLarge));
     }
 }

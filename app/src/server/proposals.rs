@@ -135,15 +135,31 @@ pub async fn create(
     pre_moderation: bool,
 ) -> Result<i32, AppError> {
     super::posting_limits::check_proposals(db, author.id, limits).await?;
-    let (checked, photos) =
-        AppError::both(check(db, &new).await, photos::check_uploads(uploads).await)?;
+    let checked_photos = photos::check_uploads(uploads).await;
+    if checked_photos.as_ref().is_err_and(|e| {
+        e.field_errors()
+            .iter()
+            .any(|f| f.field.starts_with("photo-"))
+    }) {
+        super::posting_limits::note_refused_upload(db, author.id).await?;
+    }
+    let (checked, photos) = AppError::both(check(db, &new).await, checked_photos)?;
     // A proposal with a word from the staff's list waits for a moderator, like pre-moderation.
     let held = super::word_list::load(db)
         .await?
         .matches(&format!("{}\n{}", new.title, new.body));
     let pre_moderation = pre_moderation || held;
     let stored = photos::store(files, &photos).await?;
-    let saved = insert(db, author, new.helper, checked, &stored, pre_moderation).await;
+    let saved = insert(
+        db,
+        author,
+        new.helper,
+        checked,
+        &stored,
+        pre_moderation,
+        limits,
+    )
+    .await;
     if saved.is_err() {
         photos::remove(files, &stored).await;
     }
@@ -157,6 +173,7 @@ async fn insert(
     checked: Checked,
     photos: &[StoredPhoto],
     pre_moderation: bool,
+    limits: &super::PostingLimits,
 ) -> Result<i32, AppError> {
     let Checked {
         title,
@@ -171,6 +188,7 @@ async fn insert(
         ProposalStatus::Open
     };
     let txn = db.begin().await?;
+    super::posting_limits::hold_proposals(&txn, author.id, limits).await?;
     let row = proposal::ActiveModel {
         author_id: Set(author.id),
         search_text: Set(search::fold(&format!(
@@ -466,7 +484,8 @@ pub async fn detail(
         .await?
         .is_empty();
     let can_change = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))
-        && matches!(status, ProposalStatus::Submitted | ProposalStatus::Open);
+        && matches!(status, ProposalStatus::Submitted | ProposalStatus::Open)
+        && (row.hidden_at.is_none() || staff_view);
     let hidden_from_viewer = row.hidden_at.is_some() && !staff_view;
     let photos = proposal_photo::Entity::find()
         .filter(proposal_photo::Column::ProposalId.eq(row.id))
@@ -518,6 +537,9 @@ pub async fn detail(
             .as_ref()
             .map(super::members::shown_name)
             .unwrap_or_default(),
+        author_is_staff: author
+            .as_ref()
+            .is_some_and(super::members::is_staff_account),
         created_on: local_day(row.created_at, zone),
         edited: row.edited_at.is_some(),
         history,
@@ -618,6 +640,10 @@ pub async fn edit(
     if row.author_id != member.id && !is_staff(Some(member)) {
         return Err(AppError::Forbidden);
     }
+    // What moderators hid stays as they left it; only staff change it.
+    if row.hidden_at.is_some() && !is_staff(Some(member)) {
+        return Err(AppError::field("title", "error-edit-hidden"));
+    }
     let Checked {
         title,
         body,
@@ -645,6 +671,10 @@ pub async fn edit(
         );
     if others_commented {
         update = update.col_expr(proposal::Column::EditedAt, Expr::value(Some(now())));
+    }
+    // A moderator hiding it at this very moment wins.
+    if !is_staff(Some(member)) {
+        update = update.filter(proposal::Column::HiddenAt.is_null());
     }
     // Only while waiting or open: once a vote opens, the text people vote on stays as it was.
     let changed = update

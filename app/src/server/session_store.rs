@@ -1,10 +1,10 @@
 //! Sessions stored through sea-orm, in the same database as everything else, so several server
 //! instances share them (tower-sessions' own SQL store would bring a second sqlx and pool).
 use super::entities::session;
+use super::visitor::MEMBER_ID;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
@@ -32,13 +32,37 @@ fn to_time(at: DateTime<Utc>) -> Result<OffsetDateTime, session_store::Error> {
     OffsetDateTime::from_unix_timestamp(at.timestamp()).map_err(backend)
 }
 
+/// The signed-in member a session's data names, if any.
+fn member_of(data: &std::collections::HashMap<String, serde_json::Value>) -> Option<i32> {
+    data.get(MEMBER_ID)
+        .and_then(serde_json::Value::as_i64)
+        .and_then(|id| i32::try_from(id).ok())
+}
+
 fn row(record: &Record) -> Result<session::ActiveModel, session_store::Error> {
     Ok(session::ActiveModel {
         id: Set(record.id.to_string()),
         data: Set(serde_json::to_string(&record.data)
             .map_err(|e| session_store::Error::Encode(e.to_string()))?),
         expires_at: Set(to_chrono(record.expiry_date)),
+        member_id: Set(member_of(&record.data)),
     })
+}
+
+/// Signs `member` out on every device, except the session `keep` (the device that asked, after a
+/// password change). Used by password changes and resets, suspensions and account deletion, in
+/// the transaction of the change itself.
+pub async fn end_sessions(
+    db: &impl ConnectionTrait,
+    member: i32,
+    keep: Option<&str>,
+) -> Result<(), sea_orm::DbErr> {
+    let mut query = session::Entity::delete_many().filter(session::Column::MemberId.eq(member));
+    if let Some(keep) = keep {
+        query = query.filter(session::Column::Id.ne(keep));
+    }
+    query.exec(db).await?;
+    Ok(())
 }
 
 #[async_trait]
@@ -60,13 +84,13 @@ impl SessionStore for DatabaseSessionStore {
         Ok(())
     }
 
+    /// Only updates: a session ended meanwhile (by a password change on another device, say) must
+    /// not come back because a request that was already running saves it at its end.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        session::Entity::insert(row(record)?)
-            .on_conflict(
-                OnConflict::column(session::Column::Id)
-                    .update_columns([session::Column::Data, session::Column::ExpiresAt])
-                    .to_owned(),
-            )
+        let row = row(record)?;
+        session::Entity::update_many()
+            .set(row)
+            .filter(session::Column::Id.eq(record.id.to_string()))
             .exec(&self.db)
             .await
             .map_err(backend)?;
@@ -82,12 +106,17 @@ impl SessionStore for DatabaseSessionStore {
         let Some(found) = found else {
             return Ok(None);
         };
-        Ok(Some(Record {
+        let record = Record {
             id: *id,
             data: serde_json::from_str(&found.data)
                 .map_err(|e| session_store::Error::Decode(e.to_string()))?,
             expiry_date: to_time(found.expires_at)?,
-        }))
+        };
+        // Sessions from before sessions knew their member learn it on their next request.
+        if found.member_id.is_none() && member_of(&record.data).is_some() {
+            self.save(&record).await?;
+        }
+        Ok(Some(record))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {

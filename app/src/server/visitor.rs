@@ -6,7 +6,8 @@ use crate::i18n::Locale;
 use crate::visitor::Visitor;
 use axum::extract::{Request, State};
 use axum::http::HeaderMap;
-use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
+use axum::http::HeaderValue;
+use axum::http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, COOKIE};
 use axum::middleware::Next;
 use axum::response::Response;
 use sea_orm::EntityTrait;
@@ -92,7 +93,23 @@ pub async fn load_visitor(
         }
     };
     request.extensions_mut().insert(site);
-    next.run(request).await
+    let signed_in = visitor_is_member(&request);
+    let mut response = next.run(request).await;
+    // What a member sees is theirs (names, codes, their notifications): no shared or back-button
+    // cache may keep it. Visitors' pages are the public ones and may be kept.
+    if signed_in && !response.headers().contains_key(CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+fn visitor_is_member(request: &Request) -> bool {
+    request
+        .extensions()
+        .get::<Visitor>()
+        .is_some_and(|v| v.member.is_some())
 }
 
 /// The member's choice, then the `lang` cookie, then the browser's languages, then the default.

@@ -27,7 +27,7 @@ async fn run(
     use crate::domain::Username;
     use crate::permissions::{Action, require};
     use crate::server::sign_in_limit::{self, PER_ACCOUNT, account_key};
-    use crate::server::{app_state, current_member, decisions, members, passwords};
+    use crate::server::{app_state, current_member, decisions, members};
 
     let staff = require(current_member(), Action::ActForResident)?;
     let state = app_state()?;
@@ -35,17 +35,10 @@ async fn run(
     let username = Username::parse(username).map_err(|_| wrong())?;
     // The same limit as signing in: a helper's device must not become a way to guess passwords.
     let keys = [(account_key(username.as_str()), PER_ACCOUNT)];
-    sign_in_limit::check(&state.db, &keys).await?;
-    let found = members::find_by_username(&state.db, &username).await?;
-    let stored = found
-        .as_ref()
-        .map_or(passwords::UNUSABLE_HASH, |m| m.password_hash.as_str());
-    let matches = passwords::verify(&password, stored).await;
-    let Some(row) = found.filter(|_| matches) else {
-        sign_in_limit::record_failure(&state.db, &keys).await?;
+    let Some(row) = sign_in_limit::check_password(&state.db, &username, &password, &keys).await?
+    else {
         return Err(wrong());
     };
-    sign_in_limit::forgive_account(&state.db, username.as_str()).await?;
     let member = members::to_member(&row);
     decisions::vote(&state.db, &member, decision, choice, Some(staff.id))
         .await

@@ -1,6 +1,7 @@
 //! A decision's counts as a bar chart drawn on the server: plain SVG (no script, no library), with
 //! the numbers written beside the bars and again in the caption, in words.
 use super::choice_key;
+use crate::components::shown_title;
 use crate::decisions::TallyRow;
 use crate::domain::Choice;
 use crate::i18n::t;
@@ -39,7 +40,7 @@ pub fn ResultChart(row: TallyRow) -> impl IntoView {
                     }
                 }).collect_view()}
             </svg>
-            <figcaption>{row.title}": "{described.join(" · ")}</figcaption>
+            <figcaption>{shown_title(row.proposal_id, row.title)}": "{described.join(" · ")}</figcaption>
         </figure>
     }
 }
@@ -54,7 +55,10 @@ pub fn DotsChart(rows: Vec<TallyRow>) -> impl IntoView {
     let described: Vec<String> = rows
         .iter()
         .zip(1..)
-        .map(|(row, place)| format!("{place}. {}: {}", row.title, row.dots))
+        .map(|(row, place)| {
+            let title = shown_title(row.proposal_id, row.title.clone());
+            format!("{place}. {title}: {}", row.dots)
+        })
         .collect();
     view! {
         <figure class="result-chart">
@@ -62,7 +66,7 @@ pub fn DotsChart(rows: Vec<TallyRow>) -> impl IntoView {
                 {rows.iter().enumerate().map(|(i, row)| {
                     let y = u32::try_from(i).unwrap_or(0) * row_height;
                     let bar = (width * row.dots / largest).max(2);
-                    let title: String = row.title.chars().take(38).collect();
+                    let title: String = shown_title(row.proposal_id, row.title.clone()).chars().take(38).collect();
                     view! {
                         <text x="0" y=y + 16 class="chart-label">{title}</text>
                         <rect x="0" y=y + 22 width=bar height="18" rx="4" class="bar bar-yes"/>

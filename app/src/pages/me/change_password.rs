@@ -17,5 +17,16 @@ async fn run(current_password: String, new_password: String) -> Result<(), AppEr
 
     let member = require(current_member(), Action::Read)?;
     let state = app_state()?;
-    my_account::change_password(&state.db, &member, &current_password, &new_password).await
+    let this_session = crate::server::session()
+        .await?
+        .id()
+        .map(|id| id.to_string());
+    my_account::change_password(
+        &state.db,
+        &member,
+        &current_password,
+        &new_password,
+        this_session.as_deref(),
+    )
+    .await
 }

@@ -18,5 +18,5 @@ async fn run() -> Result<NotificationList, AppError> {
     let state = app_state()?;
     // Counted once per request, for the bottom bar.
     let unread = crate::server::request_visitor().map_or(0, |v| v.unread_notifications);
-    notifications::list(&state.db, member.id, unread, state.settings.time_zone).await
+    notifications::list(&state.db, &member, unread, state.settings.time_zone).await
 }

@@ -31,7 +31,7 @@ async fn run(
     let filter = OutcomeFilter {
         stage: stage.as_deref().and_then(OutcomeStage::parse),
         category,
-        page: page.unwrap_or(0),
+        page: crate::domain::PageIndex::from_index(page).get(),
     };
     outcome_views::list(
         &state.db,

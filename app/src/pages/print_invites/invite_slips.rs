@@ -13,11 +13,12 @@ async fn run(batch: i32) -> Result<PrintSheet, AppError> {
     use crate::permissions::{Action, require};
     use crate::server::{app_state, current_member, invite_batches};
 
-    require(current_member(), Action::ManageMembers)?;
+    let member = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
     let settings = &state.settings;
     invite_batches::print_sheet(
         &state.db,
+        &member,
         batch,
         &settings.public_url,
         &crate::server::current_site()?,

@@ -5,7 +5,9 @@ use super::delete_comment::DeleteComment;
 use super::edit_comment::EditComment;
 use super::report_content::ReportContent;
 use super::report_form::ReportForm;
-use crate::components::{FormMessage, Icon, IconSvg, ModerationMarks, PlainText, TextArea};
+use crate::components::{
+    FormMessage, Icon, IconSvg, ModerationMarks, PlainText, StaffBadge, TextArea, TextBox,
+};
 use crate::domain::CommentText;
 use crate::error::AppError;
 use crate::i18n::{date, t, t_with};
@@ -88,7 +90,7 @@ pub fn Discussion(
                                         <input type="hidden" name="proposal" value=proposal/>
                                         <input type="hidden" name="parent" value=id/>
                                         <label for=format!("reply-{id}")>{t("reply-label")}</label>
-                                        <textarea id=format!("reply-{id}") name="text" rows="2" maxlength=CommentText::MAX required></textarea>
+                                        <TextBox id=format!("reply-{id}") name="text" rows=2 max_length=CommentText::MAX required=true/>
                                         <button type="submit" class="button">{t("send")}</button>
                                     </ActionForm>
                                 </details>
@@ -114,6 +116,7 @@ fn Comment(
         <article class="comment" id=format!("comment-{id}")>
             <p class="comment-meta">
                 <strong>{comment.author}</strong>
+                <StaffBadge show=comment.author_is_staff/>
                 <span class="hint">{date(&comment.written_on)}</span>
                 {comment.edited.then(|| view! { <span class="hint">{t("edited")}</span> })}
             </p>
@@ -129,7 +132,7 @@ fn Comment(
                     <ActionForm action=edit attr:class="form">
                         <input type="hidden" name="comment" value=id/>
                         <label for=format!("edit-{id}")>{t("comment-label")}</label>
-                        <textarea id=format!("edit-{id}") name="text" rows="3" maxlength=CommentText::MAX required>{comment.text.clone()}</textarea>
+                        <TextBox id=format!("edit-{id}") name="text" rows=3 max_length=CommentText::MAX required=true text=comment.text.clone()/>
                         <button type="submit" class="button">{t("save")}</button>
                     </ActionForm>
                 </details>

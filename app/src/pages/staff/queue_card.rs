@@ -7,7 +7,7 @@ use super::hide_content::HideContent;
 use super::lock_discussion::LockDiscussion;
 use super::merge_proposal::MergeProposal;
 use super::restore_content::RestoreContent;
-use crate::components::{FieldError, Icon, IconSvg, ModerationMarks, PlainText};
+use crate::components::{FieldError, Icon, IconSvg, ModerationMarks, PlainText, TextBox};
 use crate::domain::{CommentText, HideReason, ProposalBody, ProposalTitle, StaffNote};
 use crate::error::AppError;
 use crate::i18n::{date, t, t_with};
@@ -231,7 +231,7 @@ fn EditForm(
                 })}
                 <div class="field">
                     <label for=format!("{key}-text")>{t("moderator-edit-text")}</label>
-                    <textarea id=format!("{key}-text") name="text" rows="4" maxlength=text_max>{text}</textarea>
+                    <TextBox id=format!("{key}-text") name="text" rows=4 max_length=text_max text=text/>
                     <FieldError id=format!("{key}-text-error") message=message(&error, "text")/>
                 </div>
                 <div class="field">

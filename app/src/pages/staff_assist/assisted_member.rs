@@ -12,7 +12,7 @@ async fn run(member: i32) -> Result<String, AppError> {
     use crate::permissions::{Action, require};
     use crate::server::{app_state, assisted, current_member};
 
-    require(current_member(), Action::ActForResident)?;
+    let staff = require(current_member(), Action::ActForResident)?;
     let state = app_state()?;
-    assisted::member_name(&state.db, member).await
+    assisted::member_name(&state.db, &staff, member).await
 }

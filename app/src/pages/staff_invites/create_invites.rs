@@ -24,7 +24,7 @@ async fn run(
     valid_days: Option<String>,
     note: &str,
 ) -> Result<Vec<String>, AppError> {
-    use crate::domain::{LogAction, Role, StaffNote};
+    use crate::domain::{LogAction, StaffNote};
     use crate::permissions::{Action, require};
     use crate::server::invites::{self, InviteBatch};
     use crate::server::moderation::{LogEntry, log};
@@ -33,8 +33,8 @@ async fn run(
 
     let member = require(current_member(), Action::ManageMembers)?;
     let (role, core) = parse_invite_role(&role)?;
-    if role != Role::Resident {
-        require(Some(member.clone()), Action::ManageStaff)?;
+    if !crate::permissions::may_handle_code_for(&member, role) {
+        return Err(AppError::Forbidden);
     }
     let count = count
         .trim()

@@ -13,7 +13,7 @@ async fn run() -> Result<Vec<BatchView>, AppError> {
     use crate::permissions::{Action, require};
     use crate::server::{app_state, current_member, invite_batches};
 
-    require(current_member(), Action::ManageMembers)?;
+    let member = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
-    invite_batches::batches(&state.db, state.settings.time_zone).await
+    invite_batches::batches(&state.db, &member, state.settings.time_zone).await
 }

@@ -14,7 +14,7 @@ async fn run(q: String) -> Result<Vec<MemberRow>, AppError> {
     use crate::permissions::{Action, require};
     use crate::server::{app_state, current_member, member_admin};
 
-    require(current_member(), Action::ManageMembers)?;
+    let staff = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
-    member_admin::search_members(&state.db, &q, state.settings.time_zone).await
+    member_admin::search_members(&state.db, &staff, &q, state.settings.time_zone).await
 }

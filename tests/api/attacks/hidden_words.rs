@@ -1,0 +1,123 @@
+//! A proposal moderators hid keeps its words from everyone but staff on every read path: the
+//! decision named after it, the decisions list, their server functions, open data, the CSV export,
+//! notifications and the member's data download.
+use app::domain::Role;
+use tests::{spawn_app, test_databases};
+
+const SECRET: &str = "Tajný název 77";
+
+#[tokio::test]
+async fn a_hidden_proposals_title_leaks_through_no_decision_path() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let proposal = app
+            .proposal(&author, SECRET, "Text, který někoho zranil.")
+            .await;
+        let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
+        let zone = chrono_tz::Europe::Prague;
+        let closes_at =
+            app::server::decisions::to_local(chrono::Utc::now() + chrono::Duration::days(1), zone);
+        let decision = app::server::decisions::open_single(
+            &app.db,
+            &staff_member.as_member(),
+            app::server::decisions::NewDecision {
+                proposal: &proposal.to_string(),
+                eligibility: "members",
+                opens: "now",
+                opens_at: "",
+                closes_at: &closes_at,
+                quorum: "1",
+            },
+            zone,
+        )
+        .await
+        .expect("decision opened");
+        let (voter, _) = app.signed_in(Role::Resident, false).await;
+        let voted = voter
+            .call(
+                "cast_vote",
+                &[("decision", &decision.to_string()), ("choice", "yes")],
+            )
+            .await;
+        assert_eq!(voted.status(), 200, "{}", database.kind());
+        let hidden = staff
+            .call(
+                "hide_content",
+                &[
+                    ("kind", "proposal"),
+                    ("id", &proposal.to_string()),
+                    ("reason", "personal_information"),
+                ],
+            )
+            .await;
+        assert_eq!(hidden.status(), 200);
+        let closed = staff
+            .call("close_decision", &[("decision", &decision.to_string())])
+            .await;
+        assert_eq!(closed.status(), 200);
+
+        let id = decision.to_string();
+        let visitor = app.browser();
+        let mut read = Vec::new();
+        for (who, browser) in [("visitor", &visitor), ("voter", &voter)] {
+            for path in [
+                "/decisions".to_owned(),
+                format!("/decisions/{id}"),
+                "/api/v1/decisions".to_owned(),
+            ] {
+                read.push((format!("{who} {path}"), browser.page_text(&path).await));
+            }
+            read.push((
+                format!("{who} list_decisions"),
+                browser
+                    .call("list_decisions", &[])
+                    .await
+                    .text()
+                    .await
+                    .unwrap(),
+            ));
+            read.push((
+                format!("{who} get_decision"),
+                browser
+                    .call("get_decision", &[("id", &id)])
+                    .await
+                    .text()
+                    .await
+                    .unwrap(),
+            ));
+        }
+        read.push((
+            "notifications".into(),
+            voter.page_text("/notifications").await,
+        ));
+        read.push((
+            "data download".into(),
+            voter.page_text("/me/data.json").await,
+        ));
+        read.push((
+            "decisions.csv".into(),
+            staff.page_text("/staff/exports/decisions.csv").await,
+        ));
+        for (path, text) in &read {
+            assert!(
+                !text.contains(SECRET),
+                "{path} on {}: {text}",
+                database.kind()
+            );
+        }
+        // The voter is told the decision exists, in words that name no title.
+        let page = voter.page_text(&format!("/decisions/{id}")).await;
+        assert!(
+            page.contains(&format!("Skrytý návrh č. {proposal}")),
+            "{page}"
+        );
+        // Staff still read it, where they work.
+        assert!(
+            staff
+                .page_text(&format!("/decisions/{id}"))
+                .await
+                .contains(SECRET)
+        );
+    }
+}
