@@ -48,14 +48,25 @@ fn serve(args: &[String]) -> Result<()> {
     exit_status(status, "spolu")
 }
 
-/// Every check: formatting, clippy on the server and the wasm build, Rust unit and integration
-/// tests, then the browser tests against a debug build.
+/// Every check: formatting, cargo-deny, clippy on the server and the wasm build, Rust unit and
+/// integration tests, then the browser tests against a debug build.
 fn test() -> Result<()> {
     setup::wasm_tools(false)?;
     setup::browser_test_tools()?;
+    setup::cargo_deny()?;
     bundle::build(false)?;
     cargo(&["build", "-p", "server", "--bin", "spolu"])?;
     cargo(&["fmt", "--all", "--check"])?;
+    // Only crates.io, pinned versions, allowed licences (the advisories need GitHub: README).
+    cargo(&[
+        "deny",
+        "--config",
+        ".cargo/deny.toml",
+        "check",
+        "bans",
+        "licenses",
+        "sources",
+    ])?;
     cargo(&[
         "clippy",
         "--workspace",

@@ -22,6 +22,21 @@ pub fn wasm_tools(release: bool) -> Result<()> {
     Ok(())
 }
 
+/// cargo-deny, pinned, from crates.io (built from source: a few minutes, once).
+pub fn cargo_deny() -> Result<()> {
+    const VERSION: &str = "0.20.2";
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let installed = Command::new(&cargo).args(["deny", "--version"]).output();
+    if installed.is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains(VERSION)) {
+        return Ok(());
+    }
+    run(
+        &cargo,
+        &["install", "cargo-deny", "--version", VERSION, "--locked"],
+        &workspace(),
+    )
+}
+
 /// Debian's Chromium and the npm packages of the browser tests (playwright-core, axe-core).
 pub fn browser_test_tools() -> Result<()> {
     if !Path::new("/usr/bin/chromium").exists() {
