@@ -130,7 +130,7 @@ async fn the_invites_page_is_for_staff_only() {
         let visitor = app.browser().get("/staff/invites").await;
         assert_eq!(visitor.status(), 401, "{}", database.kind());
         let page = visitor.text().await.expect("page");
-        assert!(page.contains("pracovníkům centra"), "{page}");
+        assert!(page.contains("pracovníci centra"), "{page}");
         assert!(
             page.contains(r#"name="username""#)
                 && page.contains(r#"name="next" value="/staff/invites""#)

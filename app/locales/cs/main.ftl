@@ -52,8 +52,8 @@ not-found-title = Tahle stránka tu není
 not-found-text = Možná se změnila adresa nebo je v ní překlep.
 back-home = Zpět domů
 forbidden-title = Sem nemáte přístup
-gate-staff = Tato stránka slouží pracovníkům centra k jejich práci; otevřou ji jen oni, po přihlášení.
-gate-admins = Tato stránka slouží k nastavení Spolu; otevřou ji jen správci, po přihlášení.
+gate-staff = Tuto stránku používají pracovníci centra ke své práci; otevřou ji jen oni, když se přihlásí.
+gate-admins = Tady se nastavuje Spolu; stránku otevřou jen správci, když se přihlásí.
 gate-members = Tuto stránku otevřou jen přihlášení členové.
 
 error-bad-request = Formulář nedorazil celý. Zkuste to prosím znovu.

@@ -52,8 +52,8 @@ not-found-title = This page is not here
 not-found-text = Perhaps the address changed or has a typo.
 back-home = Back home
 forbidden-title = You cannot open this
-gate-staff = This page is where the centre's staff do their work; only they can open it, once signed in.
-gate-admins = This page holds Spolu's settings; only admins can open it, once signed in.
+gate-staff = The centre's staff use this page for their work; only they can open it, once signed in.
+gate-admins = This is where Spolu is set up; only admins can open it, once signed in.
 gate-members = Only signed-in members can open this page.
 
 error-bad-request = The form did not arrive whole. Please try again.

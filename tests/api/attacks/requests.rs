@@ -161,10 +161,10 @@ async fn a_visitor_at_a_staff_page_is_told_whose_page_it_is_and_may_sign_in_ther
         let app = spawn_app(&database).await;
         let (resident, _) = app.signed_in(Role::Resident, true).await;
         for (path, who) in [
-            ("/staff", "pracovníkům centra"),
-            ("/staff/members", "pracovníkům centra"),
-            ("/staff/exports", "pracovníkům centra"),
-            ("/staff/log", "pracovníkům centra"),
+            ("/staff", "pracovníci centra"),
+            ("/staff/members", "pracovníci centra"),
+            ("/staff/exports", "pracovníci centra"),
+            ("/staff/log", "pracovníci centra"),
             ("/admin", "jen správci"),
             ("/admin/categories", "jen správci"),
         ] {
