@@ -23,19 +23,6 @@ fn memory() -> (u64, u64) {
     (field("VmRSS:"), field("VmHWM:"))
 }
 
-/// A real 16 × 16 JPEG whose frame header says `side` × `side` pixels (631 bytes or so).
-fn bomb(side: u16) -> Vec<u8> {
-    let image = image::RgbImage::from_pixel(16, 16, image::Rgb([30, 120, 200]));
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
-        .encode_image(&image)
-        .unwrap();
-    let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
-    jpeg[sof + 5..sof + 7].copy_from_slice(&side.to_be_bytes());
-    jpeg[sof + 7..sof + 9].copy_from_slice(&side.to_be_bytes());
-    jpeg
-}
-
 #[tokio::main]
 async fn main() {
     for database in tests::test_databases() {
@@ -55,7 +42,7 @@ async fn main() {
                 let uploads = (0..4).map(|_| {
                     let anna = anna.clone();
                     let category = category.clone();
-                    let photo = bomb(side);
+                    let photo = tests::jpeg_bomb(side);
                     async move {
                         anna.propose_with_photos(
                             &[("title", "Bomba"), ("body", "x"), ("category", &category)],
@@ -88,22 +75,7 @@ async fn main() {
         }
         let owner = app.member(Role::Resident, false).await;
         let started = Instant::now();
-        let tries = (0..40).map(|n| {
-            let browser = app.browser();
-            let username = owner.username.clone();
-            async move {
-                let password = format!("hádám-{n}");
-                browser
-                    .call(
-                        "sign_in",
-                        &[("username", &username), ("password", &password)],
-                    )
-                    .await
-                    .status()
-                    .as_u16()
-            }
-        });
-        let statuses = join_all(tries).await;
+        let statuses = app.wrong_sign_ins_at_once(&owner.username, 40).await;
         let checked = statuses.iter().filter(|s| **s == 422).count();
         let refused = statuses.iter().filter(|s| **s == 429).count();
         println!(

@@ -297,3 +297,42 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
         .expect("png");
     out
 }
+
+/// A real 16 × 16 JPEG whose frame header says `side` × `side` pixels: a decompression bomb of
+/// about 630 bytes.
+pub fn jpeg_bomb(side: u16) -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(16, 16, image::Rgb([30, 120, 200]));
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+        .encode_image(&image)
+        .expect("jpeg");
+    let sof = jpeg
+        .windows(2)
+        .position(|w| w == [0xFF, 0xC0])
+        .expect("a baseline frame header");
+    // Marker, length (2), precision (1), then height and width.
+    jpeg[sof + 5..sof + 7].copy_from_slice(&side.to_be_bytes());
+    jpeg[sof + 7..sof + 9].copy_from_slice(&side.to_be_bytes());
+    jpeg
+}
+
+impl TestApp {
+    /// `count` wrong passwords for `username`, all sent at once from new browsers; the statuses.
+    pub async fn wrong_sign_ins_at_once(&self, username: &str, count: usize) -> Vec<u16> {
+        let tries = (0..count).map(|n| {
+            let browser = self.browser();
+            async move {
+                let password = format!("hádám-{n}");
+                browser
+                    .call(
+                        "sign_in",
+                        &[("username", username), ("password", &password)],
+                    )
+                    .await
+                    .status()
+                    .as_u16()
+            }
+        });
+        futures::future::join_all(tries).await
+    }
+}

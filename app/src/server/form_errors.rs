@@ -6,7 +6,7 @@
 //! whose signature does not match. A link made by someone else therefore shows nothing.
 use super::state::AppState;
 use axum::extract::{Request, State};
-use axum::http::header::{COOKIE, LOCATION, SET_COOKIE};
+use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderValue, Uri};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -81,16 +81,7 @@ async fn key(state: &AppState) -> Option<Vec<u8>> {
 }
 
 fn browser_nonce(request: &Request) -> Option<String> {
-    request
-        .headers()
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == COOKIE_NAME)
-        .map(|c| c.value().to_owned())
-        .filter(|v| !v.is_empty())
+    super::visitor::cookie_value(request.headers(), COOKIE_NAME).filter(|v| !v.is_empty())
 }
 
 fn new_nonce() -> String {

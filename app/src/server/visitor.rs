@@ -112,16 +112,21 @@ fn visitor_is_member(request: &Request) -> bool {
         .is_some_and(|v| v.member.is_some())
 }
 
-/// The member's choice, then the `lang` cookie, then the browser's languages, then the default.
-pub fn choose_locale(member_choice: Option<&str>, headers: &HeaderMap, default: &Locale) -> Locale {
-    let cookie = headers
+/// The value of the cookie `name` the request carries, if any.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(cookie::Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|c| c.name() == LANGUAGE_COOKIE)
-        .map(|c| c.value().to_owned());
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
+}
+
+/// The member's choice, then the `lang` cookie, then the browser's languages, then the default.
+pub fn choose_locale(member_choice: Option<&str>, headers: &HeaderMap, default: &Locale) -> Locale {
+    let cookie = cookie_value(headers, LANGUAGE_COOKIE);
     let browser = headers
         .get(ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok())

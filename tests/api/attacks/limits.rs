@@ -16,22 +16,7 @@ async fn forty_wrong_passwords_at_once_are_checked_exactly_up_to_the_limit() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let owner = app.member(Role::Resident, false).await;
-        let tries = (0..40).map(|n| {
-            let browser = app.browser();
-            let username = owner.username.clone();
-            async move {
-                let password = format!("hádám-{n}");
-                browser
-                    .call(
-                        "sign_in",
-                        &[("username", &username), ("password", &password)],
-                    )
-                    .await
-                    .status()
-                    .as_u16()
-            }
-        });
-        let statuses = join_all(tries).await;
+        let statuses = app.wrong_sign_ins_at_once(&owner.username, 40).await;
         assert_eq!(count(&statuses), (5, 35, 0), "{}", database.kind());
         // The owner is slowed down too, until staff at the desk lift it with a reset code.
         assert_eq!(app.browser().sign_in_as(&owner).await.status(), 429);
@@ -135,19 +120,6 @@ async fn forty_proposals_at_once_stop_exactly_at_the_daily_limit() {
     }
 }
 
-/// A real 16 × 16 JPEG whose frame header says `side` × `side` pixels.
-fn jpeg_bomb(side: u16) -> Vec<u8> {
-    let image = image::RgbImage::from_pixel(16, 16, image::Rgb([30, 120, 200]));
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
-        .encode_image(&image)
-        .unwrap();
-    let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
-    jpeg[sof + 5..sof + 7].copy_from_slice(&side.to_be_bytes());
-    jpeg[sof + 7..sof + 9].copy_from_slice(&side.to_be_bytes());
-    jpeg
-}
-
 #[tokio::test]
 async fn a_decompression_bomb_is_refused_at_once_and_counts_against_the_posting_limit() {
     for database in test_databases() {
@@ -162,7 +134,7 @@ async fn a_decompression_bomb_is_refused_at_once_and_counts_against_the_posting_
         for _ in 0..2 {
             let started = std::time::Instant::now();
             let response = anna
-                .propose_with_photos(&form, vec![("bomba.jpg", jpeg_bomb(12_000))])
+                .propose_with_photos(&form, vec![("bomba.jpg", tests::jpeg_bomb(12_000))])
                 .await;
             assert!(started.elapsed() < std::time::Duration::from_secs(2));
             assert_eq!(response.status(), 422, "{}", database.kind());
