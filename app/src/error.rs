@@ -228,8 +228,13 @@ impl From<sea_orm::TransactionError<AppError>> for AppError {
     }
 }
 
+/// The header by which a failed form post tells `server::form_errors` that the error in its
+/// redirect is the server's own, to be signed; that layer removes it before the response leaves.
+#[cfg(feature = "ssr")]
+pub const FORM_ERROR_MARK: &str = "x-spolu-form-error";
+
 /// Gives a server function's error its HTTP status. A plain HTML form post keeps the redirect
-/// back to the form (the error travels in the URL), so its status is left alone.
+/// back to the form (the error travels in the URL, signed), so its status is left alone.
 #[cfg(feature = "ssr")]
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result {
@@ -242,6 +247,14 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
                     .map(|v| v.contains("text/html"))
             })
             .unwrap_or(false);
+        if is_form_post
+            && let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        {
+            options.insert_header(
+                axum::http::HeaderName::from_static(FORM_ERROR_MARK),
+                axum::http::HeaderValue::from_static("1"),
+            );
+        }
         if error == &AppError::NotSignedIn && is_form_post {
             leptos_axum::redirect("/login");
         } else if let (false, Some(options), Ok(status)) = (

@@ -1,9 +1,11 @@
 //! Form messages that travel in a link, made trustworthy. Without JavaScript, a failed form post is
 //! redirected back to its page with the error (and what was typed) in the address (`__path`,
 //! `__err`); leptos shows whatever it finds there. Anyone could put their own `__err` in a link
-//! and make Spolu show it, so this layer signs the error when the server makes the redirect, binding
-//! it to a random value in this browser's own cookie, and drops any error from a page's address
-//! whose signature does not match. A link made by someone else therefore shows nothing.
+//! and make Spolu show it, so this layer signs the error when a server function failed and made
+//! the redirect (`error::respond` marks that response), binding it to a random value in this
+//! browser's own cookie, and drops any error from a page's address whose signature does not
+//! match. Any other redirect that carries an error (a sign-in's `next`, say) loses it. A link made
+//! by someone else therefore shows nothing.
 use super::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::header::{LOCATION, SET_COOKIE};
@@ -36,6 +38,10 @@ pub async fn sign_and_check(
         }
     }
     let mut response = next.run(request).await;
+    let failed_form = response
+        .headers_mut()
+        .remove(crate::error::FORM_ERROR_MARK)
+        .is_some();
     let location = response
         .headers()
         .get(LOCATION)
@@ -48,10 +54,11 @@ pub async fn sign_and_check(
         Some(nonce) => (nonce, false),
         None => (new_nonce(), true),
     };
-    let signed = match key(&state).await {
-        Some(key) => signed_location(&key, &nonce, &location),
-        // Without a key the message cannot be trusted later; the person still gets their form.
-        None => strip_error(&location),
+    let signed = match (failed_form, key(&state).await) {
+        (true, Some(key)) => signed_location(&key, &nonce, &location),
+        // Not the server's own error (or no key to vouch for it): the person gets the page
+        // without it.
+        _ => strip_error(&location),
     };
     if let Ok(value) = HeaderValue::from_str(&signed) {
         response.headers_mut().insert(LOCATION, value);

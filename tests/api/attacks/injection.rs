@@ -156,3 +156,37 @@ async fn a_title_starting_with_a_formula_stays_text_in_the_csv() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_crafted_error_cannot_ride_through_a_sign_in_to_be_signed() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let member = app.member(Role::Resident, false).await;
+        let error = serde_json::json!({"Invalid": {
+            "errors": [{"field": "code", "message": "Volejte 900 123 456"}],
+            "typed": [],
+        }});
+        // A link to the sign-in page whose `next` holds the crafted error.
+        let next = crafted("/join", "join", &error);
+        let browser = app.browser();
+        let response = browser
+            .submit(
+                "/login",
+                "sign_in",
+                &[
+                    ("username", &member.username),
+                    ("password", &member.password),
+                    ("next", &next),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 302, "{}", database.kind());
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        assert!(
+            !location.contains("__err") && !location.contains("__sig"),
+            "{location}"
+        );
+        let page = browser.page_text(&location).await;
+        assert!(!page.contains("900 123 456"));
+    }
+}
