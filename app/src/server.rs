@@ -32,6 +32,7 @@ pub mod open_data;
 pub mod outcome_views;
 pub mod outcomes;
 pub mod passwords;
+pub mod photo_access;
 pub mod photos;
 pub mod posting_limits;
 pub mod priority_polls;

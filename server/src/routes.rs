@@ -70,6 +70,19 @@ pub fn router(state: AppState) -> Router {
     let photo_forms = PHOTO_FORMS.iter().fold(Router::new(), |router, path| {
         router.route(path, post(multipart_server_function))
     });
+    // Inside the session and visitor layers: a photo is served only to who may read its proposal.
+    let uploads = match state.files.local_dir() {
+        Some(dir) => Router::new().nest_service(
+            LOCAL_URL_PREFIX,
+            Router::new().fallback_service(ServeDir::new(dir)).layer(
+                axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    app::server::photo_access::only_for_readers,
+                ),
+            ),
+        ),
+        None => Router::new(),
+    };
     let router = Router::new()
         // The photo forms are routed below, with their own body limit; leptos must not add them.
         .leptos_routes_with_context(
@@ -88,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(move |request: Request<Body>| not_found(request))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .merge(photo_forms.layer(RequestBodyLimitLayer::new(PHOTO_FORM_LIMIT)))
+        .merge(uploads)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             load_visitor,
@@ -108,21 +122,8 @@ pub fn router(state: AppState) -> Router {
         .route("/icon-192.png", get(assets::icon_192))
         .route("/icon-512.png", get(assets::icon_512))
         .nest_service("/pkg", bundle)
+        // Its default leaves images alone: JPEGs do not compress further.
         .layer(CompressionLayer::new());
-    // JPEGs do not compress further, so the uploads are outside the compression layer.
-    let router = match state.files.local_dir() {
-        Some(dir) => router.nest_service(
-            LOCAL_URL_PREFIX,
-            Router::new()
-                .fallback_service(ServeDir::new(dir))
-                // Names are random and a stored file never changes.
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("public, max-age=31536000, immutable"),
-                )),
-        ),
-        None => router,
-    };
     with_security_headers(router)
         .layer(axum::middleware::map_response(friendly_too_large))
         .layer(CatchPanicLayer::custom(friendly_error_page))

@@ -1,6 +1,6 @@
 //! A proposal moderators hid keeps its words from everyone but staff on every read path: the
 //! decision named after it, the decisions list, their server functions, open data, the CSV export,
-//! notifications and the member's data download.
+//! notifications and the member's data download; and its photos do not load by their address.
 use app::domain::Role;
 use tests::{spawn_app, test_databases};
 
@@ -118,6 +118,72 @@ async fn a_hidden_proposals_title_leaks_through_no_decision_path() {
                 .page_text(&format!("/decisions/{id}"))
                 .await
                 .contains(SECRET)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_hidden_proposals_photos_do_not_load_by_their_address() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let category = app.first_category().await.to_string();
+        let (anna, _) = app.signed_in(Role::Resident, false).await;
+        let response = anna
+            .propose_with_photos(
+                &[
+                    ("title", "Dvůr"),
+                    ("body", "Fotka dvora."),
+                    ("category", &category),
+                ],
+                vec![("dvur.png", tests::png(400, 300))],
+            )
+            .await;
+        assert_eq!(response.status(), 200, "{}", database.kind());
+        let id: i32 = response.json().await.unwrap();
+        let page = app.browser().page_text(&format!("/proposals/{id}")).await;
+        let urls: Vec<String> = page
+            .split("\"/uploads/")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(|name| format!("/uploads/{name}"))
+            .collect();
+        assert_eq!(urls.len(), 2, "the photo and its thumbnail");
+        let visitor = app.browser();
+        for url in &urls {
+            let open = visitor.get(url).await;
+            assert_eq!(open.status(), 200);
+            let cache = open.headers()["cache-control"].to_str().unwrap().to_owned();
+            assert!(cache.contains("public"), "{cache}");
+        }
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let hidden = staff
+            .call(
+                "hide_content",
+                &[
+                    ("kind", "proposal"),
+                    ("id", &id.to_string()),
+                    ("reason", "personal_information"),
+                ],
+            )
+            .await;
+        assert_eq!(hidden.status(), 200);
+        let (eva, _) = app.signed_in(Role::Resident, false).await;
+        for url in &urls {
+            // Whoever kept the address finds nothing now, the author included; staff still see it.
+            for browser in [&visitor, &eva, &anna] {
+                assert_eq!(browser.get(url).await.status(), 404, "{url}");
+            }
+            let seen = staff.get(url).await;
+            assert_eq!(seen.status(), 200);
+            assert_eq!(seen.headers()["cache-control"], "private, no-store");
+        }
+        // A file no proposal names is not served either.
+        assert_eq!(
+            visitor
+                .get("/uploads/0123456789abcdef0123456789abcdef.jpg")
+                .await
+                .status(),
+            404
         );
     }
 }
