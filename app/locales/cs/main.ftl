@@ -65,7 +65,7 @@ error-too-many-attempts-wait = Příliš mnoho pokusů. Zkuste to znovu za { $mi
         [one] { $minutes } minutu
         [few] { $minutes } minuty
        *[other] { $minutes } minut
-    }.
+    }, nebo zajděte do komunitního centra, tam vám pomůžou hned.
 error-internal = Něco se pokazilo. Zkuste to prosím za chvíli znovu.
 error-username-missing = Napište přihlašovací jméno.
 error-username-length = Přihlašovací jméno musí mít 3 až 32 znaků.
