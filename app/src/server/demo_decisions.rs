@@ -95,7 +95,7 @@ pub async fn seed_decisions(db: &DatabaseConnection, zone: Tz) -> Result<usize, 
             no: "2",
             abstain: "1",
             quorum: "5",
-            note: "Schůzka hlavní skupiny v komunitním centru, přítomno 9 lidí.",
+            note: "Schůzka jádrové skupiny v komunitním centru, přítomno 9 lidí.",
         },
         zone,
     )

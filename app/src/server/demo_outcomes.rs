@@ -54,7 +54,7 @@ pub async fn seed_outcomes(
                 no: "1",
                 abstain: "0",
                 quorum: "5",
-                note: "Schůzka hlavní skupiny v komunitním centru, přítomno 8 lidí.",
+                note: "Schůzka jádrové skupiny v komunitním centru, přítomno 8 lidí.",
             },
             zone,
         )
