@@ -529,7 +529,7 @@ async fn staff_record_a_tally_counted_in_a_meeting() {
             ]
         };
         let (eva, _) = app.signed_in(Role::Resident, true).await;
-        let good = form(&today, "7", "Schůzka hlavní skupiny, přítomno 12 lidí.");
+        let good = form(&today, "7", "Schůzka jádrové skupiny, přítomno 12 lidí.");
         assert_eq!(
             send(&eva, "record_meeting_tally", good.clone())
                 .await
@@ -566,7 +566,7 @@ async fn staff_record_a_tally_counted_in_a_meeting() {
         assert_eq!(shown["result"]["outcome"], "Accepted");
         assert_eq!(
             shown["decided_at_meeting"][1],
-            "Schůzka hlavní skupiny, přítomno 12 lidí."
+            "Schůzka jádrové skupiny, přítomno 12 lidí."
         );
         let page = eva.page_text(&format!("/decisions/{id}")).await;
         assert!(

@@ -58,7 +58,7 @@ for (const javaScript of [true, false]) {
     const anna = await phone(browser, { javaScript });
     await signInAs(anna, spolu, "anna");
     await anna.goto(address);
-    await anna.getByText("O tomhle hlasuje jen hlavní skupina.").waitFor();
+    await anna.getByText("O tomhle hlasuje jen jádrová skupina.").waitFor();
     assert.equal(await anna.getByRole("button", { name: "Ano" }).count(), 0);
     await anna.context().close();
 
