@@ -79,3 +79,35 @@ test("a staff comment carries the badge, in Czech and in English", async () => {
     await cyril.context().close();
   }
 });
+
+test("a decision on a hidden proposal names no title, in Czech and in English", async () => {
+  const cyril = await phone(browser);
+  await signInAs(cyril, spolu, "cyril");
+  await cyril.goto(`${spolu.url}/proposals?q=podchodu`);
+  await cyril.getByRole("link", { name: "Světlo v podchodu" }).click();
+  await cyril.getByRole("heading", { name: "Světlo v podchodu" }).waitFor();
+  const id = cyril.url().split("/").pop();
+  await cyril.goto(`${spolu.url}/staff?item=proposal-${id}`);
+  const card = cyril.locator(".queue-card").first();
+  await settled(cyril);
+  await card.getByLabel("Proč skrýt (uvidí to všichni)").selectOption("personal_information");
+  await card.getByRole("button", { name: "Skrýt" }).click();
+  await card.getByText("Skryto moderátory: osobní údaje").waitFor();
+  await cyril.context().close();
+
+  for (const [locale, javaScript, list, heading] of [
+    ["cs-CZ", true, "Hlasování o skrytém návrhu", `Skrytý návrh č. ${id}`],
+    ["en-GB", false, "Decision on a hidden proposal", `Hidden proposal no. ${id}`],
+  ]) {
+    const anna = await phone(browser, { locale, javaScript });
+    await signInAs(anna, spolu, "anna");
+    await anna.goto(`${spolu.url}/decisions`);
+    assert.equal(await anna.getByText("Světlo v podchodu").count(), 0);
+    await anna.getByRole("link", { name: list }).first().click();
+    await anna.getByRole("heading", { name: heading }).waitFor();
+    assert.equal(await anna.getByText("Světlo v podchodu").count(), 0);
+    if (javaScript) await assertAccessible(anna, `a decision on a hidden proposal (${locale})`);
+    await shot(anna, `security-hidden-decision-${locale}`);
+    await anna.context().close();
+  }
+});
