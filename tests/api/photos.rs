@@ -5,7 +5,7 @@ use app::domain::Role;
 use image::{ImageEncoder, Rgb, RgbImage};
 use serde_json::Value;
 use std::io::Cursor;
-use tests::{TestApp, spawn_app, test_databases};
+use tests::{TestApp, spawn_app, test_databases, upload_urls};
 
 fn png(width: u32, height: u32) -> Vec<u8> {
     let image = RgbImage::from_fn(width, height, |x, y| {
@@ -91,15 +91,6 @@ async fn proposal_count(app: &TestApp) -> u64 {
         .count(&app.db)
         .await
         .unwrap()
-}
-
-/// The `/uploads/…` addresses in a page, in order.
-fn upload_urls(html: &str) -> Vec<String> {
-    html.split("\"/uploads/")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .map(|name| format!("/uploads/{name}"))
-        .collect()
 }
 
 #[tokio::test]

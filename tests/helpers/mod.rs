@@ -336,3 +336,12 @@ impl TestApp {
         futures::future::join_all(tries).await
     }
 }
+
+/// The `/uploads/…` addresses in a page, in order.
+pub fn upload_urls(html: &str) -> Vec<String> {
+    html.split("\"/uploads/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|name| format!("/uploads/{name}"))
+        .collect()
+}

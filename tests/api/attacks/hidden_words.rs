@@ -141,12 +141,7 @@ async fn a_hidden_proposals_photos_do_not_load_by_their_address() {
         assert_eq!(response.status(), 200, "{}", database.kind());
         let id: i32 = response.json().await.unwrap();
         let page = app.browser().page_text(&format!("/proposals/{id}")).await;
-        let urls: Vec<String> = page
-            .split("\"/uploads/")
-            .skip(1)
-            .filter_map(|rest| rest.split('"').next())
-            .map(|name| format!("/uploads/{name}"))
-            .collect();
+        let urls = tests::upload_urls(&page);
         assert_eq!(urls.len(), 2, "the photo and its thumbnail");
         let visitor = app.browser();
         for url in &urls {
