@@ -2,6 +2,7 @@
 //! application. `main.rs` is the command line; tests start the same application on port 0.
 mod assets;
 pub mod config;
+mod health;
 mod routes;
 mod serve;
 mod startup;

@@ -61,11 +61,9 @@ pub fn router(state: AppState) -> Router {
                 .precompressed_br()
                 .precompressed_gzip(),
         )
-        // File names carry a hash of their content, so they never change under one name.
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        ));
+        // File names carry a hash of their content, so they never change under one name; a miss
+        // (an old page asking for a bundle that is gone) must not be kept for a year.
+        .layer(axum::middleware::map_response(cache_found_files_forever));
 
     let photo_forms = PHOTO_FORMS.iter().fold(Router::new(), |router, path| {
         router.route(path, post(multipart_server_function))
@@ -116,7 +114,8 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             app::server::same_origin::refuse_cross_site,
         ))
-        .route("/healthz", get(healthz))
+        .route("/healthz", get(crate::health::healthz))
+        .route("/readyz", get(crate::health::readyz))
         .route("/manifest.webmanifest", get(assets::manifest))
         .route("/icon.svg", get(assets::icon_svg))
         .route("/icon-192.png", get(assets::icon_192))
@@ -186,15 +185,18 @@ async fn friendly_too_large(response: axum::response::Response) -> axum::respons
 
 const TOO_LARGE_PAGE: &str = r#"<!DOCTYPE html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Spolu</title></head><body style="font: 18px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 36rem; padding: 16px"><h1>Tohle je na nás moc velké</h1><p>Pošlete nejvýš 4 fotky, každou do 10 MB.</p><p><a href="/proposals/new">Nový návrh</a></p><hr><h2 lang="en">That is too large for us</h2><p lang="en">Send at most 4 photos, each up to 10 MB.</p><p lang="en"><a href="/proposals/new">New proposal</a></p></body></html>"#;
 
-/// For load balancers and monitoring: 200 when the database answers.
-async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ok"),
-        Err(error) => {
-            tracing::error!(%error, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
-        }
-    }
+async fn cache_found_files_forever(
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    let value = if response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-store"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
 }
 
 /// What a person sees if a bug makes the server fail mid-request: a plain page in both languages

@@ -1,4 +1,6 @@
-use tests::{spawn_app, test_databases};
+//! `/healthz` (liveness) and `/readyz` (readiness: a write, the uploads folder, the bundle), and
+//! misses under `/pkg` and `/uploads` that no cache may keep.
+use tests::{spawn_app, spawn_app_with, test_databases};
 
 #[tokio::test]
 async fn healthz_answers_ok_when_the_database_answers() {
@@ -7,5 +9,86 @@ async fn healthz_answers_ok_when_the_database_answers() {
         let response = app.browser().get("/healthz").await;
         assert_eq!(response.status(), 200, "{}", database.kind());
         assert_eq!(response.text().await.expect("body"), "ok");
+    }
+}
+
+/// A browser bundle of two tiny files, as `bundle.txt` names them.
+fn fake_bundle() -> std::path::PathBuf {
+    let site = std::env::temp_dir().join(format!("spolu-site-{}", tests::random_suffix()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(
+        site.join("bundle.txt"),
+        "output: spolu.abc\ncss: spolu.def.css\n",
+    )
+    .unwrap();
+    std::fs::write(site.join("pkg/spolu.abc.js"), "// js").unwrap();
+    std::fs::write(site.join("pkg/spolu.def.css"), "/* css */").unwrap();
+    site
+}
+
+#[tokio::test]
+async fn readyz_answers_ready_when_a_write_the_uploads_and_the_bundle_all_work() {
+    for database in test_databases() {
+        let site = fake_bundle();
+        let app = spawn_app_with(&database, |c| c.site_dir = site.clone()).await;
+        let response = app.browser().get("/readyz").await;
+        assert_eq!(response.status(), 200, "{}", database.kind());
+        assert_eq!(response.text().await.unwrap(), "ready");
+        std::fs::remove_dir_all(&site).unwrap();
+    }
+}
+
+#[tokio::test]
+async fn readyz_names_an_uploads_folder_that_takes_no_file_and_a_missing_bundle() {
+    for database in test_databases() {
+        // The tests' default site folder has no bundle.
+        let app = spawn_app(&database).await;
+        // Even root cannot write into a "folder" that is a file.
+        std::fs::remove_dir_all(app.uploads_dir()).unwrap();
+        std::fs::write(app.uploads_dir(), "not a folder").unwrap();
+        let response = app.browser().get("/readyz").await;
+        assert_eq!(response.status(), 503, "{}", database.kind());
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("uploads") && body.contains("bundle"),
+            "{body}"
+        );
+        assert!(!body.contains("database"), "{body}");
+        // Liveness is another question: the process and the database answer.
+        assert_eq!(app.browser().get("/healthz").await.status(), 200);
+    }
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_there_is_never_cached_for_a_year() {
+    for database in test_databases() {
+        let site = fake_bundle();
+        let app = spawn_app_with(&database, |c| c.site_dir = site.clone()).await;
+        let visitor = app.browser();
+        let found = visitor.get("/pkg/spolu.abc.js").await;
+        assert_eq!(found.status(), 200, "{}", database.kind());
+        assert!(
+            found.headers()["cache-control"]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
+        for missing in [
+            "/pkg/spolu.old.js",
+            "/uploads/0123456789abcdef0123456789abcdef.jpg",
+        ] {
+            let response = visitor.get(missing).await;
+            assert_eq!(response.status(), 404, "{missing}");
+            let cache = response
+                .headers()
+                .get("cache-control")
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            assert!(
+                !cache.contains("immutable") && !cache.contains("max-age"),
+                "{missing}: {cache}"
+            );
+        }
+        std::fs::remove_dir_all(&site).unwrap();
     }
 }
