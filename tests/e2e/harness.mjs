@@ -9,7 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 
 const bin = process.env.SPOLU_BIN ?? "../../target/debug/spolu";
-const siteDir = process.env.SPOLU_SITE_DIR ?? "../../target/site";
+const siteDir = process.env.SPOLU_SITE_DIR ?? "../../target/site-debug";
 export const screenshots = new URL("../../target/screenshots/", import.meta.url).pathname;
 mkdirSync(screenshots, { recursive: true });
 

@@ -1,9 +1,10 @@
 //! Builds the browser bundle: compiles the frontend crate to wasm, binds it with wasm-bindgen,
 //! optimises it with binaryen's `wasm-opt` (from npm, in release), names the files after their
 //! content and precompresses them. Replaces cargo-leptos, which would download tools from GitHub.
-//! Writes `target/site/pkg/` and `target/site/bundle.txt`.
+//! Writes `pkg/` and `bundle.txt` into `target/site` (release) or `target/site-debug` (the tests'),
+//! so running the tests never takes the bundle away from a server started with `cargo spolu`.
 
-use crate::{Result, cargo, target_dir, workspace};
+use crate::{Result, cargo, site_dir, target_dir, workspace};
 use std::fs;
 use std::hash::{DefaultHasher, Hasher};
 use std::io::Write;
@@ -15,6 +16,7 @@ const OUTPUT_NAME: &str = "spolu";
 pub fn build(release: bool) -> Result<()> {
     let workspace = workspace();
     let target = target_dir();
+    let site = site_dir(release);
     let profile = if release { "wasm-release" } else { "dev" };
     let profile_dir = if release { "wasm-release" } else { "debug" };
 
@@ -33,7 +35,7 @@ pub fn build(release: bool) -> Result<()> {
         .join(profile_dir)
         .join("frontend.wasm");
 
-    let staging = target.join("site").join("staging");
+    let staging = site.join("staging");
     if staging.exists() {
         fs::remove_dir_all(&staging)?;
     }
@@ -53,7 +55,7 @@ pub fn build(release: bool) -> Result<()> {
     let css = fs::read(workspace.join("style").join("main.css"))?;
     let stem = format!("{OUTPUT_NAME}.{}", content_hash(&[&js, &wasm]));
 
-    let pkg = target.join("site").join("pkg");
+    let pkg = site.join("pkg");
     if pkg.exists() {
         fs::remove_dir_all(&pkg)?;
     }
@@ -68,7 +70,7 @@ pub fn build(release: bool) -> Result<()> {
     let css_name = format!("{OUTPUT_NAME}.{}.css", content_hash(&[&css]));
     write_compressed(&pkg.join(&css_name), &css)?;
     fs::write(
-        target.join("site").join("bundle.txt"),
+        site.join("bundle.txt"),
         format!("output: {stem}\ncss: {css_name}\n"),
     )?;
     fs::remove_dir_all(&staging)?;

@@ -91,7 +91,7 @@ fn test() -> Result<()> {
         .current_dir(workspace().join("tests").join("e2e"))
         .args(["--test", "--test-concurrency=1"])
         .env("SPOLU_BIN", target_dir().join("debug").join("spolu"))
-        .env("SPOLU_SITE_DIR", target_dir().join("site"))
+        .env("SPOLU_SITE_DIR", site_dir(false))
         .status()?;
     exit_status(status, "browser tests")
 }
@@ -106,7 +106,7 @@ fn budget() -> Result<()> {
         .current_dir(workspace().join("tests").join("e2e"))
         .arg("budget.mjs")
         .env("SPOLU_BIN", target_dir().join("release").join("spolu"))
-        .env("SPOLU_SITE_DIR", target_dir().join("site"))
+        .env("SPOLU_SITE_DIR", site_dir(true))
         .status()?;
     exit_status(status, "budget")
 }
@@ -134,7 +134,7 @@ fn bench() -> Result<()> {
         .current_dir(workspace().join("tests").join("e2e"))
         .arg("bench.mjs")
         .env("SPOLU_BIN", target_dir().join("release").join("spolu"))
-        .env("SPOLU_SITE_DIR", target_dir().join("site"))
+        .env("SPOLU_SITE_DIR", site_dir(true))
         .env("SPOLU_DATA_DIR", &data_dir)
         .status()?;
     // A temporary folder left behind is harmless; the bench's own result is what counts.
@@ -152,6 +152,12 @@ pub fn workspace() -> PathBuf {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Where the browser bundle of a build goes: release and debug apart, so the tests' debug bundle
+/// never replaces the one a running release server serves.
+pub fn site_dir(release: bool) -> PathBuf {
+    target_dir().join(if release { "site" } else { "site-debug" })
 }
 
 pub fn target_dir() -> PathBuf {
@@ -182,5 +188,17 @@ pub fn exit_status(status: std::process::ExitStatus, what: &str) -> Result<()> {
         Ok(())
     } else {
         Err(format!("{what} failed ({status})").into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_tests_bundle_never_lands_where_the_release_server_reads() {
+        assert_ne!(super::site_dir(false), super::site_dir(true));
+        assert!(
+            super::site_dir(true).ends_with("site"),
+            "the server's default --site-dir"
+        );
     }
 }
