@@ -9,7 +9,7 @@ use crate::visitor::Member;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
-fn is_staff(viewer: Option<&Member>) -> bool {
+pub(super) fn is_staff(viewer: Option<&Member>) -> bool {
     matches!(viewer.map(|m| m.role), Some(Role::Staff | Role::Admin))
 }
 

@@ -6,8 +6,9 @@ use super::entities::{
 };
 use super::file_store::FileStore;
 use super::photos::{self, StoredPhoto, Upload};
+use super::proposal_words::{is_staff, readable_by};
 use super::search;
-use crate::domain::{ProposalBody, ProposalStatus, ProposalTitle, Role};
+use crate::domain::{ProposalBody, ProposalStatus, ProposalTitle};
 use crate::error::{AppError, FieldErrors};
 use crate::proposals::{
     CategoryLabel, ListFilter, PAGE_SIZE, PhotoView, ProposalCard, ProposalChoices, ProposalDetail,
@@ -25,10 +26,6 @@ use std::collections::HashMap;
 /// Micro-seconds are what PostgreSQL keeps; SQLite gets the same, so cursors compare equal on both.
 pub fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
-}
-
-fn is_staff(member: Option<&Member>) -> bool {
-    matches!(member.map(|m| m.role), Some(Role::Staff | Role::Admin))
 }
 
 /// Proposals waiting for approval are seen only by their author and staff.
@@ -443,8 +440,9 @@ pub async fn detail(
     zone: chrono_tz::Tz,
 ) -> Result<ProposalDetail, AppError> {
     let mut row = find_visible(db, viewer, id).await?;
-    let staff_view = is_staff(viewer);
-    if row.hidden_at.is_some() && !staff_view {
+    // Found through `find_visible`, so only what moderators hid can keep the words from the viewer.
+    let words_readable = readable_by(&row, viewer);
+    if !words_readable {
         // Only the reason is shown in place of the words; the text never leaves the server.
         row.title = String::new();
         row.body = String::new();
@@ -485,11 +483,10 @@ pub async fn detail(
         .is_empty();
     let can_change = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))
         && matches!(status, ProposalStatus::Submitted | ProposalStatus::Open)
-        && (row.hidden_at.is_none() || staff_view);
-    let hidden_from_viewer = row.hidden_at.is_some() && !staff_view;
+        && words_readable;
     let photos = proposal_photo::Entity::find()
         .filter(proposal_photo::Column::ProposalId.eq(row.id))
-        .filter(Expr::value(!hidden_from_viewer))
+        .filter(Expr::value(words_readable))
         .order_by_asc(proposal_photo::Column::Position)
         .all(db)
         .await?
@@ -641,7 +638,7 @@ pub async fn edit(
         return Err(AppError::Forbidden);
     }
     // What moderators hid stays as they left it; only staff change it.
-    if row.hidden_at.is_some() && !is_staff(Some(member)) {
+    if !readable_by(&row, Some(member)) {
         return Err(AppError::field("title", "error-edit-hidden"));
     }
     let Checked {
