@@ -73,6 +73,10 @@ pub enum AppError {
     NotFound,
     #[error("too many attempts, wait {minutes} minutes")]
     TooManyAttempts { minutes: u32 },
+    /// The database could not store anything just now (disk full, read-only, locked, gone):
+    /// what was sent is not saved and may be sent again in a moment.
+    #[error("not saved")]
+    NotSaved,
     /// Something failed on the server; the cause is logged there, never sent.
     #[error("internal error")]
     Internal,
@@ -180,6 +184,7 @@ impl AppError {
             AppError::Suspended => Some("error-suspended"),
             AppError::NotFound => Some("error-not-found"),
             AppError::TooManyAttempts { .. } => Some("error-too-many-attempts"),
+            AppError::NotSaved => Some("error-not-saved"),
             AppError::Internal => Some("error-internal"),
         }
     }
@@ -192,6 +197,7 @@ impl AppError {
             AppError::Forbidden | AppError::Suspended => 403,
             AppError::NotFound => 404,
             AppError::TooManyAttempts { .. } => 429,
+            AppError::NotSaved => 503,
             AppError::Internal => 500,
         }
     }
@@ -214,7 +220,11 @@ impl FromServerFnError for AppError {
 impl From<sea_orm::DbErr> for AppError {
     fn from(error: sea_orm::DbErr) -> Self {
         tracing::error!(%error, "database error");
-        AppError::Internal
+        if crate::server::database::is_storage_failure(&error) {
+            AppError::NotSaved
+        } else {
+            AppError::Internal
+        }
     }
 }
 

@@ -19,6 +19,11 @@ pub struct Config {
     #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
 
+    /// Database connections this instance keeps open at most. Default: 8 for SQLite, 20 for
+    /// PostgreSQL (keep instances × connections under the server's `max_connections`).
+    #[arg(long, env = "SPOLU_DATABASE_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub database_connections: Option<u32>,
+
     /// Folder for the SQLite file and uploaded photos (`uploads/`).
     #[arg(long, env = "SPOLU_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,

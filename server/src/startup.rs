@@ -136,7 +136,7 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartE
         std::fs::create_dir_all(&dir)
             .map_err(|e| StartError::DataDir(dir.display().to_string(), e))?;
     }
-    let db = database::connect(&config.database_url())
+    let db = database::connect(&config.database_url(), config.database_connections)
         .await
         .map_err(StartError::Database)?;
     Migrator::up(&db, None)

@@ -8,6 +8,7 @@ mod attacks;
 mod comments;
 mod decisions;
 mod demo;
+mod durability;
 mod health;
 mod invites;
 mod join;

@@ -25,8 +25,30 @@ pub struct TestApp {
     /// The server's store of uploaded photos.
     pub files: std::sync::Arc<dyn app::server::file_store::FileStore>,
     pub database: TestDatabase,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<Server>,
     data_dir: PathBuf,
+    config: Config,
+}
+
+/// Where the server under test runs: in this process (most tests), or as the real program in a
+/// process of its own, for what only a process can have (a file-size limit, a `kill -9`).
+enum Server {
+    InProcess(tokio::sync::oneshot::Sender<()>),
+    Process(std::process::Child),
+}
+
+impl Server {
+    fn stop(self) {
+        match self {
+            Server::InProcess(stop) => {
+                let _ = stop.send(());
+            }
+            Server::Process(mut child) => {
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+        }
+    }
 }
 
 /// A member made directly in the database, with the password to sign in.
@@ -68,23 +90,124 @@ pub async fn spawn_app_with(database: &TestDatabase, change: impl FnOnce(&mut Co
     config.data_dir = data_dir.clone();
     config.database_url = Some(database.url());
     change(&mut config);
-    let app = Application::build(&config)
-        .await
-        .expect("the server starts");
-    let base_url = format!("http://{}", app.address());
-    let db = app.state.db.clone();
-    let files = app.state.files.clone();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(app.run_until(async {
-        let _ = stopped.await;
-    }));
+    let running = Running::start(&config).await;
     TestApp {
-        base_url,
-        db,
-        files,
+        base_url: running.base_url,
+        db: running.db,
+        files: running.files,
         database,
-        stop: Some(stop),
+        server: Some(Server::InProcess(running.stop)),
         data_dir,
+        config,
+    }
+}
+
+/// A server started from `config`, with what the tests reach into.
+struct Running {
+    base_url: String,
+    db: DatabaseConnection,
+    files: std::sync::Arc<dyn app::server::file_store::FileStore>,
+    stop: tokio::sync::oneshot::Sender<()>,
+}
+
+impl Running {
+    async fn start(config: &Config) -> Self {
+        let app = Application::build(config).await.expect("the server starts");
+        let base_url = format!("http://{}", app.address());
+        let db = app.state.db.clone();
+        let files = app.state.files.clone();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(app.run_until(async {
+            let _ = stopped.await;
+        }));
+        Self {
+            base_url,
+            db,
+            files,
+            stop,
+        }
+    }
+}
+
+impl TestApp {
+    /// Stops the server, closes its database connections, and starts it again on the same
+    /// database and data folder with `change` applied to its settings (as an operator would after
+    /// a crash or an upgrade). Browsers must be made anew: the address changes.
+    pub async fn restart(&mut self, change: impl FnOnce(&mut Config)) {
+        self.stop_server().await;
+        change(&mut self.config);
+        let running = Running::start(&self.config).await;
+        self.base_url = running.base_url;
+        self.db = running.db;
+        self.files = running.files;
+        self.server = Some(Server::InProcess(running.stop));
+    }
+
+    /// Stops the server and starts the real `spolu` program (`program`: the test's
+    /// `env!("CARGO_BIN_EXE_spolu-under-test")`, known only to test targets) on the same database and data folder
+    /// with `args` added, its files limited to `file_size_limit` bytes when given (writing past
+    /// it fails the way a full disk does). `db` becomes the test's own connection. The program's
+    /// log is `server.log` in the data folder.
+    pub async fn restart_as_process(
+        &mut self,
+        program: &str,
+        file_size_limit: Option<u64>,
+        args: &[&str],
+    ) {
+        self.stop_server().await;
+        let mut command = match file_size_limit {
+            // The shell ignores SIGXFSZ for the program (a write past the limit then fails
+            // instead of killing it), and prlimit sets the limit.
+            Some(bytes) => {
+                let mut c = std::process::Command::new("sh");
+                c.args(["-c", "trap '' XFSZ; exec prlimit --fsize=\"$0\" \"$@\""])
+                    .arg(bytes.to_string())
+                    .arg(program);
+                c
+            }
+            None => std::process::Command::new(program),
+        };
+        let log = std::fs::File::create(self.data_dir.join("server.log")).expect("log file");
+        command
+            .args(["--bind", "127.0.0.1:0", "--data-dir"])
+            .arg(&self.data_dir)
+            .args(["--database-url", &self.database.url()])
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(log);
+        let mut child = command.spawn().expect("spolu starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let base_url = tokio::task::spawn_blocking(move || {
+            use std::io::BufRead;
+            let mut lines = std::io::BufReader::new(stdout).lines();
+            let url = lines
+                .by_ref()
+                .map_while(Result::ok)
+                .find_map(|line| line.strip_prefix("Spolu runs at ").map(str::to_owned));
+            // Keep reading, so the program never blocks on a full pipe.
+            std::thread::spawn(move || lines.for_each(drop));
+            url
+        })
+        .await
+        .expect("reading stdout")
+        .expect("spolu says where it runs");
+        self.base_url = base_url;
+        self.db = app::server::database::connect(&self.database.url(), None)
+            .await
+            .expect("the test's own connection");
+        self.files = std::sync::Arc::new(app::server::file_store::LocalFolder::new(
+            self.uploads_dir(),
+        ));
+        self.server = Some(Server::Process(child));
+    }
+
+    async fn stop_server(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop();
+        }
+        let _ = self.db.close_by_ref().await;
     }
 }
 
@@ -272,8 +395,8 @@ impl TestApp {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
+        if let Some(server) = self.server.take() {
+            server.stop();
         }
         let _ = std::fs::remove_dir_all(&self.data_dir);
     }

@@ -66,6 +66,7 @@ error-too-many-attempts-wait = Příliš mnoho pokusů. Zkuste to znovu za { $mi
         [few] { $minutes } minuty
        *[other] { $minutes } minut
     }, nebo zajděte do komunitního centra, tam vám pomůžou hned.
+error-not-saved = Neuloženo: Spolu teď nemůže nic zapsat. Zkuste to prosím za chvíli znovu.
 error-internal = Něco se pokazilo. Zkuste to prosím za chvíli znovu.
 error-username-missing = Napište přihlašovací jméno.
 error-username-length = Přihlašovací jméno musí mít 3 až 32 znaků.

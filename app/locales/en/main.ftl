@@ -65,6 +65,7 @@ error-too-many-attempts-wait = Too many tries. Try again in { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }, or come to the community centre, where they can help you at once.
+error-not-saved = Not saved: Spolu cannot store anything just now. Please try again in a moment.
 error-internal = Something went wrong. Please try again in a moment.
 error-username-missing = Write a username.
 error-username-length = The username needs 3 to 32 characters.

@@ -2,11 +2,24 @@
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use std::time::Duration;
 
-pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+/// SQLite has one writer at a time anyway; a small pool avoids lock storms.
+pub const SQLITE_DEFAULT_CONNECTIONS: u32 = 8;
+/// PostgreSQL serves many requests at once; each connection costs it a process (~10 MB), and a
+/// small server has `max_connections = 100` to share between instances.
+pub const POSTGRES_DEFAULT_CONNECTIONS: u32 = 20;
+
+/// Opens a pool of at most `max_connections` (`None`: the default for the kind of database).
+pub async fn connect(url: &str, max_connections: Option<u32>) -> Result<DatabaseConnection, DbErr> {
+    let sqlite = url.starts_with("sqlite");
     let mut options = ConnectOptions::new(url);
     options
         .sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
+        .max_connections(max_connections.unwrap_or(if sqlite {
+            SQLITE_DEFAULT_CONNECTIONS
+        } else {
+            POSTGRES_DEFAULT_CONNECTIONS
+        }))
         .map_sqlx_sqlite_opts(|o| {
             use sea_orm::sqlx::sqlite::SqliteJournalMode;
             // WAL lets readers go on while one request writes; waiting beats failing under load.
@@ -15,9 +28,95 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .busy_timeout(Duration::from_secs(10))
                 .create_if_missing(true)
         });
-    if url.starts_with("sqlite") {
-        // One writer at a time is SQLite's rule anyway; a small pool avoids lock storms.
-        options.max_connections(8);
-    }
+    // After a failed write SQLite may already have rolled the transaction back itself; sqlx's own
+    // ROLLBACK then fails and it goes on counting a transaction open on that connection, so every
+    // later BEGIN/COMMIT there would be a savepoint that never reaches the disk — writes
+    // acknowledged and lost. A connection that comes back to the pool still "in a transaction"
+    // is closed instead of serving again.
+    options
+        .map_sqlx_sqlite_pool_opts(|o| {
+            o.after_release(|connection, _| {
+                Box::pin(
+                    async move { Ok(!sea_orm::sqlx::Connection::is_in_transaction(connection)) },
+                )
+            })
+        })
+        .map_sqlx_postgres_pool_opts(|o| {
+            o.after_release(|connection, _| {
+                Box::pin(
+                    async move { Ok(!sea_orm::sqlx::Connection::is_in_transaction(connection)) },
+                )
+            })
+        });
     Database::connect(options).await
+}
+
+/// Whether `error` means the database cannot store anything just now — the disk is full, the file
+/// or server is read-only, locked past the wait, or unreachable — rather than a mistake in a
+/// query. The member is told their request was not saved, not that something broke.
+pub fn is_storage_failure(error: &DbErr) -> bool {
+    use sea_orm::{RuntimeErr, sqlx};
+    let sqlx_error = match error {
+        DbErr::ConnectionAcquire(_) => return true,
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => e.as_ref(),
+        _ => return false,
+    };
+    match sqlx_error {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(e) => e.code().is_some_and(|code| is_storage_code(&code)),
+        _ => false,
+    }
+}
+
+/// SQLite's result codes (extended codes keep the primary one in the low byte) and PostgreSQL's
+/// SQLSTATEs that mean "cannot store now".
+fn is_storage_code(code: &str) -> bool {
+    const SQLITE_BUSY: i64 = 5;
+    const SQLITE_LOCKED: i64 = 6;
+    const SQLITE_READONLY: i64 = 8;
+    const SQLITE_IOERR: i64 = 10;
+    const SQLITE_FULL: i64 = 13;
+    const SQLITE_CANTOPEN: i64 = 14;
+    if let Ok(number) = code.parse::<i64>() {
+        return matches!(
+            number & 0xff,
+            SQLITE_BUSY
+                | SQLITE_LOCKED
+                | SQLITE_READONLY
+                | SQLITE_IOERR
+                | SQLITE_FULL
+                | SQLITE_CANTOPEN
+        );
+    }
+    // 53xxx: insufficient resources (disk full, out of memory, too many connections);
+    // 08xxx: connection lost; 57P0x: the server is shutting down; 25006: read-only transaction.
+    code.starts_with("53") || code.starts_with("08") || code.starts_with("57P0") || code == "25006"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_storage_code;
+
+    #[test]
+    fn full_locked_and_read_only_databases_are_storage_failures() {
+        for code in [
+            "13", "5", "517", "8", "1032", "10", "778", "53100", "08006", "57P01", "25006",
+        ] {
+            assert!(is_storage_code(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn broken_queries_and_constraints_are_not() {
+        // SQLite constraint (19, 2067 unique), syntax error (1); PostgreSQL unique violation,
+        // undefined column.
+        for code in ["19", "2067", "1", "23505", "42703"] {
+            assert!(!is_storage_code(code), "{code}");
+        }
+    }
 }
