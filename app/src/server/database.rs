@@ -68,55 +68,67 @@ pub fn is_storage_failure(error: &DbErr) -> bool {
         | sqlx::Error::PoolTimedOut
         | sqlx::Error::PoolClosed
         | sqlx::Error::WorkerCrashed => true,
-        sqlx::Error::Database(e) => e.code().is_some_and(|code| is_storage_code(&code)),
+        sqlx::Error::Database(e) => {
+            let code = e.code().unwrap_or_default();
+            if e.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                code.parse().is_ok_and(is_sqlite_storage_code)
+            } else {
+                is_postgres_storage_state(&code)
+            }
+        }
         _ => false,
     }
 }
 
-/// SQLite's result codes (extended codes keep the primary one in the low byte) and PostgreSQL's
-/// SQLSTATEs that mean "cannot store now".
-fn is_storage_code(code: &str) -> bool {
-    const SQLITE_BUSY: i64 = 5;
-    const SQLITE_LOCKED: i64 = 6;
-    const SQLITE_READONLY: i64 = 8;
-    const SQLITE_IOERR: i64 = 10;
-    const SQLITE_FULL: i64 = 13;
-    const SQLITE_CANTOPEN: i64 = 14;
-    if let Ok(number) = code.parse::<i64>() {
-        return matches!(
-            number & 0xff,
-            SQLITE_BUSY
-                | SQLITE_LOCKED
-                | SQLITE_READONLY
-                | SQLITE_IOERR
-                | SQLITE_FULL
-                | SQLITE_CANTOPEN
-        );
-    }
-    // 53xxx: insufficient resources (disk full, out of memory, too many connections);
-    // 08xxx: connection lost; 57P0x: the server is shutting down; 25006: read-only transaction.
-    code.starts_with("53") || code.starts_with("08") || code.starts_with("57P0") || code == "25006"
+/// SQLite's result codes that mean "cannot store now" (an extended code keeps its primary code
+/// in the low byte).
+fn is_sqlite_storage_code(code: i64) -> bool {
+    const BUSY: i64 = 5;
+    const LOCKED: i64 = 6;
+    const READONLY: i64 = 8;
+    const IOERR: i64 = 10;
+    const FULL: i64 = 13;
+    const CANTOPEN: i64 = 14;
+    matches!(
+        code & 0xff,
+        BUSY | LOCKED | READONLY | IOERR | FULL | CANTOPEN
+    )
+}
+
+/// PostgreSQL's SQLSTATEs that mean "cannot store now": 53xxx insufficient resources (disk
+/// full, out of memory, too many connections), 08xxx connection lost, 57P0x the server is
+/// shutting down, 25006 a read-only transaction.
+fn is_postgres_storage_state(state: &str) -> bool {
+    state.starts_with("53")
+        || state.starts_with("08")
+        || state.starts_with("57P0")
+        || state == "25006"
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_storage_code;
+    use super::{is_postgres_storage_state, is_sqlite_storage_code};
 
     #[test]
     fn full_locked_and_read_only_databases_are_storage_failures() {
-        for code in [
-            "13", "5", "517", "8", "1032", "10", "778", "53100", "08006", "57P01", "25006",
-        ] {
-            assert!(is_storage_code(code), "{code}");
+        // SQLite: full, busy, busy-snapshot, read-only, read-only-dbmoved, I/O, short read.
+        for code in [13, 5, 517, 8, 1032, 10, 522] {
+            assert!(is_sqlite_storage_code(code), "{code}");
+        }
+        for state in ["53100", "08006", "57P01", "25006"] {
+            assert!(is_postgres_storage_state(state), "{state}");
         }
     }
 
     #[test]
     fn broken_queries_and_constraints_are_not() {
-        // SQLite constraint (19, 2067 unique), syntax error (1); PostgreSQL unique violation,
+        // SQLite constraint, unique constraint, syntax error; PostgreSQL unique violation,
         // undefined column.
-        for code in ["19", "2067", "1", "23505", "42703"] {
-            assert!(!is_storage_code(code), "{code}");
+        for code in [19, 2067, 1] {
+            assert!(!is_sqlite_storage_code(code), "{code}");
+        }
+        for state in ["23505", "42703"] {
+            assert!(!is_postgres_storage_state(state), "{state}");
         }
     }
 }
