@@ -17,16 +17,38 @@ use tokio::net::TcpListener;
 pub enum StartError {
     #[error("cannot create the data folder {0}: {1}")]
     DataDir(String, std::io::Error),
-    #[error("cannot open the database: {0}")]
+    #[error("the folder {0} does not take a 1 MB file, so Spolu could not store anything: {1}")]
+    NotWritable(String, std::io::Error),
+    #[error("cannot open the database: {0}{hint}", hint = storage_hint(.0))]
     Database(sea_orm::DbErr),
-    #[error("the database migrations failed: {0}")]
+    #[error("the database migrations failed: {0}{hint}", hint = storage_hint(.0))]
     Migrations(sea_orm::DbErr),
     #[error("cannot listen on {0}: {1}")]
     Bind(SocketAddr, std::io::Error),
     #[error("unknown default language {0:?}")]
     Language(String),
-    #[error("could not prepare the database: {0}")]
+    #[error("could not prepare the database: {}", setup_cause(.0))]
     Setup(app::error::AppError),
+}
+
+/// What an operator should look at when the database refuses to store anything.
+fn storage_hint(error: &sea_orm::DbErr) -> &'static str {
+    if database::is_storage_failure(error) {
+        " (the database cannot store anything: is the disk full, the data folder read-only, or \
+         another program holding the database?)"
+    } else {
+        ""
+    }
+}
+
+fn setup_cause(error: &app::error::AppError) -> &'static str {
+    match error {
+        app::error::AppError::NotSaved => {
+            "the database cannot store anything (is the disk full, the data folder read-only, or \
+             another program holding the database?); the log above names the cause"
+        }
+        _ => "the log above names the cause",
+    }
 }
 
 /// A server that is ready: migrated database, bound socket.
@@ -135,6 +157,7 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartE
     for dir in [config.data_dir.clone(), config.uploads_dir()] {
         std::fs::create_dir_all(&dir)
             .map_err(|e| StartError::DataDir(dir.display().to_string(), e))?;
+        takes_a_file(&dir).map_err(|e| StartError::NotWritable(dir.display().to_string(), e))?;
     }
     let db = database::connect(&config.database_url(), config.database_connections)
         .await
@@ -203,6 +226,19 @@ pub async fn print_invites(
         println!("{code}");
     }
     Ok(())
+}
+
+/// Writes, syncs and removes a 1 MB file in `dir`: a full disk or a read-only folder is named
+/// at start-up (e.g. "No space left on device"), not found later as failed writes.
+fn takes_a_file(dir: &Path) -> std::io::Result<()> {
+    use std::io::Write;
+    let probe = dir.join(".spolu-start");
+    let written = std::fs::File::create(&probe).and_then(|mut file| {
+        file.write_all(&vec![0; 1 << 20])?;
+        file.sync_all()
+    });
+    let removed = std::fs::remove_file(&probe);
+    written.and(removed)
 }
 
 struct Bundle {

@@ -127,3 +127,29 @@ async fn a_full_sqlite_database_never_acknowledges_a_write_it_did_not_keep() {
         .await;
     assert_eq!(response.status(), 200);
 }
+
+#[test]
+fn starting_on_a_full_disk_names_the_folder_and_the_cause() {
+    let data_dir = std::env::temp_dir().join(format!("spolu-test-{}", tests::random_suffix()));
+    // Files may not grow past 64 kB: the disk is as good as full.
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "trap '' XFSZ; exec prlimit --fsize=65536 \"$@\"",
+            "sh",
+        ])
+        .arg(env!("CARGO_BIN_EXE_spolu-under-test"))
+        .args(["--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(&data_dir)
+        .output()
+        .expect("spolu runs");
+    let _ = std::fs::remove_dir_all(&data_dir);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains(&format!("spolu: the folder {}", data_dir.display()))
+            && said.contains("does not take a 1 MB file")
+            && said.contains("File too large"),
+        "{said}"
+    );
+}

@@ -39,6 +39,32 @@ async fn readyz_answers_ready_when_a_write_the_uploads_and_the_bundle_all_work()
 }
 
 #[tokio::test]
+async fn readyz_names_a_database_held_locked_and_answers_within_seconds() {
+    use sea_orm::TransactionTrait;
+    for database in test_databases() {
+        let site = fake_bundle();
+        let app = spawn_app_with(&database, |c| c.site_dir = site.clone()).await;
+        // Another program holds the row readiness writes (on SQLite: the whole database).
+        let holder = app.db.begin().await.unwrap();
+        app::server::limit_gate::lock(&holder, "readyz", chrono::Utc::now())
+            .await
+            .unwrap();
+        let started = std::time::Instant::now();
+        let response = app.browser().get("/readyz").await;
+        assert_eq!(response.status(), 503, "{}", database.kind());
+        assert_eq!(
+            response.text().await.unwrap(),
+            "database: does not take a write"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(6));
+        assert_eq!(app.browser().get("/healthz").await.status(), 200);
+        holder.rollback().await.unwrap();
+        assert_eq!(app.browser().get("/readyz").await.status(), 200);
+        std::fs::remove_dir_all(&site).unwrap();
+    }
+}
+
+#[tokio::test]
 async fn readyz_names_an_uploads_folder_that_takes_no_file_and_a_missing_bundle() {
     for database in test_databases() {
         // The tests' default site folder has no bundle.
