@@ -25,9 +25,31 @@ pub async fn main() -> ExitCode {
 }
 
 async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
-    if let Some(Command::Invite { role, count }) = config.command {
-        crate::print_invites(&config, role, count).await?;
-        return Ok(());
+    match &config.command {
+        Some(Command::Invite { role, count }) => {
+            crate::print_invites(&config, *role, *count).await?;
+            return Ok(());
+        }
+        Some(Command::Backup { dir }) => {
+            let copied = crate::backup::backup(&config, dir).await?;
+            println!(
+                "Backed up into {}: the database ({} kB) and {} photos.",
+                dir.display(),
+                copied.database_bytes / 1024,
+                copied.photos
+            );
+            return Ok(());
+        }
+        Some(Command::Restore { dir }) => {
+            let aside = crate::backup::restore(&config, dir).await?;
+            println!(
+                "Restored from {}. What was there before is in {}. Start Spolu again.",
+                dir.display(),
+                aside.display()
+            );
+            return Ok(());
+        }
+        None => {}
     }
     let app = Application::build(&config).await?;
     crate::prepare(&app, config.demo).await?;

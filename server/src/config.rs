@@ -89,6 +89,17 @@ pub enum Command {
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=500))]
         count: u32,
     },
+    /// Copy the SQLite database and the photos into a new folder, while Spolu runs.
+    Backup {
+        /// A new or empty folder.
+        dir: PathBuf,
+    },
+    /// Put a backup made by `spolu backup` in place (stop Spolu first). What was there is moved
+    /// to `before-restore-<time>/` in the data folder.
+    Restore {
+        /// The backup's folder.
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@
 mod admin;
 mod assisted;
 mod attacks;
+mod backup;
 mod comments;
 mod decisions;
 mod demo;

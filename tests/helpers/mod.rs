@@ -136,6 +136,11 @@ impl TestApp {
     pub async fn restart(&mut self, change: impl FnOnce(&mut Config)) {
         self.stop_server().await;
         change(&mut self.config);
+        self.start_server().await;
+    }
+
+    /// Starts the server (in this process) after `stop_server`.
+    pub async fn start_server(&mut self) {
         let running = Running::start(&self.config).await;
         self.base_url = running.base_url;
         self.db = running.db;
@@ -203,7 +208,8 @@ impl TestApp {
         self.server = Some(Server::Process(child));
     }
 
-    async fn stop_server(&mut self) {
+    /// Stops the server and closes the test's database connections, e.g. to restore a backup.
+    pub async fn stop_server(&mut self) {
         if let Some(server) = self.server.take() {
             server.stop();
         }
@@ -215,6 +221,11 @@ impl TestApp {
     /// The folder the server keeps uploaded files in.
     pub fn uploads_dir(&self) -> PathBuf {
         self.data_dir.join("uploads")
+    }
+
+    /// The server's data folder.
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
     }
 
     /// A new phone, with its own cookies, talking to this server.

@@ -75,7 +75,8 @@ impl FileStore for LocalFolder {
         if let Err(error) = write.await {
             tracing::error!(%error, dir = %self.dir.display(), "storing an upload failed");
             let _ = tokio::fs::remove_file(&partial).await;
-            return Err(AppError::Internal);
+            // A full or read-only disk: the member's photo was not saved and may be sent again.
+            return Err(AppError::NotSaved);
         }
         Ok(name)
     }
