@@ -13,6 +13,7 @@ mod m20261124_000009_create_decisions;
 mod m20261125_000010_create_moderation;
 mod m20261125_000011_create_outcomes_and_notifications;
 mod m20261201_000012_sessions_know_their_member;
+mod m20261201_000013_sessions_member_filled_in;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_create_moderation::Migration),
             Box::new(m20261125_000011_create_outcomes_and_notifications::Migration),
             Box::new(m20261201_000012_sessions_know_their_member::Migration),
+            Box::new(m20261201_000013_sessions_member_filled_in::Migration),
         ]
     }
 }

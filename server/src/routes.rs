@@ -32,13 +32,14 @@ const BODY_LIMIT: usize = 256 * 1024;
 const PHOTO_FORM_LIMIT: usize = 52 * 1024 * 1024;
 /// The server functions whose forms carry photos (multipart).
 const PHOTO_FORMS: [&str; 2] = ["/api/create_proposal", "/api/add_outcome_update"];
-const SESSION_LIFETIME: time::Duration = time::Duration::days(30);
+const SESSION_LIFETIME: time::Duration =
+    time::Duration::seconds(app::server::session_store::LIFETIME.num_seconds());
 
 pub fn router(state: AppState) -> Router {
     let store = DatabaseSessionStore::new(state.db.clone());
     tokio::spawn(delete_expired_sessions(store.clone()));
     let sessions = SessionManagerLayer::new(store)
-        .with_name("spolu_session")
+        .with_name(app::server::visitor::SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.settings.secure_cookies)

@@ -99,6 +99,7 @@ impl Application {
             db,
             files: Arc::new(LocalFolder::new(config.uploads_dir())),
             settings: Arc::new(settings),
+            site: Arc::default(),
             leptos_options,
         };
         Ok(Self {

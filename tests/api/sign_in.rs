@@ -351,3 +351,77 @@ async fn after_sign_in_a_form_post_goes_to_the_page_asked_for_but_never_off_site
         assert_eq!(evil.headers()["location"], "/");
     }
 }
+
+#[tokio::test]
+async fn an_active_member_stays_signed_in_past_thirty_days_from_signing_in() {
+    use app::server::entities::session;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (anna, member) = app.signed_in(Role::Resident, false).await;
+        // Signed in 29 days ago: one day left, unless her visits move it on.
+        let soon = chrono::Utc::now() + chrono::Duration::days(1);
+        session::Entity::update_many()
+            .col_expr(session::Column::ExpiresAt, Expr::value(soon))
+            .filter(session::Column::MemberId.eq(member.id))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        assert!(
+            !anna.page_text("/").await.contains(r#"href="/login""#),
+            "still signed in"
+        );
+        let row = session::Entity::find()
+            .filter(session::Column::MemberId.eq(member.id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            row.expires_at > chrono::Utc::now() + chrono::Duration::days(29),
+            "{}: {}",
+            database.kind(),
+            row.expires_at
+        );
+    }
+}
+
+#[tokio::test]
+async fn sessions_saved_before_they_named_their_member_still_sign_in() {
+    use migrations::{Migrator, MigratorTrait};
+    use sea_orm::{ConnectionTrait, Statement};
+    for database in test_databases() {
+        let database = database.fresh().await;
+        let db = app::server::database::connect(&database.url(), None)
+            .await
+            .unwrap();
+        // The schema before sessions.member_id was filled in, with a session of that time.
+        Migrator::up(&db, Some(12)).await.unwrap();
+        let backend = db.get_database_backend();
+        db.execute_raw(Statement::from_string(
+            backend,
+            "INSERT INTO users (username, display_name, password_hash, role, core, created_at) \
+             VALUES ('anna', 'Anna', 'x', 'resident', false, CURRENT_TIMESTAMP)",
+        ))
+        .await
+        .unwrap();
+        db.execute_raw(Statement::from_string(
+            backend,
+            "INSERT INTO sessions (id, data, expires_at) \
+             VALUES ('old', '{\"member_id\":1}', CURRENT_TIMESTAMP)",
+        ))
+        .await
+        .unwrap();
+        Migrator::up(&db, None).await.unwrap();
+        let row = db
+            .query_one_raw(Statement::from_string(
+                backend,
+                "SELECT member_id FROM sessions WHERE id = 'old'",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        let member: Option<i32> = row.try_get_by_index(0).unwrap();
+        assert_eq!(member, Some(1), "{}", database.kind());
+    }
+}

@@ -9,6 +9,26 @@ use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 
+/// A session ends after this long without a visit.
+pub const LIFETIME: chrono::Duration = chrono::Duration::days(30);
+
+/// Moves a session's end to `until` (its member is active).
+pub async fn extend(
+    db: &impl ConnectionTrait,
+    id: &str,
+    until: DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(until),
+        )
+        .filter(session::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 pub struct DatabaseSessionStore {
     db: DatabaseConnection,
@@ -106,17 +126,12 @@ impl SessionStore for DatabaseSessionStore {
         let Some(found) = found else {
             return Ok(None);
         };
-        let record = Record {
+        Ok(Some(Record {
             id: *id,
             data: serde_json::from_str(&found.data)
                 .map_err(|e| session_store::Error::Decode(e.to_string()))?,
             expiry_date: to_time(found.expires_at)?,
-        };
-        // Sessions from before sessions knew their member learn it on their next request.
-        if found.member_id.is_none() && member_of(&record.data).is_some() {
-            self.save(&record).await?;
-        }
-        Ok(Some(record))
+        }))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {

@@ -21,6 +21,45 @@ const DEFAULT_ELIGIBILITY: &str = "default_eligibility";
 const PROPOSALS_PER_DAY: &str = "proposals_per_day";
 const COMMENTS_PER_HOUR: &str = "comments_per_hour";
 
+/// How long an instance goes on using the settings it read: a change an admin makes shows on
+/// their own instance at once, and on the others within this long. Saves a query per request.
+pub const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The settings this instance read last, and when.
+#[derive(Debug, Default)]
+pub struct SiteCache(std::sync::Mutex<Option<(std::time::Instant, Site)>>);
+
+impl SiteCache {
+    /// The settings now, read from the database when the last reading is older than
+    /// [`FRESH_FOR`].
+    pub async fn current(
+        &self,
+        db: &DatabaseConnection,
+        settings: &Settings,
+    ) -> Result<Site, AppError> {
+        if let Some((read_at, site)) = self.entry().as_ref()
+            && read_at.elapsed() < FRESH_FOR
+        {
+            return Ok(site.clone());
+        }
+        let site = load(db, settings).await?;
+        *self.entry() = Some((std::time::Instant::now(), site.clone()));
+        Ok(site)
+    }
+
+    /// Drops what was read, after this instance saved a change.
+    pub fn forget(&self) {
+        *self.entry() = None;
+    }
+
+    fn entry(&self) -> std::sync::MutexGuard<'_, Option<(std::time::Instant, Site)>> {
+        // Nothing can be left half-written under this lock: a poisoned one is still good.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 /// The start-up settings, before any admin changed them.
 pub fn defaults(settings: &Settings) -> Site {
     Site {

@@ -48,6 +48,8 @@ pub struct AppState {
     /// Uploaded photos (see `file_store`).
     pub files: Arc<dyn super::file_store::FileStore>,
     pub settings: Arc<Settings>,
+    /// The settings admins change, as this instance read them last.
+    pub site: Arc<super::site_settings::SiteCache>,
     pub leptos_options: LeptosOptions,
 }
 

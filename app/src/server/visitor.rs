@@ -1,5 +1,6 @@
 //! Works out, once per request, who is asking and in which language, for pages and server functions.
 use super::entities::user;
+use super::entities::{notification, session};
 use super::members::{suspension, to_member};
 use super::state::AppState;
 use crate::i18n::Locale;
@@ -10,11 +11,17 @@ use axum::http::HeaderValue;
 use axum::http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, COOKIE};
 use axum::middleware::Next;
 use axum::response::Response;
-use sea_orm::EntityTrait;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, JoinType,
+    QueryFilter, QuerySelect, QueryTrait,
+};
 use tower_sessions::Session;
 
 /// The session key holding the signed-in member's id.
 pub const MEMBER_ID: &str = "member_id";
+/// The cookie carrying the session's id.
+pub const SESSION_COOKIE: &str = "spolu_session";
 /// The cookie that remembers a visitor's language choice.
 pub const LANGUAGE_COOKIE: &str = "lang";
 
@@ -37,39 +44,31 @@ pub async fn load_visitor(
     } else {
         None
     };
-    let signed_in = matches!(session.get::<i32>(MEMBER_ID).await, Ok(Some(_)));
-    if let (Some(seconds), true) = (kiosk, signed_in) {
-        super::kiosk::still_active(&session, seconds).await;
-    }
-    let member_row = match session.get::<i32>(MEMBER_ID).await {
-        Ok(Some(id)) => match user::Entity::find_by_id(id).one(&state.db).await {
-            // A deleted account's other sessions find no member.
-            Ok(row) => row.filter(|row| row.deleted_at.is_none()),
-            Err(error) => {
+    let signed_in_as = match cookie_value(request.headers(), SESSION_COOKIE) {
+        Some(session_id) => signed_in_member(&state.db, &session_id)
+            .await
+            .unwrap_or_else(|error| {
                 tracing::error!(%error, "loading the signed-in member failed");
                 None
-            }
-        },
-        Ok(None) => None,
-        Err(error) => {
-            tracing::warn!(%error, "unreadable session");
-            None
-        }
+            }),
+        None => None,
+    };
+    // On the tablet, a member idle too long is signed out before this request is answered.
+    let signed_in_as = match (kiosk, signed_in_as) {
+        (Some(seconds), Some(member)) => super::kiosk::still_active(&session, seconds)
+            .await
+            .then_some(member),
+        (_, member) => member,
+    };
+    let (member_row, unread_notifications) = match signed_in_as {
+        Some(SignedIn { member, unread }) => (Some(member), unread),
+        None => (None, 0),
     };
     let locale = choose_locale(
         member_row.as_ref().and_then(|m| m.language.as_deref()),
         request.headers(),
         &state.settings.default_locale,
     );
-    let unread_notifications = match &member_row {
-        Some(row) => super::notifications::unread_count(&state.db, row.id)
-            .await
-            .unwrap_or_else(|error| {
-                tracing::error!(?error, "counting unread notifications failed");
-                0
-            }),
-        None => 0,
-    };
     let visitor = Visitor {
         unread_notifications,
         member: member_row.as_ref().map(to_member),
@@ -80,9 +79,8 @@ pub async fn load_visitor(
         kiosk_idle_seconds: kiosk.map(|seconds| u32::try_from(seconds).unwrap_or(u32::MAX)),
     };
     request.extensions_mut().insert(visitor);
-    // The settings admins change, read once per request (one small query), so every instance
-    // sees a change at once.
-    let site = match super::site_settings::load(&state.db, &state.settings).await {
+    // The settings admins change, read at most every two seconds per instance.
+    let site = match state.site.current(&state.db, &state.settings).await {
         Ok(site) => site,
         Err(error) => {
             tracing::error!(
@@ -104,6 +102,68 @@ pub async fn load_visitor(
     }
     response
 }
+
+/// A signed-in member, and the count of their unread notifications for the bottom bar.
+struct SignedIn {
+    member: user::Model,
+    unread: u64,
+}
+
+/// The member of the session `session_id`, if it is current and they have an account, with
+/// their unread count: one query for what every signed-in page needs (sessions name their
+/// member in `member_id`, kept by the session store). The session itself is read by
+/// tower-sessions only when a request uses it (signing in or out, the shared tablet).
+async fn signed_in_member(
+    db: &DatabaseConnection,
+    session_id: &str,
+) -> Result<Option<SignedIn>, sea_orm::DbErr> {
+    let now = chrono::Utc::now();
+    let unread = Query::select()
+        .expr(Expr::col((notification::Entity, notification::Column::Id)).count())
+        .from(notification::Entity)
+        .and_where(
+            Expr::col((notification::Entity, notification::Column::MemberId))
+                .equals((user::Entity, user::Column::Id)),
+        )
+        .and_where(Expr::col((notification::Entity, notification::Column::ReadAt)).is_null())
+        .to_owned();
+    let query = user::Entity::find()
+        .column_as(Expr::SubQuery(None, Box::new(unread.into())), UNREAD)
+        .column_as(
+            Expr::col((session::Entity, session::Column::ExpiresAt)),
+            SESSION_EXPIRES,
+        )
+        .join(
+            JoinType::InnerJoin,
+            sea_orm::RelationDef::from(
+                session::Entity::belongs_to(user::Entity)
+                    .from(session::Column::MemberId)
+                    .to(user::Column::Id),
+            )
+            .rev(),
+        )
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::ExpiresAt.gt(now))
+        .filter(user::Column::DeletedAt.is_null());
+    let Some(row) = db.query_one(&QueryTrait::into_query(query)).await? else {
+        return Ok(None);
+    };
+    let member = user::Model::from_query_result(&row, "")?;
+    let unread: i64 = row.try_get("", UNREAD)?;
+    let expires: chrono::DateTime<chrono::Utc> = row.try_get("", SESSION_EXPIRES)?;
+    // tower-sessions saves a session only when its data changes, so an active member's session
+    // is moved on here instead, at most once a day: signed out after 30 days without a visit.
+    if expires - now < super::session_store::LIFETIME - chrono::Duration::days(1) {
+        super::session_store::extend(db, session_id, now + super::session_store::LIFETIME).await?;
+    }
+    Ok(Some(SignedIn {
+        member,
+        unread: u64::try_from(unread).unwrap_or(0),
+    }))
+}
+
+const UNREAD: &str = "unread_notifications";
+const SESSION_EXPIRES: &str = "session_expires_at";
 
 fn visitor_is_member(request: &Request) -> bool {
     request

@@ -60,5 +60,7 @@ async fn run(
         comments_per_hour,
     })?;
     let state = app_state()?;
-    site_settings::save(&state.db, &admin, &site).await
+    site_settings::save(&state.db, &admin, &site).await?;
+    state.site.forget();
+    Ok(())
 }
