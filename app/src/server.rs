@@ -4,6 +4,7 @@ pub mod assisted;
 pub mod attachment;
 pub mod catalog;
 pub mod categories;
+pub mod client_address;
 pub mod comments;
 pub mod database;
 pub mod decisions;

@@ -71,6 +71,12 @@ pub struct Config {
     #[arg(long, env = "SPOLU_SLOW_CLIENT_SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
     pub slow_client_seconds: u64,
 
+    /// Reverse proxies in front of Spolu (addresses or networks, comma-separated, e.g.
+    /// `127.0.0.1`): their `X-Forwarded-For` names the client for the sign-in limits. Nobody
+    /// else's is believed.
+    #[arg(long = "trusted-proxy", env = "SPOLU_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
     /// Fill an empty database with the demo estate (accounts dana, cyril, boris, eva, anna,
     /// filip; password `spolu-demo`), then serve. Running it again adds nothing twice.
     #[arg(long)]
@@ -108,6 +114,14 @@ pub enum InviteRole {
     Core,
     Staff,
     Admin,
+}
+
+/// An address (`127.0.0.1`) or a network (`10.0.0.0/8`).
+fn parse_network(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{text:?} is not an address or a network like 10.0.0.0/8"))
 }
 
 impl Config {

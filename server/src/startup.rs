@@ -90,6 +90,7 @@ impl Application {
             estate_name: config.estate_name.clone(),
             time_zone: config.time_zone,
             pre_moderation: config.pre_moderation,
+            trusted_proxies: config.trusted_proxies.clone(),
             limits: PostingLimits {
                 proposals_per_day: config.proposals_per_day,
                 comments_per_hour: config.comments_per_hour,

@@ -1,7 +1,7 @@
 //! Signing in and out: `/api/sign_in`, `/api/sign_out`.
 use app::domain::Role;
 use serde_json::Value;
-use tests::{Browser, spawn_app, test_databases};
+use tests::{Browser, spawn_app, spawn_app_with, test_databases};
 
 /// The `spolu_session=…` pair the browser would send now.
 fn session_cookie(browser: &Browser) -> Option<String> {
@@ -423,5 +423,69 @@ async fn sessions_saved_before_they_named_their_member_still_sign_in() {
             .unwrap();
         let member: Option<i32> = row.try_get_by_index(0).unwrap();
         assert_eq!(member, Some(1), "{}", database.kind());
+    }
+}
+
+/// A sign-in as the app's JavaScript sends it, with an `X-Forwarded-For` header.
+async fn sign_in_via(
+    browser: &Browser,
+    forwarded_for: &str,
+    username: &str,
+    password: &str,
+) -> u16 {
+    browser
+        .client
+        .post(format!("{}/api/sign_in", browser.base_url))
+        .header("accept", "application/json")
+        .header("x-forwarded-for", forwarded_for)
+        .form(&[("username", username), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_limit_is_per_client_and_otherwise_the_header_is_ignored() {
+    for database in test_databases() {
+        // Behind a proxy on this machine: one client's failures lock that client only.
+        let app = spawn_app_with(&database, |c| {
+            c.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+        })
+        .await;
+        let member = app.member(Role::Resident, false).await;
+        let browser = app.browser();
+        for n in 0..20 {
+            let status = sign_in_via(
+                &browser,
+                "203.0.113.5",
+                &format!("nikdo{n}"),
+                "spatne-heslo",
+            )
+            .await;
+            assert_eq!(status, 422, "{}", database.kind());
+        }
+        let guesser = sign_in_via(&browser, "203.0.113.5", &member.username, &member.password);
+        assert_eq!(guesser.await, 429, "{}", database.kind());
+        let neighbour = sign_in_via(&browser, "203.0.113.6", &member.username, &member.password);
+        assert_eq!(neighbour.await, 200, "{}", database.kind());
+
+        // Without a trusted proxy, writing another address in the header changes nothing.
+        let app = spawn_app(&database).await;
+        let member = app.member(Role::Resident, false).await;
+        let browser = app.browser();
+        for n in 0..20 {
+            let forged = format!("198.51.100.{n}");
+            let status = sign_in_via(&browser, &forged, &format!("nikdo{n}"), "spatne-heslo").await;
+            assert_eq!(status, 422, "{}", database.kind());
+        }
+        let status = sign_in_via(
+            &browser,
+            "198.51.100.99",
+            &member.username,
+            &member.password,
+        );
+        assert_eq!(status.await, 429, "{}", database.kind());
     }
 }

@@ -30,8 +30,6 @@ async fn run(
     use crate::error::FieldError;
     use crate::server::sign_in_limit::{self, PER_ADDRESS, address_key};
     use crate::server::{app_state, invites, session, visitor::MEMBER_ID};
-    use axum::extract::ConnectInfo;
-    use std::net::SocketAddr;
 
     // Check every field before saying anything, so all the messages show at once.
     let mut errors = Vec::new();
@@ -63,10 +61,7 @@ async fn run(
     let state = app_state()?;
     // Guessing codes is slowed down per address like guessing passwords; the try is counted
     // before anything slow happens.
-    let address = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-        .await
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|_| "unknown".into());
+    let address = crate::server::client_address::of_this_request().await;
     let try_ = sign_in_limit::reserve(&state.db, &[(address_key(&address), PER_ADDRESS)]).await?;
     let language = crate::server::request_visitor().map(|v| v.locale.tag());
     let redeemed = crate::server::invites::redeem(

@@ -13,8 +13,6 @@ async fn run(code: &str, password: &str) -> Result<(), AppError> {
     use crate::domain::{InviteCode, Password};
     use crate::server::sign_in_limit::{self, PER_ADDRESS, address_key};
     use crate::server::{app_state, invites, session, visitor::MEMBER_ID};
-    use axum::extract::ConnectInfo;
-    use std::net::SocketAddr;
 
     let (code, password) = AppError::both(
         InviteCode::parse(code).map_err(|m| AppError::field("code", m)),
@@ -22,10 +20,7 @@ async fn run(code: &str, password: &str) -> Result<(), AppError> {
     )?;
     let state = app_state()?;
     // Guessing codes is slowed down like guessing passwords.
-    let address = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-        .await
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|_| "unknown".into());
+    let address = crate::server::client_address::of_this_request().await;
     let keys = [(address_key(&address), PER_ADDRESS)];
     let try_ = sign_in_limit::reserve(&state.db, &keys).await?;
     // Only a wrong code was a guess; it stays counted.

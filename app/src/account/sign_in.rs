@@ -17,18 +17,13 @@ async fn run(username: &str, password: String, next: Option<String>) -> Result<(
     use crate::domain::Username;
     use crate::server::sign_in_limit::{self, PER_ACCOUNT, PER_ADDRESS, account_key, address_key};
     use crate::server::{app_state, session, visitor::MEMBER_ID};
-    use axum::extract::ConnectInfo;
-    use std::net::SocketAddr;
 
     let wrong = || AppError::field("password", "error-sign-in-wrong");
     let Ok(username) = Username::parse(username) else {
         return Err(wrong());
     };
     let state = app_state()?;
-    let address = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-        .await
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|_| "unknown".into());
+    let address = crate::server::client_address::of_this_request().await;
     let keys = [
         (account_key(username.as_str()), PER_ACCOUNT),
         (address_key(&address), PER_ADDRESS),

@@ -24,6 +24,8 @@ pub struct Settings {
     pub limits: PostingLimits,
     /// New proposals wait for staff approval before others see them (DESIGN.md; off by default).
     pub pre_moderation: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (see `client_address`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 /// How much one account may post, against floods (DESIGN.md: posting is rate-limited per account).
