@@ -71,6 +71,12 @@ pub struct Config {
     #[arg(long, env = "SPOLU_SLOW_CLIENT_SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
     pub slow_client_seconds: u64,
 
+    /// Where uploaded photos are kept: `folder` (`<data dir>/uploads`, for one machine) or
+    /// `database` (in the database itself, so that several instances on one PostgreSQL share
+    /// them; photos already in the folder are taken in at start).
+    #[arg(long, env = "SPOLU_PHOTO_STORE", value_enum, default_value_t = PhotoStore::Folder)]
+    pub photo_store: PhotoStore,
+
     /// Reverse proxies in front of Spolu (addresses or networks, comma-separated, e.g.
     /// `127.0.0.1`): their `X-Forwarded-For` names the client for the sign-in limits. Nobody
     /// else's is believed.
@@ -106,6 +112,12 @@ pub enum Command {
         /// The backup's folder.
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PhotoStore {
+    Folder,
+    Database,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

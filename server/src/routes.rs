@@ -73,15 +73,14 @@ pub fn router(state: AppState) -> Router {
     let uploads = match state.files.local_dir() {
         Some(dir) => Router::new().nest_service(
             LOCAL_URL_PREFIX,
-            Router::new().fallback_service(ServeDir::new(dir)).layer(
-                axum::middleware::from_fn_with_state(
-                    state.clone(),
-                    app::server::photo_access::only_for_readers,
-                ),
-            ),
+            Router::new().fallback_service(ServeDir::new(dir)),
         ),
-        None => Router::new(),
-    };
+        None => Router::new().route(&format!("{LOCAL_URL_PREFIX}/{{name}}"), get(stored_file)),
+    }
+    .layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        app::server::photo_access::only_for_readers,
+    ));
     let router = Router::new()
         // The photo forms are routed below, with their own body limit; leptos must not add them.
         .leptos_routes_with_context(
@@ -134,6 +133,27 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .with_state(state)
+}
+
+/// A photo kept in the database (`--photo-store database`).
+async fn stored_file(
+    State(state): State<AppState>,
+    axum::extract::Path(name): axum::extract::Path<String>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let Some(content_type) = app::server::file_store::content_type(&name) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match state.files.get(&name).await {
+        Ok(Some(bytes)) => {
+            ([(axum::http::header::CONTENT_TYPE, content_type)], bytes).into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(?error, name, "reading a stored photo failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
 }
 
 /// Sweeps out expired sessions once an hour; every instance may do it, the delete is idempotent.

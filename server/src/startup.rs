@@ -1,8 +1,8 @@
 //! Start-up: folders, database, migrations, and the listening socket.
-use crate::config::{Config, InviteRole};
+use crate::config::{Config, InviteRole, PhotoStore};
 use app::domain::Role;
 use app::i18n::Locale;
-use app::server::file_store::LocalFolder;
+use app::server::file_store::{DatabaseFiles, FileStore, LocalFolder};
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
 use app::server::{AppState, PostingLimits, Settings, database, demo};
 use leptos::config::LeptosOptions;
@@ -97,8 +97,8 @@ impl Application {
             },
         };
         let state = AppState {
+            files: photo_store(config, &db).await?,
             db,
-            files: Arc::new(LocalFolder::new(config.uploads_dir())),
             settings: Arc::new(settings),
             site: Arc::default(),
             leptos_options,
@@ -134,6 +134,40 @@ impl Application {
             tower_http::timeout::RequestBodyTimeoutLayer::new(self.slow_client),
         );
         crate::serve::serve(self.listener, router, self.slow_client, stop).await
+    }
+}
+
+/// The photo store the configuration chose. Switching to the database takes in the photos of
+/// the folder; staying with a folder on PostgreSQL is fine for one instance, and said plainly.
+async fn photo_store(
+    config: &Config,
+    db: &DatabaseConnection,
+) -> Result<Arc<dyn FileStore>, StartError> {
+    match config.photo_store {
+        PhotoStore::Folder => {
+            if !config.database_url().starts_with("sqlite") {
+                tracing::info!(
+                    dir = %config.uploads_dir().display(),
+                    "photos are kept in this machine's folder; instances on other machines need \
+                     --photo-store database"
+                );
+            }
+            Ok(Arc::new(LocalFolder::new(config.uploads_dir())))
+        }
+        PhotoStore::Database => {
+            let store = DatabaseFiles::new(db.clone());
+            let imported = store
+                .import_folder(&config.uploads_dir())
+                .await
+                .map_err(StartError::Setup)?;
+            if imported > 0 {
+                tracing::info!(
+                    imported,
+                    "photos from the uploads folder are now in the database"
+                );
+            }
+            Ok(Arc::new(store))
+        }
     }
 }
 

@@ -11,6 +11,7 @@ mod decisions;
 mod demo;
 mod durability;
 mod health;
+mod instances;
 mod invites;
 mod join;
 mod language;

@@ -217,7 +217,43 @@ impl TestApp {
     }
 }
 
+/// Another instance of the server on a test app's database, with a data folder of its own (as on
+/// another machine). Stopped and its folder removed when dropped.
+pub struct Instance {
+    pub base_url: String,
+    server: Option<Server>,
+    data_dir: PathBuf,
+}
+
+impl Instance {
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.base_url)
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop();
+        }
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
 impl TestApp {
+    /// Starts another instance on this app's database, its settings changed by `change`.
+    pub async fn another_instance(&self, change: impl FnOnce(&mut Config)) -> Instance {
+        let mut config = self.config.clone();
+        config.data_dir = std::env::temp_dir().join(format!("spolu-test-{}", random_suffix()));
+        change(&mut config);
+        let running = Running::start(&config).await;
+        Instance {
+            base_url: running.base_url,
+            server: Some(Server::InProcess(running.stop)),
+            data_dir: config.data_dir,
+        }
+    }
+
     /// The folder the server keeps uploaded files in.
     pub fn uploads_dir(&self) -> PathBuf {
         self.data_dir.join("uploads")

@@ -23,5 +23,6 @@ pub mod session;
 pub mod sign_in_failure;
 pub mod sign_in_gate;
 pub mod site_setting;
+pub mod stored_file;
 pub mod support;
 pub mod user;

@@ -30,6 +30,16 @@ pub trait FileStore: Send + Sync + std::fmt::Debug {
     fn url(&self, name: &str) -> String;
     /// The folder the server itself serves files from, when they are on this machine.
     fn local_dir(&self) -> Option<&Path>;
+    /// A stored file's bytes, for serving it when it is not in a local folder.
+    async fn get(&self, name: &str) -> Result<Option<Vec<u8>>, AppError>;
+}
+
+/// The content type of a stored file, from the extension its kind gave it.
+pub fn content_type(name: &str) -> Option<&'static str> {
+    match name.rsplit_once('.')?.1 {
+        "jpg" => Some("image/jpeg"),
+        _ => None,
+    }
 }
 
 /// Files in a folder on this machine, served by the server under [`LOCAL_URL_PREFIX`].
@@ -98,6 +108,122 @@ impl FileStore for LocalFolder {
 
     fn local_dir(&self) -> Option<&Path> {
         Some(&self.dir)
+    }
+
+    async fn get(&self, name: &str) -> Result<Option<Vec<u8>>, AppError> {
+        if !is_our_name(name) {
+            return Ok(None);
+        }
+        match tokio::fs::read(self.dir.join(name)).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => {
+                tracing::error!(%error, name, "reading an upload failed");
+                Err(AppError::Internal)
+            }
+        }
+    }
+}
+
+/// Files kept in the database, a row each: every instance on the same PostgreSQL serves every
+/// photo (`--photo-store database`). Served under [`LOCAL_URL_PREFIX`] like a folder's.
+#[derive(Debug, Clone)]
+pub struct DatabaseFiles {
+    db: sea_orm::DatabaseConnection,
+}
+
+impl DatabaseFiles {
+    pub fn new(db: sea_orm::DatabaseConnection) -> Self {
+        Self { db }
+    }
+
+    /// Takes in the files of `dir` that are not stored yet (after switching from a folder);
+    /// answers how many. Running it again adds nothing twice.
+    pub async fn import_folder(&self, dir: &Path) -> Result<usize, AppError> {
+        let mut entries = match tokio::fs::read_dir(dir).await {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(error) => {
+                tracing::error!(%error, dir = %dir.display(), "reading the uploads folder failed");
+                return Err(AppError::Internal);
+            }
+        };
+        let mut imported = 0;
+        while let Ok(Some(entry)) = entries.next_entry().await {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !is_our_name(&name) || self.has(&name).await? {
+                continue;
+            }
+            let Ok(bytes) = tokio::fs::read(entry.path()).await else {
+                continue;
+            };
+            self.insert(&name, bytes).await?;
+            imported += 1;
+        }
+        Ok(imported)
+    }
+
+    async fn has(&self, name: &str) -> Result<bool, AppError> {
+        use super::entities::stored_file;
+        use sea_orm::{EntityTrait, QuerySelect};
+        Ok(stored_file::Entity::find_by_id(name.to_owned())
+            .select_only()
+            .column(stored_file::Column::Name)
+            .into_tuple::<String>()
+            .one(&self.db)
+            .await?
+            .is_some())
+    }
+
+    async fn insert(&self, name: &str, bytes: Vec<u8>) -> Result<(), AppError> {
+        use super::entities::stored_file;
+        use sea_orm::{EntityTrait, Set};
+        stored_file::Entity::insert(stored_file::ActiveModel {
+            name: Set(name.to_owned()),
+            bytes: Set(bytes),
+            created_at: Set(chrono::Utc::now()),
+        })
+        .on_conflict_do_nothing()
+        .exec_without_returning(&self.db)
+        .await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl FileStore for DatabaseFiles {
+    async fn put(&self, bytes: &[u8], kind: FileKind) -> Result<String, AppError> {
+        let name = random_name(kind);
+        self.insert(&name, bytes.to_vec()).await?;
+        Ok(name)
+    }
+
+    async fn remove(&self, name: &str) {
+        use super::entities::stored_file;
+        use sea_orm::EntityTrait;
+        if let Err(error) = stored_file::Entity::delete_by_id(name.to_owned())
+            .exec(&self.db)
+            .await
+        {
+            tracing::warn!(%error, name, "removing an upload failed");
+        }
+    }
+
+    fn url(&self, name: &str) -> String {
+        format!("{LOCAL_URL_PREFIX}/{name}")
+    }
+
+    fn local_dir(&self) -> Option<&Path> {
+        None
+    }
+
+    async fn get(&self, name: &str) -> Result<Option<Vec<u8>>, AppError> {
+        use super::entities::stored_file;
+        use sea_orm::EntityTrait;
+        Ok(stored_file::Entity::find_by_id(name.to_owned())
+            .one(&self.db)
+            .await?
+            .map(|file| file.bytes))
     }
 }
 

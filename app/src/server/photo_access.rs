@@ -39,7 +39,11 @@ pub async fn only_for_readers(
     };
     let for_everyone = site.public_reading && super::proposal_words::readable_by(&proposal, None);
     let mut response = next.run(request).await;
-    let cache = if for_everyone {
+    // A photo missing here (another instance's folder, a failed read) must not be kept as
+    // missing for a year.
+    let cache = if !response.status().is_success() {
+        "no-store"
+    } else if for_everyone {
         "public, max-age=31536000, immutable"
     } else {
         "private, no-store"
