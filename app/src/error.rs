@@ -248,6 +248,15 @@ pub const FORM_ERROR_MARK: &str = "x-spolu-form-error";
 #[cfg(feature = "ssr")]
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result {
+        match error {
+            AppError::Internal => {
+                metrics::counter!("spolu_server_errors_total", "kind" => "internal").increment(1)
+            }
+            AppError::NotSaved => {
+                metrics::counter!("spolu_server_errors_total", "kind" => "not_saved").increment(1)
+            }
+            _ => {}
+        }
         let is_form_post = leptos::prelude::use_context::<axum::http::request::Parts>()
             .and_then(|parts| {
                 parts

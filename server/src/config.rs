@@ -77,6 +77,11 @@ pub struct Config {
     #[arg(long, env = "SPOLU_PHOTO_STORE", value_enum, default_value_t = PhotoStore::Folder)]
     pub photo_store: PhotoStore,
 
+    /// Serve Prometheus metrics at `/metrics` on this address (e.g. `127.0.0.1:9464`), apart
+    /// from the site so a proxy never exposes them. Off unless set.
+    #[arg(long, env = "SPOLU_METRICS_BIND")]
+    pub metrics_bind: Option<SocketAddr>,
+
     /// Reverse proxies in front of Spolu (addresses or networks, comma-separated, e.g.
     /// `127.0.0.1`): their `X-Forwarded-For` names the client for the sign-in limits. Nobody
     /// else's is believed.

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod cli;
 pub mod config;
 mod health;
+pub mod metrics;
 mod routes;
 mod serve;
 mod startup;

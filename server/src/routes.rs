@@ -121,6 +121,8 @@ pub fn router(state: AppState) -> Router {
         .route("/icon-192.png", get(assets::icon_192))
         .route("/icon-512.png", get(assets::icon_512))
         .nest_service("/pkg", bundle)
+        // Outermost of the routes' layers, so each request is timed whole, under its route.
+        .route_layer(axum::middleware::from_fn(crate::metrics::track))
         // Its default leaves images alone: JPEGs do not compress further.
         .layer(CompressionLayer::new());
     with_security_headers(router)

@@ -58,6 +58,7 @@ pub struct Application {
     address: SocketAddr,
     public_url: String,
     slow_client: std::time::Duration,
+    metrics: Option<TcpListener>,
 }
 
 impl Application {
@@ -70,6 +71,14 @@ impl Application {
             .local_addr()
             .map_err(|e| StartError::Bind(config.bind, e))?;
         let public_url = config.public_url(address);
+        let metrics = match config.metrics_bind {
+            Some(bind) => Some(
+                TcpListener::bind(bind)
+                    .await
+                    .map_err(|e| StartError::Bind(bind, e))?,
+            ),
+            None => None,
+        };
         let default_locale = Locale::parse(&config.default_language)
             .ok_or_else(|| StartError::Language(config.default_language.clone()))?;
         let bundle = read_bundle(&config.site_dir);
@@ -109,6 +118,7 @@ impl Application {
             address,
             public_url,
             slow_client: std::time::Duration::from_secs(config.slow_client_seconds),
+            metrics,
         })
     }
 
@@ -118,6 +128,11 @@ impl Application {
 
     pub fn public_url(&self) -> &str {
         &self.public_url
+    }
+
+    /// Where `/metrics` is served, when `--metrics-bind` asked for it.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().and_then(|l| l.local_addr().ok())
     }
 
     /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
@@ -130,6 +145,14 @@ impl Application {
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tokio::spawn(decision_clock(self.state.db.clone()));
+        if let Some(listener) = self.metrics {
+            let metrics = crate::metrics::router(self.state.clone());
+            tokio::spawn(async move {
+                if let Err(error) = axum::serve(listener, metrics).await {
+                    tracing::error!(%error, "the metrics listener stopped");
+                }
+            });
+        }
         let router = crate::routes::router(self.state).layer(
             tower_http::timeout::RequestBodyTimeoutLayer::new(self.slow_client),
         );

@@ -118,3 +118,61 @@ async fn a_file_that_is_not_there_is_never_cached_for_a_year() {
         std::fs::remove_dir_all(&site).unwrap();
     }
 }
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_votes_and_the_pool_on_their_own_listener() {
+    use app::domain::Role;
+    for database in test_databases() {
+        let app = spawn_app_with(&database, |c| {
+            c.metrics_bind = Some("127.0.0.1:0".parse().unwrap());
+        })
+        .await;
+        let metrics_url = app.metrics_url.clone().expect("a metrics listener");
+        let staff = app.member(Role::Staff, false).await;
+        let (decision, _) = app.open_decision(&staff, "core", "1").await;
+        let (eva, _) = app.signed_in(Role::Resident, true).await;
+        let before = scrape(&metrics_url).await;
+        let voted = eva
+            .call(
+                "cast_vote",
+                &[("decision", &decision.to_string()), ("choice", "yes")],
+            )
+            .await;
+        assert_eq!(voted.status(), 200, "{}", database.kind());
+        assert_eq!(eva.get("/proposals").await.status(), 200);
+        assert_eq!(
+            app.browser().call("no_such_function", &[]).await.status(),
+            400
+        );
+
+        let after = scrape(&metrics_url).await;
+        assert!(
+            value(&after, "spolu_votes_cast_total") > value(&before, "spolu_votes_cast_total"),
+            "{after}"
+        );
+        assert!(
+            after.contains(r#"route="/proposals",status="200""#),
+            "{after}"
+        );
+        assert!(after.contains(r#"route="/api/cast_vote",status="200""#));
+        assert!(after.contains("http_request_duration_seconds_bucket"));
+        assert!(
+            !after.contains("no_such_function"),
+            "made-up routes are not labels"
+        );
+        assert!(after.contains("spolu_db_pool_connections"));
+        // Not on the site's own address, where a proxy would expose it.
+        assert_eq!(app.browser().get("/metrics").await.status(), 404);
+    }
+}
+
+async fn scrape(url: &str) -> String {
+    reqwest::get(url).await.unwrap().text().await.unwrap()
+}
+
+/// The value of an unlabelled metric (0 before it is first recorded).
+fn value(text: &str, name: &str) -> f64 {
+    text.lines()
+        .find_map(|line| line.strip_prefix(&format!("{name} ")))
+        .map_or(0.0, |v| v.trim().parse().unwrap())
+}

@@ -21,6 +21,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 pub struct TestApp {
     pub base_url: String,
+    /// Where `/metrics` is served, when the test asked for `metrics_bind`.
+    pub metrics_url: Option<String>,
     pub db: DatabaseConnection,
     /// The server's store of uploaded photos.
     pub files: std::sync::Arc<dyn app::server::file_store::FileStore>,
@@ -93,6 +95,7 @@ pub async fn spawn_app_with(database: &TestDatabase, change: impl FnOnce(&mut Co
     let running = Running::start(&config).await;
     TestApp {
         base_url: running.base_url,
+        metrics_url: running.metrics_url,
         db: running.db,
         files: running.files,
         database,
@@ -105,6 +108,7 @@ pub async fn spawn_app_with(database: &TestDatabase, change: impl FnOnce(&mut Co
 /// A server started from `config`, with what the tests reach into.
 struct Running {
     base_url: String,
+    metrics_url: Option<String>,
     db: DatabaseConnection,
     files: std::sync::Arc<dyn app::server::file_store::FileStore>,
     stop: tokio::sync::oneshot::Sender<()>,
@@ -114,6 +118,7 @@ impl Running {
     async fn start(config: &Config) -> Self {
         let app = Application::build(config).await.expect("the server starts");
         let base_url = format!("http://{}", app.address());
+        let metrics_url = app.metrics_address().map(|a| format!("http://{a}/metrics"));
         let db = app.state.db.clone();
         let files = app.state.files.clone();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -122,6 +127,7 @@ impl Running {
         }));
         Self {
             base_url,
+            metrics_url,
             db,
             files,
             stop,
@@ -143,6 +149,7 @@ impl TestApp {
     pub async fn start_server(&mut self) {
         let running = Running::start(&self.config).await;
         self.base_url = running.base_url;
+        self.metrics_url = running.metrics_url;
         self.db = running.db;
         self.files = running.files;
         self.server = Some(Server::InProcess(running.stop));

@@ -550,6 +550,8 @@ pub(super) async fn cast(
         }
     }
     txn.commit().await?;
+    // Counted once stored; never which way.
+    metrics::counter!("spolu_votes_cast_total").increment(1);
     Ok(())
 }
 
