@@ -112,7 +112,8 @@ fn budget() -> Result<()> {
 }
 
 /// The speed figures: list and proposal pages with many proposals and comments, a 5 MB photo
-/// upload (issue 3), and votes per second with 500 voters at once (issue 4).
+/// upload (issue 3), votes per second with 500 voters at once (issue 4), signed-in pages at 200
+/// connections and memory around 32 sign-ins (issue 13).
 fn bench() -> Result<()> {
     setup::wasm_tools(true)?;
     setup::browser_test_tools()?;
@@ -144,7 +145,20 @@ fn bench() -> Result<()> {
     exit_status(status, "bench")?;
     // Issue 4: votes per second with 500 voters at once (and on PostgreSQL when
     // SPOLU_TEST_POSTGRES_URL is set).
-    cargo(&["run", "--release", "-p", "tests", "--example", "vote_load"])
+    cargo(&["run", "--release", "-p", "tests", "--example", "vote_load"])?;
+    // Issue 13: signed-in /proposals at 200 connections, and memory around 32 sign-ins at once.
+    cargo(&["run", "--release", "-p", "tests", "--example", "page_load"])?;
+    let spolu = target_dir().join("release").join("spolu");
+    cargo(&[
+        "run",
+        "--release",
+        "-p",
+        "tests",
+        "--example",
+        "sign_in_memory",
+        "--",
+        &spolu.to_string_lossy(),
+    ])
 }
 
 pub fn workspace() -> PathBuf {
