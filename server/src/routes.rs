@@ -32,8 +32,7 @@ const BODY_LIMIT: usize = 256 * 1024;
 const PHOTO_FORM_LIMIT: usize = 52 * 1024 * 1024;
 /// The server functions whose forms carry photos (multipart).
 const PHOTO_FORMS: [&str; 2] = ["/api/create_proposal", "/api/add_outcome_update"];
-const SESSION_LIFETIME: time::Duration =
-    time::Duration::seconds(app::server::session_store::LIFETIME.num_seconds());
+const SESSION_LIFETIME: time::Duration = app::server::session_store::LIFETIME_TIME;
 
 pub fn router(state: AppState) -> Router {
     let store = DatabaseSessionStore::new(state.db.clone());

@@ -46,20 +46,8 @@ async fn a_backup_taken_during_writes_restores_every_write_acknowledged_before_i
         c.comments_per_hour = 1_000_000;
     })
     .await;
-    let category = app.first_category().await.to_string();
     let (anna, _) = app.signed_in(Role::Resident, false).await;
-    let response = anna
-        .propose_with_photos(
-            &[
-                ("title", "Houpačka"),
-                ("body", "Rozbitá houpačka."),
-                ("category", &category),
-            ],
-            vec![("foto.png", tests::png(640, 480))],
-        )
-        .await;
-    assert_eq!(response.status(), 200);
-    let proposal: i32 = response.json().await.unwrap();
+    let proposal = app.proposal_with_photo(&anna).await;
     let mut writers = Vec::new();
     for _ in 0..10 {
         writers.push(app.signed_in(Role::Resident, false).await.0);

@@ -9,20 +9,8 @@ use tests::{spawn_app_with, test_databases, upload_urls};
 async fn two_instances_share_a_photo_through_the_database() {
     for database in test_databases() {
         let app = spawn_app_with(&database, |c| c.photo_store = PhotoStore::Database).await;
-        let category = app.first_category().await.to_string();
         let (anna, _) = app.signed_in(Role::Resident, false).await;
-        let response = anna
-            .propose_with_photos(
-                &[
-                    ("title", "Houpačka"),
-                    ("body", "Rozbitá houpačka."),
-                    ("category", &category),
-                ],
-                vec![("foto.png", tests::png(640, 480))],
-            )
-            .await;
-        assert_eq!(response.status(), 200, "{}", database.kind());
-        let id: i32 = response.json().await.unwrap();
+        let id = app.proposal_with_photo(&anna).await;
         assert_eq!(
             std::fs::read_dir(app.uploads_dir()).unwrap().count(),
             0,
@@ -58,19 +46,8 @@ async fn two_instances_share_a_photo_through_the_database() {
 async fn switching_to_the_database_store_takes_in_the_folders_photos() {
     for database in test_databases() {
         let mut app = spawn_app_with(&database, |_| {}).await;
-        let category = app.first_category().await.to_string();
         let (anna, _) = app.signed_in(Role::Resident, false).await;
-        let response = anna
-            .propose_with_photos(
-                &[
-                    ("title", "Lavička"),
-                    ("body", "Chybí lavička."),
-                    ("category", &category),
-                ],
-                vec![("foto.png", tests::png(320, 240))],
-            )
-            .await;
-        let id: i32 = response.json().await.unwrap();
+        let id = app.proposal_with_photo(&anna).await;
         app.restart(|c| c.photo_store = PhotoStore::Database).await;
         // The folder is gone, as on a new machine: the photos come from the database.
         std::fs::remove_dir_all(app.uploads_dir()).unwrap();

@@ -367,9 +367,24 @@ async fn an_active_member_stays_signed_in_past_thirty_days_from_signing_in() {
             .exec(&app.db)
             .await
             .unwrap();
+        let page = anna.get("/").await;
+        let cookie = page
+            .headers()
+            .get("set-cookie")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
         assert!(
-            !anna.page_text("/").await.contains(r#"href="/login""#),
+            cookie.starts_with("spolu_session=") && cookie.contains("Max-Age=2592000"),
+            "the browser keeps the cookie 30 days more: {cookie}"
+        );
+        assert!(
+            !page.text().await.unwrap().contains(r#"href="/login""#),
             "still signed in"
+        );
+        let again = anna.get("/").await;
+        assert!(
+            again.headers().get("set-cookie").is_none(),
+            "renewed at most once a day"
         );
         let row = session::Entity::find()
             .filter(session::Column::MemberId.eq(member.id))

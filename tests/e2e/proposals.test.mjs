@@ -52,7 +52,8 @@ for (const javaScript of [true, false]) {
     assert.match(new URL(anna.url()).pathname, /^\/proposals\/\d+$/);
     const address = anna.url();
     // The photo, as a thumbnail; tapping it shows it large, and it closes again.
-    await anna.locator(".photos img").waitFor();
+    // Loaded lazily: brought into view first, as a phone user scrolling to it would.
+    await anna.locator(".photos img").scrollIntoViewIfNeeded();
     await anna.waitForFunction(() => document.querySelector(".photos img").naturalWidth > 0);
     await shot(anna, `proposal-${mode}`);
     await anna.getByRole("link", { name: "Zvětšit fotku 1" }).click();

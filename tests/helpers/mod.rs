@@ -362,6 +362,27 @@ impl TestApp {
         .expect("proposal created")
     }
 
+    /// A proposal with one photo, made by `author` through HTTP as a phone would; answers its id.
+    pub async fn proposal_with_photo(&self, author: &Browser) -> i32 {
+        let category = self.first_category().await.to_string();
+        let response = author
+            .propose_with_photos(
+                &[
+                    ("title", "Houpačka"),
+                    ("body", "Rozbitá houpačka."),
+                    ("category", &category),
+                ],
+                vec![("foto.png", png(640, 480))],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            200,
+            "the proposal with a photo is stored"
+        );
+        response.json().await.expect("the proposal's id")
+    }
+
     /// An open decision on a new proposal, opened by `staff` through the service; answers the
     /// decision's and the proposal's ids.
     pub async fn open_decision(

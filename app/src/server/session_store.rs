@@ -11,23 +11,8 @@ use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 
 /// A session ends after this long without a visit.
 pub const LIFETIME: chrono::Duration = chrono::Duration::days(30);
-
-/// Moves a session's end to `until` (its member is active).
-pub async fn extend(
-    db: &impl ConnectionTrait,
-    id: &str,
-    until: DateTime<Utc>,
-) -> Result<(), sea_orm::DbErr> {
-    session::Entity::update_many()
-        .col_expr(
-            session::Column::ExpiresAt,
-            sea_orm::sea_query::Expr::value(until),
-        )
-        .filter(session::Column::Id.eq(id))
-        .exec(db)
-        .await?;
-    Ok(())
-}
+/// The same, as tower-sessions counts it.
+pub const LIFETIME_TIME: time::Duration = time::Duration::days(30);
 
 #[derive(Debug, Clone)]
 pub struct DatabaseSessionStore {

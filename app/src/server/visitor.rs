@@ -60,8 +60,16 @@ pub async fn load_visitor(
             .then_some(member),
         (_, member) => member,
     };
+    // tower-sessions saves a session (and sends its cookie again) only when it changed, so an
+    // active member's session is renewed here, at most once a day: a member is signed out after
+    // 30 days without a visit, not 30 days after signing in.
+    if signed_in_as.as_ref().is_some_and(|s| s.due_for_renewal) {
+        session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
+            super::session_store::LIFETIME_TIME,
+        )));
+    }
     let (member_row, unread_notifications) = match signed_in_as {
-        Some(SignedIn { member, unread }) => (Some(member), unread),
+        Some(SignedIn { member, unread, .. }) => (Some(member), unread),
         None => (None, 0),
     };
     let locale = choose_locale(
@@ -107,6 +115,8 @@ pub async fn load_visitor(
 struct SignedIn {
     member: user::Model,
     unread: u64,
+    /// The session was last renewed over a day ago.
+    due_for_renewal: bool,
 }
 
 /// The member of the session `session_id`, if it is current and they have an account, with
@@ -151,14 +161,10 @@ async fn signed_in_member(
     let member = user::Model::from_query_result(&row, "")?;
     let unread: i64 = row.try_get("", UNREAD)?;
     let expires: chrono::DateTime<chrono::Utc> = row.try_get("", SESSION_EXPIRES)?;
-    // tower-sessions saves a session only when its data changes, so an active member's session
-    // is moved on here instead, at most once a day: signed out after 30 days without a visit.
-    if expires - now < super::session_store::LIFETIME - chrono::Duration::days(1) {
-        super::session_store::extend(db, session_id, now + super::session_store::LIFETIME).await?;
-    }
     Ok(Some(SignedIn {
         member,
         unread: u64::try_from(unread).unwrap_or(0),
+        due_for_renewal: expires - now < super::session_store::LIFETIME - chrono::Duration::days(1),
     }))
 }
 
