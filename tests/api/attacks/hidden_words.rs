@@ -126,20 +126,8 @@ async fn a_hidden_proposals_title_leaks_through_no_decision_path() {
 async fn a_hidden_proposals_photos_do_not_load_by_their_address() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
-        let category = app.first_category().await.to_string();
         let (anna, _) = app.signed_in(Role::Resident, false).await;
-        let response = anna
-            .propose_with_photos(
-                &[
-                    ("title", "Dvůr"),
-                    ("body", "Fotka dvora."),
-                    ("category", &category),
-                ],
-                vec![("dvur.png", tests::png(400, 300))],
-            )
-            .await;
-        assert_eq!(response.status(), 200, "{}", database.kind());
-        let id: i32 = response.json().await.unwrap();
+        let id = app.proposal_with_photo(&anna).await;
         let page = app.browser().page_text(&format!("/proposals/{id}")).await;
         let urls = tests::upload_urls(&page);
         assert_eq!(urls.len(), 2, "the photo and its thumbnail");
