@@ -34,21 +34,24 @@ pub async fn connect(url: &str, max_connections: Option<u32>) -> Result<Database
     // acknowledged and lost. A connection that comes back to the pool still "in a transaction"
     // is closed instead of serving again.
     options
-        .map_sqlx_sqlite_pool_opts(|o| {
-            o.after_release(|connection, _| {
-                Box::pin(
-                    async move { Ok(!sea_orm::sqlx::Connection::is_in_transaction(connection)) },
-                )
-            })
-        })
-        .map_sqlx_postgres_pool_opts(|o| {
-            o.after_release(|connection, _| {
-                Box::pin(
-                    async move { Ok(!sea_orm::sqlx::Connection::is_in_transaction(connection)) },
-                )
-            })
-        });
+        .map_sqlx_sqlite_pool_opts(|o| o.after_release(reusable))
+        .map_sqlx_postgres_pool_opts(|o| o.after_release(reusable));
     Database::connect(options).await
+}
+
+/// What a pool's `after_release` check answers: whether the connection may serve again.
+type Verdict<'c> = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<bool, sea_orm::sqlx::Error>> + Send + 'c>,
+>;
+
+/// A connection coming back to the pool may serve again unless it is still inside a
+/// transaction (see `connect`).
+fn reusable<C: sea_orm::sqlx::Connection>(
+    connection: &mut C,
+    _: sea_orm::sqlx::pool::PoolConnectionMetadata,
+) -> Verdict<'_> {
+    let reusable = !connection.is_in_transaction();
+    Box::pin(async move { Ok(reusable) })
 }
 
 /// Whether `error` means the database cannot store anything just now — the disk is full, the file

@@ -12,7 +12,7 @@ use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 /// A session ends after this long without a visit.
 pub const LIFETIME: chrono::Duration = chrono::Duration::days(30);
 /// The same, as tower-sessions counts it.
-pub const LIFETIME_TIME: time::Duration = time::Duration::days(30);
+pub const LIFETIME_TIME: time::Duration = time::Duration::seconds(LIFETIME.num_seconds());
 
 #[derive(Debug, Clone)]
 pub struct DatabaseSessionStore {
