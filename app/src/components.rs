@@ -12,7 +12,7 @@ mod proposal_card;
 mod text_box;
 
 pub use decision_fields::{EligibilityChoice, ScheduleFields};
-pub use form_field::{FieldError, FormMessage, TextArea, TextField};
+pub use form_field::{FieldError, FormMessage, SendProgress, TextArea, TextField};
 pub use icons::{Icon, IconSvg};
 pub use language_switch::LanguageSwitch;
 pub use layout::{BottomNav, Header};

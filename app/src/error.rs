@@ -4,6 +4,12 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+/// The `field` of a message about the whole form rather than one field (a posting limit, say);
+/// it shows once, at the top of the form.
+pub const WHOLE_FORM: &str = "form";
+/// The typed value that carries a number for the whole form's message (`{ $count }`).
+pub const WHOLE_FORM_COUNT: &str = "form-count";
+
 /// Which form field a message belongs to, and the locale key of the message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
@@ -211,7 +217,14 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(_)
             | ServerFnErrorErr::MissingArg(_)
             | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
-            _ => AppError::Internal,
+            other => {
+                // The cause belongs in the log; the person sees only "something went wrong".
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "a server function failed outside its own code");
+                #[cfg(not(feature = "ssr"))]
+                let _ = other;
+                AppError::Internal
+            }
         }
     }
 }
@@ -244,9 +257,12 @@ impl From<sea_orm::TransactionError<AppError>> for AppError {
 pub const FORM_ERROR_MARK: &str = "x-spolu-form-error";
 
 /// Gives a server function's error its HTTP status. A plain HTML form post keeps the redirect
-/// back to the form (the error travels in the URL, signed), so its status is left alone.
+/// back to the form (the error travels in the URL, signed), so its status is left alone. A page
+/// whose data could not be read says so in its status too, so no cache or crawler keeps an error
+/// page as if it were the page.
 #[cfg(feature = "ssr")]
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    use axum::http::{HeaderValue, Method, StatusCode, header};
     if let Err(error) = &result {
         match error {
             AppError::Internal => {
@@ -257,31 +273,44 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
             }
             _ => {}
         }
-        let is_form_post = leptos::prelude::use_context::<axum::http::request::Parts>()
-            .and_then(|parts| {
-                parts
+        let parts = leptos::prelude::use_context::<axum::http::request::Parts>();
+        let options = leptos::prelude::use_context::<leptos_axum::ResponseOptions>();
+        // A page being rendered calls its server functions directly: that is a GET, and its
+        // failure is the page's. Only a POST that asks for HTML is a browser's own form post.
+        let is_form_post = parts.as_ref().is_some_and(|parts| {
+            parts.method == Method::POST
+                && parts
                     .headers
-                    .get(axum::http::header::ACCEPT)
+                    .get(header::ACCEPT)
                     .and_then(|v| v.to_str().ok())
-                    .map(|v| v.contains("text/html"))
-            })
-            .unwrap_or(false);
-        if is_form_post
-            && let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-        {
+                    .is_some_and(|v| v.contains("text/html"))
+        });
+        let Some(options) = options else {
+            return result;
+        };
+        if is_form_post {
             options.insert_header(
                 axum::http::HeaderName::from_static(FORM_ERROR_MARK),
-                axum::http::HeaderValue::from_static("1"),
+                HeaderValue::from_static("1"),
             );
+            if error == &AppError::NotSignedIn {
+                leptos_axum::redirect("/login");
+            }
+            return result;
         }
-        if error == &AppError::NotSignedIn && is_form_post {
-            leptos_axum::redirect("/login");
-        } else if let (false, Some(options), Ok(status)) = (
-            is_form_post,
-            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-            axum::http::StatusCode::from_u16(error.status()),
-        ) {
+        if let Ok(status) = StatusCode::from_u16(error.status()) {
             options.set_status(status);
+        }
+        if error.status() >= 500 {
+            // Which request failed; why was logged where the error was made (a database
+            // error by `From<DbErr>`, a missing context by `app_state`).
+            tracing::error!(
+                path = parts.as_ref().map(|p| p.uri.path()).unwrap_or_default(),
+                %error,
+                "a request failed on the server"
+            );
+            options.insert_header(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            options.insert_header(header::RETRY_AFTER, HeaderValue::from_static("10"));
         }
     }
     result

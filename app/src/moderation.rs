@@ -54,7 +54,7 @@ pub struct Queue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogRow {
     pub id: i32,
-    /// `2026-11-25 14:03` in the estate's time.
+    /// `2026-11-25T14:03` in the estate's time.
     pub at: String,
     pub staff: String,
     /// Locale key of the action.

@@ -42,6 +42,8 @@ pub struct OutcomeList {
     pub done_this_year: u64,
     pub in_progress: u64,
     pub planned: u64,
+    /// Said as plainly as the rest: what could not be done is part of what happened.
+    pub not_possible: u64,
     pub outcomes: Vec<OutcomeView>,
     pub categories: Vec<CategoryLabel>,
     /// The next page's number, when there are more.

@@ -43,6 +43,8 @@ pub struct ListFilter {
     pub q: String,
     pub status: Option<ProposalStatus>,
     pub category: Option<i32>,
+    /// Only what the viewer supports ("What I support"); ignored for a visitor.
+    pub supported_by_me: bool,
     pub sort: Sort,
     /// The keyset cursor of the page to show: the last card of the previous page.
     pub after: Option<String>,

@@ -19,6 +19,7 @@ pub struct SiteFrame {
     pub site_name: String,
     pub estate_name: String,
     pub stylesheet_href: String,
+    pub script_href: String,
 }
 
 fn site_frame() -> SiteFrame {
@@ -36,10 +37,19 @@ fn site_frame() -> SiteFrame {
                 |site| site.estate_name,
             ),
             stylesheet_href: state.settings.stylesheet_href.clone(),
+            script_href: state.settings.script_href.clone(),
         };
     }
     SiteFrame::default()
 }
+
+/// Keeps the islands router away from forms with files, from the first byte of the page: it
+/// would post them URL-encoded (dropping the photos), and it is active long before the wasm or
+/// `enhance.js` arrive on a slow line. Stopped here, the browser posts the form itself (multipart,
+/// a full page load); `enhance.js`, once loaded, takes such forms over earlier (in the capture
+/// phase) to shrink the photos and show progress.
+const FORMS_WITH_FILES_GUARD: &str = "document.addEventListener('submit',function(e){\
+    if(e.target.enctype==='multipart/form-data')e.stopPropagation()})";
 
 /// A content security policy that allows nothing from another host and no inline script
 /// but the hydration script carrying this response's nonce.
@@ -76,6 +86,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .filter(|_| visitor.member.is_some())
         .map(|seconds| (u64::from(seconds) + 5).to_string());
     let frame = site_frame();
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag()>
@@ -88,6 +99,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="icon" href="/icon.svg" type="image/svg+xml"/>
                 <link rel="apple-touch-icon" href="/icon-192.png"/>
+                <script nonce=nonce inner_html=FORMS_WITH_FILES_GUARD></script>
+                <script defer=true src=frame.script_href.clone()></script>
                 <HydrationScripts options islands=true islands_router=true/>
                 <MetaTags/>
             </head>

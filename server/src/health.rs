@@ -61,10 +61,13 @@ async fn folder_takes_a_file(dir: &Path) -> std::io::Result<()> {
     tokio::fs::remove_file(&probe).await
 }
 
-/// The stylesheet and the script the pages link to.
+/// The stylesheet and the scripts the pages link to.
 fn bundle_is_there(state: &AppState) -> bool {
     let site = Path::new(&*state.leptos_options.site_root);
     let script = format!("pkg/{}.js", state.leptos_options.output_name);
     let stylesheet = state.settings.stylesheet_href.trim_start_matches('/');
-    site.join(script).is_file() && site.join(stylesheet).is_file()
+    let helpers = state.settings.script_href.trim_start_matches('/');
+    [script.as_str(), stylesheet, helpers]
+        .iter()
+        .all(|file| site.join(file).is_file())
 }

@@ -66,7 +66,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::map_response(cache_found_files_forever));
 
     let photo_forms = PHOTO_FORMS.iter().fold(Router::new(), |router, path| {
-        router.route(path, post(multipart_server_function))
+        router.route(path, post(multipart_server_function).get(back_to_the_page))
     });
     // Inside the session and visitor layers: a photo is served only to who may read its proposal.
     let uploads = match state.files.local_dir() {
@@ -88,14 +88,21 @@ pub fn router(state: AppState) -> Router {
             context,
             page,
         )
-        .route("/api/{*name}", post(server_function))
+        .route("/api/{*name}", post(server_function).get(back_to_the_page))
         .route("/me/data.json", get(app::server::my_data::download))
+        .route(
+            "/notifications/{id}/open",
+            get(app::server::notifications::open),
+        )
         .route("/api/v1/proposals", get(app::server::open_data::proposals))
         .route("/api/v1/outcomes", get(app::server::open_data::outcomes))
         .route("/api/v1/decisions", get(app::server::open_data::decisions))
         .route("/api/v1/openapi.json", get(app::server::open_data::openapi))
         .route("/staff/exports/{file}", get(app::server::exports::download))
         .fallback(move |request: Request<Body>| not_found(request))
+        // leptos registers each server function's address for POST only; a GET there (a
+        // reload after a form post) is sent back to a page.
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .merge(photo_forms.layer(RequestBodyLimitLayer::new(PHOTO_FORM_LIMIT)))
         .merge(uploads)
@@ -173,6 +180,34 @@ async fn server_function(
     request: Request<Body>,
 ) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+}
+
+/// A server function's address opened as a page (a reload after a form post, a shared link):
+/// the person is sent somewhere useful instead of a blank "405 Method Not Allowed".
+async fn back_to_the_page(headers: axum::http::HeaderMap) -> axum::response::Redirect {
+    // Only a page of this site, never an address another site put in the header.
+    let referer = headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<axum::http::Uri>().ok())
+        .and_then(|uri| uri.path_and_query().map(|p| p.as_str().to_owned()))
+        .filter(|path| {
+            path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/api/")
+        });
+    axum::response::Redirect::to(referer.as_deref().unwrap_or("/"))
+}
+
+/// A GET of an address that only takes posts leads back to a page; any other method is refused.
+async fn method_not_allowed(
+    method: axum::http::Method,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if method == axum::http::Method::GET || method == axum::http::Method::HEAD {
+        back_to_the_page(headers).await.into_response()
+    } else {
+        StatusCode::METHOD_NOT_ALLOWED.into_response()
+    }
 }
 
 /// A form with photos must arrive as multipart (the server function would fail on anything else).

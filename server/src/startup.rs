@@ -95,6 +95,7 @@ impl Application {
             public_url: public_url.clone(),
             default_locale,
             stylesheet_href: format!("/pkg/{}", bundle.css),
+            script_href: format!("/pkg/{}", bundle.script),
             site_is_public: true,
             estate_name: config.estate_name.clone(),
             time_zone: config.time_zone,
@@ -230,6 +231,17 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartE
 /// Seeds the demo when asked, and prints the first-admin line on a database without an admin.
 pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartError> {
     let db = &app.state.db;
+    // A new estate starts with the default categories, "Other" among them: a proposal whose
+    // author chose none goes there. Staff change them on /admin/categories; an estate that has
+    // any is left as it is.
+    if !app::server::categories::any_exist(db)
+        .await
+        .map_err(StartError::Setup)?
+    {
+        app::server::categories::add_missing_defaults(db)
+            .await
+            .map_err(StartError::Setup)?;
+    }
     if with_demo {
         let added = demo::seed(db, app.state.files.as_ref(), app.state.settings.time_zone)
             .await
@@ -303,6 +315,7 @@ fn takes_a_file(dir: &Path) -> std::io::Result<()> {
 struct Bundle {
     output: String,
     css: String,
+    script: String,
 }
 
 /// The hashed file names written by `cargo run -p frontend --bin bundle`. Without a bundle the
@@ -311,6 +324,7 @@ fn read_bundle(site_dir: &Path) -> Bundle {
     let mut bundle = Bundle {
         output: "spolu".into(),
         css: "spolu.css".into(),
+        script: "enhance.js".into(),
     };
     match std::fs::read_to_string(site_dir.join("bundle.txt")) {
         Ok(text) => {
@@ -318,6 +332,7 @@ fn read_bundle(site_dir: &Path) -> Bundle {
                 match line.split_once(':') {
                     Some(("output", name)) => bundle.output = name.trim().into(),
                     Some(("css", name)) => bundle.css = name.trim().into(),
+                    Some(("script", name)) => bundle.script = name.trim().into(),
                     _ => {}
                 }
             }

@@ -12,17 +12,18 @@ async fn healthz_answers_ok_when_the_database_answers() {
     }
 }
 
-/// A browser bundle of two tiny files, as `bundle.txt` names them.
+/// A browser bundle of three tiny files, as `bundle.txt` names them.
 fn fake_bundle() -> std::path::PathBuf {
     let site = std::env::temp_dir().join(format!("spolu-site-{}", tests::random_suffix()));
     std::fs::create_dir_all(site.join("pkg")).unwrap();
     std::fs::write(
         site.join("bundle.txt"),
-        "output: spolu.abc\ncss: spolu.def.css\n",
+        "output: spolu.abc\ncss: spolu.def.css\nscript: enhance.123.js\n",
     )
     .unwrap();
     std::fs::write(site.join("pkg/spolu.abc.js"), "// js").unwrap();
     std::fs::write(site.join("pkg/spolu.def.css"), "/* css */").unwrap();
+    std::fs::write(site.join("pkg/enhance.123.js"), "// helpers").unwrap();
     site
 }
 

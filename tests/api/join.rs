@@ -281,12 +281,50 @@ async fn without_javascript_a_successful_join_goes_home_signed_in() {
             .submit("/join", "join", &form(&code, "bezjs", "dlouhé heslo"))
             .await;
         assert_eq!(response.status(), 302, "{}", database.kind());
-        assert_eq!(response.headers()["location"], "/");
+        // Home, where the sign-in name to remember is said.
+        assert_eq!(response.headers()["location"], "/?welcome");
         assert!(
             browser
                 .page_text("/")
                 .await
                 .contains("Vítejte zpět, Žofie Růžičková")
         );
+    }
+}
+
+/// The slip asks for a code, a name and a password: the sign-in name is made from the name, and
+/// the next person with the same name gets the next free one. The home page says which.
+#[tokio::test]
+async fn without_a_chosen_sign_in_name_one_is_made_from_the_name() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        for expected in ["jana.k", "jana.k2"] {
+            let code = app.invite(Role::Resident, false).await.to_string();
+            let browser = app.browser();
+            let response = browser
+                .call(
+                    "join",
+                    &[
+                        ("code", &code),
+                        ("display_name", "Jana K."),
+                        ("password", "dlouhé heslo"),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), 200, "{}", database.kind());
+            let stored = user::Entity::find()
+                .filter(user::Column::Username.eq(expected))
+                .one(&app.db)
+                .await
+                .expect("query");
+            assert_eq!(stored.map(|u| u.display_name), Some("Jana K.".to_owned()));
+            let home = browser.page_text("/?welcome").await;
+            assert!(
+                home.contains(&format!(
+                    "Příště se přihlásíte jménem {expected} a svým heslem."
+                )),
+                "{home}"
+            );
+        }
     }
 }

@@ -75,6 +75,17 @@ async fn a_hidden_comment_shows_the_reason_in_place_of_its_words_until_restored(
         assert!(queue.contains("Volejte Karlovi"), "{}", database.kind());
         assert!(queue.contains("Jsou tu osobní údaje (1×)"), "{queue}");
         assert_eq!(proposal_row(&app, proposal).await.comment_count, 1);
+        // The reason is chosen, never preselected: the form's first choice is "choose a reason",
+        // and sending that hides nothing.
+        assert!(queue.contains(r#"<option value="" selected>"#), "{queue}");
+        let unchosen = staff
+            .call(
+                "hide_content",
+                &[("kind", "comment"), ("id", &cid), ("reason", "")],
+            )
+            .await;
+        assert_eq!(error_field(unchosen).await, "reason");
+        assert!(log_rows(&app).await.is_empty());
 
         let hidden = staff
             .call(
@@ -286,7 +297,7 @@ async fn a_locked_discussion_takes_no_new_comments_until_unlocked() {
         assert!(
             eva.page_text(&format!("/proposals/{pid}"))
                 .await
-                .contains("Diskuse je uzavřená moderátory")
+                .contains("Moderátoři diskusi uzavřeli")
         );
         assert_eq!(error_field(lock("yes").await).await, "lock");
         assert_eq!(lock("no").await.status(), 200);

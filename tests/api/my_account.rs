@@ -352,7 +352,7 @@ async fn deleting_an_account_and_keeping_posts_leaves_nothing_personal_and_talli
             .page_text(&format!("/proposals/{}", eva.own))
             .await;
         assert!(
-            page.contains("Evina lavička") && page.contains("bývalý člen"),
+            page.contains("Evina lavička") && page.contains("smazaný účet"),
             "{page}"
         );
         assert_eq!(app.browser().sign_in_as(&eva.member).await.status(), 422);
@@ -417,7 +417,7 @@ async fn deleting_an_account_and_removing_posts_empties_them_and_their_photos() 
             .browser()
             .page_text(&format!("/proposals/{}", eva.own))
             .await;
-        assert!(page.contains("smazal(a) autor"), "{page}");
+        assert!(page.contains("smazáno autorem"), "{page}");
         assert_eq!(tallies(&app, eva.closed).await, closed_before);
         assert!(
             !app.browser()

@@ -233,10 +233,7 @@ async fn an_outcome_reaches_authors_supporters_and_commenters_once_whatever_the_
                 .contains(&"outcome_published".to_owned())
         );
         let page = supporter.page_text("/notifications").await;
-        assert!(
-            page.contains("Návrh „Koše“ má zveřejněný výsledek."),
-            "{page}"
-        );
+        assert!(page.contains("Víme, co bude dál: „Koše“."), "{page}");
         assert!(page.contains("Stav: naplánováno"), "{page}");
     }
 }
@@ -250,7 +247,12 @@ async fn members_mark_their_own_notifications_read_one_or_all() {
             .proposal(&author_member, "Lavička", "U bloku 5")
             .await
             .to_string();
+        let other = app
+            .proposal(&author_member, "Koše", "U bloku 2")
+            .await
+            .to_string();
         let (eva, _) = app.signed_in(Role::Resident, false).await;
+        comment(&eva, &other, None, "Jinde").await;
         for text in ["Jedna", "Dvě", "Tři"] {
             comment(&eva, &id, None, text).await;
         }
@@ -260,7 +262,7 @@ async fn members_mark_their_own_notifications_read_one_or_all() {
             .to_string();
         // Someone else cannot mark them, and a visitor is asked to sign in.
         eva.call("mark_notifications_read", &[("id", &first)]).await;
-        assert_eq!(list(&author).await["unread"], 3, "{}", database.kind());
+        assert_eq!(list(&author).await["unread"], 4, "{}", database.kind());
         assert_eq!(
             app.browser()
                 .call("mark_notifications_read", &[])
@@ -276,9 +278,12 @@ async fn members_mark_their_own_notifications_read_one_or_all() {
         author
             .call("mark_notifications_read", &[("id", &first)])
             .await;
+        // One read reads its proposal's three (the list shows them as one); the other stays.
         let shown = list(&author).await;
-        assert_eq!(shown["unread"], 2);
+        assert_eq!(shown["unread"], 1);
         assert_eq!(shown["notifications"][0]["read"], true);
+        assert_eq!(shown["notifications"][2]["read"], true);
+        assert_eq!(shown["notifications"][3]["read"], false);
         author.call("mark_notifications_read", &[]).await;
         assert_eq!(list(&author).await["unread"], 0);
         let unread = notification::Entity::find()
@@ -401,6 +406,62 @@ async fn edits_merges_approvals_and_outcome_updates_are_told_too() {
         assert!(
             page.contains("Novinka u návrhu „Lavička“.") && page.contains("Stav: hotovo"),
             "{page}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn opening_a_notification_reads_it_and_goes_to_what_it_is_about() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (author, author_member) = app.signed_in(Role::Resident, false).await;
+        let id = app.proposal(&author_member, "Lavička", "U bloku 5").await;
+        let (eva, _) = app.signed_in(Role::Resident, false).await;
+        comment(&eva, &id.to_string(), None, "Souhlasím").await;
+        comment(&eva, &id.to_string(), None, "A ještě něco").await;
+        let newest = list(&author).await["notifications"][0]["id"]
+            .as_i64()
+            .expect("an id");
+        let open = format!("/notifications/{newest}/open");
+
+        // Not hers: Eva lands on her own list and nothing is read; a visitor is asked to sign in.
+        let response = eva.get(&open).await;
+        assert_eq!(
+            response.headers()["location"],
+            "/notifications",
+            "{}",
+            database.kind()
+        );
+        assert_eq!(list(&author).await["unread"], 2);
+        let response = app.browser().get(&open).await;
+        assert!(
+            response.headers()["location"]
+                .to_str()
+                .unwrap_or_default()
+                .starts_with("/login")
+        );
+
+        let response = author.get(&open).await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(
+            response.headers()["location"],
+            format!("/proposals/{id}").as_str()
+        );
+        assert_eq!(
+            list(&author).await["unread"],
+            0,
+            "both replies on the proposal are read"
+        );
+        // The list links through this address, so opening from it reads it.
+        let page = author.page_text("/notifications").await;
+        assert!(
+            page.contains(&format!(r#"href="/notifications/{newest}/open""#)),
+            "{page}"
+        );
+        assert_eq!(
+            page.matches(r#"<li class="notification""#).count(),
+            1,
+            "one group: {page}"
         );
     }
 }

@@ -229,7 +229,7 @@ async fn staff_download_csv_files_that_keep_czech_letters() {
             .to_owned();
         assert_eq!(
             header,
-            "hlasování,název,způsob,kdo hlasoval,uzavřeno,oprávněných,hlasovalo,kvórum,výsledek,návrh,název návrhu,ano,ne,zdržel se,tečky"
+            "hlasování,název,způsob,kdo hlasoval,uzavřeno,oprávněných,hlasovalo,kvórum,výsledek,návrh,název návrhu,ano,ne,zdržel se,body"
         );
 
         let (resident, _) = app.signed_in(Role::Resident, true).await;

@@ -90,21 +90,29 @@ async fn staff_publish_an_outcome_on_a_decided_proposal_and_everyone_sees_it() {
         let page = app.browser().page_text("/outcomes").await;
         assert!(page.contains("Lavička u zastávky"), "{page}");
         assert!(
-            page.contains("Letos hotovo: 0. Pracuje se: 0. Naplánováno: 1."),
+            page.contains("Letos hotovo: 0. Pracuje se: 0. Naplánováno: 1. Nejde to: 0."),
             "{page}"
         );
         let proposal_page = app.browser().page_text(&format!("/proposals/{id}")).await;
-        assert!(proposal_page.contains("Co se děje dál"));
+        assert!(proposal_page.contains("Co bude dál"));
         assert!(proposal_page.contains("Lavičku opraví město."));
+        // What happens next is said right under the title, next to the "accepted" badge, not
+        // only two screens further down.
+        let glance = proposal_page
+            .find(r#"class="outcome-glance""#)
+            .expect("the outcome at a glance");
+        let history = proposal_page.find(r#"id="history""#).expect("the history");
+        assert!(glance < history, "{proposal_page}");
+        assert!(proposal_page[glance..history].contains("Co bude dál: naplánováno."));
         assert!(
-            !proposal_page.contains("Opravit výsledek"),
+            !proposal_page.contains("Opravit, co bude dál"),
             "no staff form for visitors"
         );
         assert!(
             staff
                 .page_text(&format!("/proposals/{id}"))
                 .await
-                .contains("Opravit výsledek")
+                .contains("Opravit, co bude dál")
         );
 
         // Correcting it keeps one outcome, and says "not possible" with its reason.
@@ -128,6 +136,14 @@ async fn staff_publish_an_outcome_on_a_decided_proposal_and_everyone_sees_it() {
             .map(|r| r.action)
             .collect();
         assert_eq!(actions, ["publish_outcome", "update_outcome"]);
+        // The staff log says it in words and dates, not in stored codes.
+        let log = staff.page_text("/staff/log").await;
+        assert!(log.contains("nejde to udělat"), "{log}");
+        assert!(!log.contains("not_possible"), "{log}");
+        let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+        assert!(!log.contains(&format!(">{today}")), "no ISO dates: {log}");
+        let counts = app.browser().page_text("/outcomes").await;
+        assert!(counts.contains("Nejde to: 1."), "{counts}");
         // Filtered by stage and category.
         let filtered = app.browser().page_text("/outcomes?stage=done").await;
         assert!(!filtered.contains("Lavička u zastávky"));

@@ -79,10 +79,6 @@ async fn bad_input_gets_a_message_per_field_and_stores_nothing() {
         let long_body = "é".repeat(2001);
         let cases: Vec<(Form, Expected)> = vec![
             (
-                vec![("title", " "), ("body", "text"), ("category", &category)],
-                vec![("title", "error-title-missing")],
-            ),
-            (
                 vec![
                     ("title", &long_title),
                     ("body", "text"),
@@ -97,10 +93,6 @@ async fn bad_input_gets_a_message_per_field_and_stores_nothing() {
                     ("category", &category),
                 ],
                 vec![("body", "error-body-long")],
-            ),
-            (
-                vec![("title", "Název"), ("body", "text")],
-                vec![("category", "error-category-missing")],
             ),
             (
                 vec![("title", "Název"), ("body", "text"), ("category", "999")],
@@ -118,7 +110,6 @@ async fn bad_input_gets_a_message_per_field_and_stores_nothing() {
             (
                 vec![("title", ""), ("body", ""), ("category", "x")],
                 vec![
-                    ("title", "error-title-missing"),
                     ("body", "error-body-missing"),
                     ("category", "error-category-missing"),
                 ],
@@ -146,6 +137,40 @@ async fn bad_input_gets_a_message_per_field_and_stores_nothing() {
             Some(0),
             "nothing stored"
         );
+    }
+}
+
+/// The quickest proposal: one sentence. The title is the sentence's start, the category "Other".
+#[tokio::test]
+async fn one_sentence_is_enough_to_propose() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        // The estate's default categories, as a new estate starts with.
+        app.first_category().await;
+        let (anna, _) = app.signed_in(Role::Resident, false).await;
+        let response = anna
+            .propose(&[
+                ("title", " "),
+                (
+                    "body",
+                    "Chybí lavička u bloku 5, senioři nemají kde sednout.\nDíky.",
+                ),
+            ])
+            .await;
+        assert_eq!(response.status(), 200, "{}", database.kind());
+        let id: i32 = response.json().await.expect("id");
+        let detail: Value = app
+            .browser()
+            .call("get_proposal", &[("id", &id.to_string())])
+            .await
+            .json()
+            .await
+            .expect("detail");
+        assert_eq!(
+            detail["title"],
+            "Chybí lavička u bloku 5, senioři nemají kde sednout."
+        );
+        assert_eq!(detail["category"]["name"], "Jiné", "{detail}");
     }
 }
 
@@ -400,7 +425,7 @@ async fn an_unknown_proposal_is_a_friendly_404() {
                 .text()
                 .await
                 .expect("body")
-                .contains("Tahle stránka tu není")
+                .contains("Tato stránka tu není")
         );
         assert_eq!(app.browser().get("/proposals/abc").await.status(), 404);
     }
@@ -427,9 +452,36 @@ async fn the_sixth_proposal_in_a_day_waits_until_tomorrow() {
             ])
             .await;
         assert_eq!(sixth.status(), 422);
+        // About the whole form, said once at the top with the number: not under the title.
         assert_eq!(
             field_messages(sixth).await,
-            [("title".to_string(), "error-limit-proposals".to_string())]
+            [("form".to_string(), "error-limit-proposals".to_string())]
+        );
+        // Without JavaScript: back on the form, with the message.
+        let response = anna
+            .submit_proposal(
+                &[
+                    ("title", "Šestý"),
+                    ("body", "Text"),
+                    ("category", &category),
+                ],
+                Vec::new(),
+            )
+            .await;
+        let location = response.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_owned();
+        let text = anna
+            .page_text(location.trim_start_matches(&anna.base_url))
+            .await;
+        assert!(
+            text.contains("Dnes jste už poslali 5 návrhů. Další můžete zítra."),
+            "{text}"
+        );
+        assert!(
+            !text.contains(r#"id="title-error""#),
+            "not under the title: {text}"
         );
         // Another member is not affected.
         let (eva, _) = app.signed_in(Role::Resident, false).await;
@@ -591,7 +643,7 @@ async fn the_author_or_staff_edit_a_proposal_and_it_shows_edited_after_others_co
             .expect("detail");
         assert_eq!(detail["edited"], true, "edited after others commented");
 
-        let bad = edit(&own, &id, " ", &category).await;
+        let bad = edit(&own, &id, &"ř".repeat(81), &category).await;
         assert_eq!(bad.status(), 422);
         own.call("withdraw_proposal", &[("proposal", &id)]).await;
         let late = edit(&own, &id, "Pozdě", &category).await;
@@ -600,5 +652,45 @@ async fn the_author_or_staff_edit_a_proposal_and_it_shows_edited_after_others_co
             field_messages(late).await,
             [("title".to_string(), "error-edit-late".to_string())]
         );
+    }
+}
+
+/// "What I want too": a member's own list of what they support, and a decided proposal still
+/// says that they supported it.
+#[tokio::test]
+async fn a_member_finds_what_they_support_even_once_it_is_decided() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let bench = app
+            .proposal(&author, "Lavička u bloku 5", "Chybí lavička.")
+            .await;
+        let bins = app
+            .proposal(&author, "Koše u zastávky", "Chybí koše.")
+            .await;
+        let (eva, _) = app.signed_in(Role::Resident, false).await;
+        let response = eva
+            .call(
+                "support_proposal",
+                &[("proposal", &bench.to_string()), ("want", "yes")],
+            )
+            .await;
+        assert_eq!(response.status(), 200, "{}", database.kind());
+
+        let mine = eva.page_text("/proposals?mine=supported").await;
+        assert!(mine.contains("Lavička u bloku 5"), "{mine}");
+        assert!(!mine.contains("Koše u zastávky"), "{mine}");
+        let all = eva.page_text("/proposals").await;
+        assert!(all.contains("Lavička u bloku 5") && all.contains("Koše u zastávky"));
+        // A visitor has nothing of their own: the filter changes nothing for them.
+        let visitor = app.browser().page_text("/proposals?mine=supported").await;
+        assert!(visitor.contains("Koše u zastávky"));
+
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        app.accept_in_meeting(&staff, bench).await;
+        let page = eva.page_text(&format!("/proposals/{bench}")).await;
+        assert!(page.contains("Chtěli jste to taky."), "{page}");
+        let other = eva.page_text(&format!("/proposals/{bins}")).await;
+        assert!(!other.contains("Chtěli jste to taky."));
     }
 }

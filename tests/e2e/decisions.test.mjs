@@ -35,7 +35,7 @@ for (const javaScript of [true, false]) {
     await staff.click("main button[type=submit]");
     await staff.waitForURL(/\/decisions\/\d+$/);
     const address = staff.url();
-    await staff.getByText("Návrh je přijat, když víc než polovina").waitFor();
+    await staff.getByText("Návrh projde, když bude víc hlasů Ano než Ne.").waitFor();
     await shot(staff, `decision-open-${mode}`);
 
     const boris = await phone(browser, { javaScript });
@@ -58,7 +58,7 @@ for (const javaScript of [true, false]) {
     const anna = await phone(browser, { javaScript });
     await signInAs(anna, spolu, "anna");
     await anna.goto(address);
-    await anna.getByText("O tomhle hlasuje jen jádrová skupina.").waitFor();
+    await anna.getByText("O tomto návrhu hlasuje jen jádrová skupina.").waitFor();
     assert.equal(await anna.getByRole("button", { name: "Ano" }).count(), 0);
     await anna.context().close();
 
@@ -70,6 +70,9 @@ for (const javaScript of [true, false]) {
     await boris.getByText("Návrh nebyl přijat.").waitFor();
     await boris.getByText("Hlasovali jste. Jak, to nikdo nevidí.").waitFor();
     await boris.getByText("Ne: 1").waitFor();
+    // A closed decision says what was: who voted, how many of how many.
+    await boris.getByText("Hlasovala jádrová skupina.").waitFor();
+    await boris.getByText(/^Hlasoval 1 z \d+ (člověka, který mohl|lidí, kteří mohli)\./).waitFor();
     assert.equal(await boris.locator(".result-chart svg").count(), 1, "a chart drawn on the server");
     await shot(boris, `decision-result-${mode}`);
     if (javaScript) await assertAccessible(boris, "the results page");
@@ -88,21 +91,21 @@ for (const javaScript of [true, false]) {
     await signInAs(dana, spolu, "dana");
     await dana.goto(`${spolu.url}/decisions`);
     await dana.getByRole("link", { name: "Co udělat na jaře jako první?" }).click();
-    await dana.getByRole("heading", { name: "Rozdělte své tečky" }).waitFor();
+    await dana.getByRole("heading", { name: "Rozdělte své body" }).waitFor();
     await settled(dana);
     const inputs = dana.locator("input[name='dots[]']");
     assert.equal(await inputs.count(), 3);
     await inputs.nth(0).fill("2");
     await inputs.nth(1).fill("2");
     await inputs.nth(2).fill("0");
-    await dana.getByRole("button", { name: "Uložit tečky" }).click();
-    await dana.getByText("Rozdali jste víc teček, než máte.").waitFor();
+    await dana.getByRole("button", { name: "Uložit body" }).click();
+    await dana.getByText("Rozdali jste víc bodů, než máte.").waitFor();
     await settled(dana);
     await dana.locator("input[name='dots[]']").nth(0).fill("1");
     await dana.locator("input[name='dots[]']").nth(1).fill("2");
     await dana.locator("input[name='dots[]']").nth(2).fill("0");
-    await dana.getByRole("button", { name: "Uložit tečky" }).click();
-    await dana.getByText("Vaše tečky jsou uložené.").waitFor();
+    await dana.getByRole("button", { name: "Uložit body" }).click();
+    await dana.getByText("Vaše body jsou uložené.").waitFor();
     assert.equal(await dana.locator("input[name='dots[]']").nth(1).inputValue(), "2", "the dots stay shown");
     await shot(dana, `poll-${mode}`);
     if (javaScript) await assertAccessible(dana, "the poll page");

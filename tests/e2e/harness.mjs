@@ -127,3 +127,44 @@ export async function visit(page, url) {
   return [...requests.values()];
 }
 
+
+/** A camera-sized photo (4000×3000 JPEG, about 5 MB), drawn by Chromium itself: a sky-to-grass
+ * gradient under fine noise, which compresses about as badly as a real photo. For
+ * `page.setInputFiles`. */
+export async function cameraPhoto(browser) {
+  const page = await browser.newPage();
+  const base64 = await page.evaluate(async () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 4000;
+    canvas.height = 3000;
+    const context = canvas.getContext("2d");
+    const sky = context.createLinearGradient(0, 0, 0, 3000);
+    sky.addColorStop(0, "#7fb2e5");
+    sky.addColorStop(0.6, "#d9e7d0");
+    sky.addColorStop(1, "#4f7a3a");
+    context.fillStyle = sky;
+    context.fillRect(0, 0, 4000, 3000);
+    const image = context.getImageData(0, 0, 4000, 3000);
+    let seed = 7;
+    for (let i = 0; i < image.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const grain = (seed % 41) - 20;
+      image.data[i] += grain;
+      image.data[i + 1] += grain;
+      image.data[i + 2] += grain;
+    }
+    context.putImageData(image, 0, 0);
+    // The quality that lands nearest 5 MB, as a phone camera's photo would.
+    let best = null;
+    for (const quality of [0.97, 0.93, 0.9, 0.85, 0.8, 0.7]) {
+      const blob = await new Promise((done) => canvas.toBlob(done, "image/jpeg", quality));
+      if (!best || Math.abs(blob.size - 5.4e6) < Math.abs(best.size - 5.4e6)) best = blob;
+    }
+    const bytes = new Uint8Array(await best.arrayBuffer());
+    let text = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  });
+  await page.close();
+  return { name: "IMG_20261124_181502.jpg", mimeType: "image/jpeg", buffer: Buffer.from(base64, "base64") };
+}

@@ -42,7 +42,7 @@ for (const javaScript of [true, false]) {
 }
 
 const leaving = [
-  { javaScript: true, mode: "js", username: "anna", posts: "Nechat návrhy a komentáře", proposal: "Lavička u zastávky", shows: "bývalý člen" },
+  { javaScript: true, mode: "js", username: "anna", posts: "Nechat návrhy a komentáře", proposal: "Lavička u zastávky", shows: "smazaný účet" },
   { javaScript: false, mode: "nojs", username: "boris", posts: "Smazat text mých návrhů", proposal: "Nástěnka s novinkami ze sídliště", shows: null },
 ];
 
@@ -60,17 +60,17 @@ for (const { javaScript, mode, username, posts, proposal, shows } of leaving) {
     assert.equal(saved.account.username, username);
     assert.ok(saved.proposals.some((p) => p.title === proposal), "their proposal is in the file");
 
-    await page.getByText("Zrušit můj účet").click();
+    await page.getByText("Smazat můj účet").click();
     await page.getByLabel(posts).check();
     await page.getByLabel("Vaše heslo (pro potvrzení)").fill("to-neni-ono");
-    await page.getByRole("button", { name: "Zrušit účet natrvalo" }).click();
+    await page.getByRole("button", { name: "Smazat účet natrvalo" }).click();
     await page.getByText("Současné heslo nesedí.").waitFor();
     await settled(page);
     if (javaScript) await assertAccessible(page, `/me with the delete form (${mode})`);
     await page.getByLabel(posts).check();
     await page.getByLabel("Vaše heslo (pro potvrzení)").fill("spolu-demo");
-    await page.getByRole("button", { name: "Zrušit účet natrvalo" }).click();
-    await page.getByText("Váš účet je zrušený.").waitFor();
+    await page.getByRole("button", { name: "Smazat účet natrvalo" }).click();
+    await page.getByText("Váš účet je smazaný.").waitFor();
     await shot(page, `account-deleted-${mode}`);
     // Signed out, and the account no longer signs in.
     await page.goto(`${spolu.url}/login`);

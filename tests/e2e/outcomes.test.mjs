@@ -39,20 +39,29 @@ for (const { javaScript, mode, title } of runs) {
     });
     assert.equal(meeting.status(), 200);
 
+    // The decision counted at the meeting reads as one: 7 people voted there, not "7 of 2".
+    await cyril.goto(address);
+    await cyril.getByRole("link", { name: "Hlasování a výsledek" }).click();
+    await cyril.getByText("Na schůzce hlasovalo 7 lidí.").waitFor();
+    await cyril.getByText("Návrh byl přijat.").waitFor();
+    await cyril.getByText("Hlasovala jádrová skupina.").waitFor();
+    assert.equal(await cyril.getByText(/Hlasoval\S* \d+ z \d+/).count(), 0);
+    await shot(cyril, `decision-result-meeting-${mode}`);
+
     await cyril.goto(address);
     await settled(cyril);
     const section = cyril.locator("section#outcome");
     // Nothing typed yet: every message at once, next to its field.
-    await section.getByRole("button", { name: "Zveřejnit výsledek" }).click();
+    await section.getByRole("button", { name: "Zveřejnit, co bude dál" }).click();
     await section.getByText("Napište pár slov.").waitFor();
     await settled(cyril);
     await section.getByLabel("Co se rozhodlo").fill(`Koše přibudou u bloků 1 a 2 (${mode}).`);
     await section.getByLabel("Kdo co udělá").fill("Technické služby města");
     await section.getByLabel("pracuje se na tom").check();
     if (javaScript) await assertAccessible(cyril, `proposal with the outcome form (${mode})`);
-    await section.getByRole("button", { name: "Zveřejnit výsledek" }).click();
+    await section.getByRole("button", { name: "Zveřejnit, co bude dál" }).click();
     await cyril.locator("section#outcome .plain-text", { hasText: `Koše přibudou u bloků 1 a 2 (${mode}).` }).waitFor();
-    await cyril.locator("section#outcome").getByText("Výsledek zveřejněn").waitFor();
+    await cyril.locator("section#outcome").getByText("Zveřejněno, co bude dál").waitFor();
     await shot(cyril, `outcome-published-${mode}`);
     assert.deepEqual(cyril.problems, []);
     await cyril.context().close();
@@ -65,13 +74,18 @@ for (const { javaScript, mode, title } of runs) {
     assert.match(await bell.innerText(), /\d+/, "the unread count is on the bottom bar");
     await bell.click();
     await anna.getByRole("heading", { name: "Oznámení" }).waitFor();
-    const told = anna.locator("li.notification", { hasText: `Návrh „${title}“ má zveřejněný výsledek.` });
+    const told = anna.locator("li.notification", { hasText: `Víme, co bude dál: „${title}“.` });
     await told.waitFor();
     await told.getByText("Stav: pracuje se na tom").waitFor();
     if (javaScript) await assertAccessible(anna, `/notifications (${mode})`);
     await shot(anna, `notifications-${mode}`);
+    // Events about one proposal are one entry.
+    assert.equal(await anna.locator("li.notification", { hasText: title }).count(), 1);
     await settled(anna);
-    await told.getByRole("button", { name: "Přečteno" }).click();
+    // Opening a notification reads it (and the rest of its proposal's).
+    await told.getByRole("link").click();
+    await anna.getByRole("heading", { name: title, level: 1 }).waitFor();
+    await anna.goto(`${spolu.url}/notifications`);
     await anna.locator("li.notification:not(.unread)", { hasText: title }).waitFor();
     // The rest of the demo's notifications, if any are still unread, all at once.
     await settled(anna);
@@ -100,7 +114,7 @@ test("What changed reads in English too", async () => {
   const page = await phone(browser, { locale: "en-GB" });
   await page.goto(`${spolu.url}/outcomes`);
   await page.getByRole("heading", { name: "What changed" }).waitFor();
-  await page.getByText(/Done this year: \d+\. In progress: \d+\. Planned: \d+\./).waitFor();
+  await page.getByText(/Done this year: \d+\. In progress: \d+\. Planned: \d+\. Not possible: \d+\./).waitFor();
   await page.locator(".outcome-card", { hasText: "Opravit houpačku na hřišti" }).getByText("done").waitFor();
   await shot(page, "outcomes-en");
 });

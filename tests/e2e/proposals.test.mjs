@@ -33,16 +33,15 @@ for (const javaScript of [true, false]) {
     await anna.getByRole("link", { name: "Navrhnout", exact: true }).click();
     await anna.waitForURL(`${spolu.url}/proposals/new`);
     await settled(anna);
-    // A mistake first: no category, and a file that is not a photo. What was typed must stay,
-    // and the message must say which file was refused.
+    // A mistake first: a file that is not a photo. What was typed must stay, and the message
+    // must say which file was refused.
     await anna.fill("#title", title);
     await anna.fill("#body", "Staří lidé nemají kde sednout.\nPomohla by lavička u vchodu.");
     await anna.setInputFiles("input[name=photos][multiple]", {
       name: "poznámky.txt", mimeType: "text/plain", buffer: Buffer.from("jen text"),
     });
     await anna.click("main button[type=submit]");
-    await anna.getByText("Vyberte oblast.").waitFor();
-    await anna.getByText("Fotka 1 (poznámky.txt): Tohle není fotka.").waitFor();
+    await anna.getByText("Fotka 1 (poznámky.txt): Toto není fotka.").waitFor();
     assert.equal(await anna.inputValue("#title"), title);
     await shot(anna, `new-proposal-error-${mode}`);
     await anna.check("text=Hřiště a děti");

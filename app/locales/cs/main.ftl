@@ -21,8 +21,8 @@ join-title = Přidat se ke Spolu
 join-intro = Stačí kód pozvánky. Nepotřebujete e-mail ani telefonní číslo.
 join-code = Kód pozvánky
 join-code-hint = Je na lístku od pracovníků centra, třeba K7QM-3XPA.
-join-display-name = Vaše jméno
-join-display-name-hint = Tak vás uvidí ostatní. Může to být i přezdívka.
+join-display-name = Vaše jméno nebo přezdívka
+join-display-name-hint = Tak vás uvidí ostatní. Z něj uděláme přihlašovací jméno, třeba „Jana K.“ → jana.k.
 join-username = Přihlašovací jméno
 join-username-hint = Malá písmena bez háčků a čárek, číslice, tečka nebo pomlčka.
 join-password = Heslo
@@ -48,7 +48,7 @@ invites-role = Kdo se s kódem přidá
 invites-count = Kolik kódů
 invites-create = Vytvořit kódy
 
-not-found-title = Tahle stránka tu není
+not-found-title = Tato stránka tu není
 not-found-text = Možná se změnila adresa nebo je v ní překlep.
 back-home = Zpět domů
 forbidden-title = Sem nemáte přístup
@@ -58,14 +58,14 @@ gate-members = Tuto stránku otevřou jen přihlášení členové.
 
 error-bad-request = Formulář nedorazil celý. Zkuste to prosím znovu.
 error-not-signed-in = Nejdřív se prosím přihlaste.
-error-forbidden = Tohle mohou dělat jen pracovníci centra.
+error-forbidden = Toto mohou dělat jen pracovníci centra.
 error-not-found = To jsme nenašli.
 error-too-many-attempts = Příliš mnoho pokusů.
-error-too-many-attempts-wait = Příliš mnoho pokusů. Zkuste to znovu za { $minutes ->
-        [one] { $minutes } minutu
-        [few] { $minutes } minuty
-       *[other] { $minutes } minut
-    }, nebo zajděte do komunitního centra, tam vám pomůžou hned.
+error-too-many-attempts-wait = Příliš mnoho pokusů. Zkuste to znovu za { $minutes } { $minutes ->
+        [one] minutu
+        [few] minuty
+       *[other] minut
+    }. Nebo zajděte do komunitního centra, tam vám pomůžou hned.
 error-not-saved = Neuloženo: Spolu teď nemůže nic zapsat. Zkuste to prosím za chvíli znovu.
 error-internal = Něco se pokazilo. Zkuste to prosím za chvíli znovu.
 error-username-missing = Napište přihlašovací jméno.
@@ -78,10 +78,10 @@ error-display-name-characters = Jméno obsahuje znaky, které nejdou použít.
 error-password-short = Heslo musí mít aspoň 8 znaků.
 error-password-long = Heslo je moc dlouhé.
 error-invite-missing = Napište kód z lístku.
-error-invite-mistyped = Tento kód nevypadá správně. Má 8 znaků, třeba K7QM-3XPA.
+error-invite-mistyped = Tento kód nevypadá správně. Má 8 písmen a číslic, třeba K7QM-3XPA.
 error-invite-unknown = Tento kód neznáme. Zkontrolujte ho, prosím.
-error-invite-used = Tento kód už byl použit. Požádejte v centru o nový.
-error-invite-expired = Platnost kódu vypršela. Požádejte v centru o nový.
+error-invite-used = Tento kód už neplatí. Požádejte v centru o nový.
+error-invite-expired = Tento kód už neplatí. Požádejte v centru o nový.
 error-invite-count = Můžete vytvořit 1 až 50 kódů najednou.
 error-role-unknown = Vyberte, kdo se s kódem přidá.
 error-sign-in-wrong = Jméno nebo heslo nesedí. Zkuste to znovu.
@@ -91,7 +91,7 @@ propose = Navrhnout
 home-newest = Nejnovější návrhy
 new-proposal-title = Co by se mělo změnit?
 proposal-title = Název
-proposal-title-hint = Krátce, nejvýš 80 znaků. Třeba „Lavička u bloku 5“.
+proposal-title-hint = Nepovinné. Když ho nevyplníte, vezmeme začátek vašeho textu.
 proposal-body = Co by se mělo změnit?
 proposal-body-hint = Napište, co vadí a co by pomohlo. Stačí pár vět.
 proposal-category = Oblast
@@ -118,11 +118,7 @@ supporters-count = { $count ->
         [few] { $count } lidé to chtějí taky.
        *[other] { $count } lidí to chce taky.
     }
-supports-count = { $count ->
-        [one] { $count } podpora
-        [few] { $count } podpory
-       *[other] { $count } podpor
-    }
+supports-count = Chce to taky: { $count }
 comments-count = { $count ->
         [one] { $count } komentář
         [few] { $count } komentáře
@@ -152,19 +148,19 @@ error-body-long = Text může mít nejvýš 2 000 znaků.
 error-category-missing = Vyberte oblast.
 error-place-unknown = Toto místo neznáme. Vyberte ze seznamu.
 error-photo-too-large = Je moc velká. Pošlete fotku do 10 MB.
-error-photo-not-a-photo = Tohle není fotka. Vyberte fotku JPEG, PNG nebo WebP.
+error-photo-not-a-photo = Toto není fotka. Vyberte fotku JPEG, PNG nebo WebP.
 error-photo-damaged = Fotka je poškozená nebo se nenahrála celá. Zkuste ji vybrat znovu.
-error-photo-too-many = K návrhu patří nejvýš 4 fotky. Tuhle jsme nepřidali.
+error-photo-too-many = K návrhu patří nejvýš 4 fotky. Tuto jsme nepřidali.
 error-support-own = Svůj vlastní návrh podpořit nemůžete.
 error-support-closed = Tento návrh už podpořit nejde.
-date = { $day }. { $month }. { $year }
+date = { $weekday } { $day }. { $month } { $year }
 filters-summary = Hledat a řadit
 send = Odeslat
 save = Uložit
 reply = Odpovědět
 reply-label = Vaše odpověď
 comment-label = Váš komentář
-comment-sign-in = a můžete se přidat do diskuse.
+comment-sign-in = Přihlaste se a můžete se přidat do diskuse.
 comment-deleted = Smazáno autorem.
 comment-edit = Upravit
 comment-delete = Smazat
@@ -186,8 +182,16 @@ report-reason-other = Něco jiného
 error-report-reason = Vyberte, proč to hlásíte.
 error-report-note-missing = Napište pár slov, co je špatně.
 error-report-note-long = Poznámka může mít nejvýš 500 znaků.
-error-limit-proposals = Za den můžete poslat jen pár návrhů. Další zkuste zítra.
-error-limit-comments = Teď jste napsali hodně komentářů. Další zkuste za chvíli.
+error-limit-proposals = Dnes jste už poslali { $count ->
+        [one] { $count } návrh
+        [few] { $count } návrhy
+       *[other] { $count } návrhů
+    }. Další můžete zítra.
+error-limit-comments = Za poslední hodinu jste napsali { $count ->
+        [one] { $count } komentář
+        [few] { $count } komentáře
+       *[other] { $count } komentářů
+    }. Další můžete za chvíli.
 withdraw = Stáhnout návrh
 withdraw-explain = Návrh zůstane vidět jako stažený. Podpořit ani o něm hlasovat už nepůjde.
 withdraw-confirm = Ano, stáhnout návrh
@@ -208,13 +212,13 @@ decision-cancelled = zrušené
 decision-read-proposal = Přečíst návrh
 decision-who-core = Hlasuje jádrová skupina.
 decision-who-members = Hlasují všichni členové.
-rule-single = Návrh je přijat, když víc než polovina hlasů „ano“ a „ne“ je „ano“. Platí to, jen když hlasuje aspoň { $quorum } { $quorum ->
-    [one] člověk
-    [few] lidé
-   *[other] lidí
-  }.
+rule-single = Návrh projde, když bude víc hlasů Ano než Ne. Hlasovat musí aspoň { $quorum } { $quorum ->
+        [one] člověk
+        [few] lidé
+       *[other] lidí
+    }.
 decision-opens = Začne { $when }.
-decision-closes = Hlasovat jde do { $when }.
+decision-closes = Hlasovat můžete do { $when }.
 decision-ended = Skončilo { $when }.
 vote-now = Hlasovat
 vote-change = Změnit hlas
@@ -224,7 +228,7 @@ vote-abstain = Zdržuji se
 vote-saved = Váš hlas je uložen: { $choice }. Do konce hlasování ho můžete změnit.
 vote-took-part = Hlasovali jste. Jak, to nikdo nevidí.
 vote-sign-in = Přihlaste se a můžete hlasovat.
-vote-only-core = O tomhle hlasuje jen jádrová skupina.
+vote-only-core = O tomto návrhu hlasuje jen jádrová skupina.
 vote-not-open-yet = Hlasování ještě nezačalo.
 vote-over = Hlasování skončilo.
 decision-cancelled-because = Hlasování bylo zrušeno: { $reason }
@@ -233,7 +237,15 @@ result-accepted = Návrh byl přijat.
 result-rejected = Návrh nebyl přijat.
 result-no-quorum = Hlasovalo méně lidí, než bylo potřeba. Návrh nebyl přijat.
 result-no-quorum-short = Hlasovalo málo lidí.
-result-turnout = Hlasovalo { $voters } z { $eligible }.
+result-turnout = { $voters ->
+        [one] Hlasoval
+        [few] Hlasovali
+       *[other] Hlasovalo
+    } { $voters } z { $eligible } { $eligible ->
+        [one] člověka, který mohl
+        [few] lidí, kteří mohli
+       *[other] lidí, kteří mohli
+    }.
 result-quorum-met = Potřeba bylo aspoň { $quorum }, to se splnilo.
 result-quorum-missed = Potřeba bylo aspoň { $quorum }, to se nesplnilo.
 decision-manage = Pro pracovníky centra
@@ -245,7 +257,7 @@ cancel-confirm = Zrušit hlasování
 open-decision = Otevřít hlasování
 open-decision-title = Hlasování o návrhu
 decision-eligibility = Kdo hlasuje
-eligibility-core = Hlavní skupina
+eligibility-core = Jádrová skupina
 eligibility-members = Všichni členové
 decision-opens-label = Kdy začne
 opens-now = Hned
@@ -255,7 +267,7 @@ decision-closes-label = Konec (datum a čas)
 decision-quorum-label = Kolik lidí musí hlasovat
 decision-quorum-hint = Když jich bude méně, návrh přijatý nebude.
 decision-rule-label = Pravidlo:
-decision-rule-before = Návrh je přijat, když víc než polovina hlasů „ano“ a „ne“ je „ano“ a když hlasuje aspoň tolik lidí, kolik napíšete výše. Po otevření už pravidlo, počet ani to, kdo hlasuje, změnit nejde.
+decision-rule-before = Návrh projde, když bude víc hlasů Ano než Ne. Hlasovat musí aspoň tolik lidí, kolik napíšete výše. Po otevření už nic z toho změnit nejde.
 error-decision-proposal-not-open = O tomto návrhu teď hlasovat nejde. Hlasovat se dá jen o otevřeném návrhu.
 error-decision-eligibility = Vyberte, kdo hlasuje.
 error-quorum-range = Napište číslo od 1 do 10 000.
@@ -265,18 +277,18 @@ error-vote-choice = Vyberte „ano“, „ne“, nebo „zdržuji se“.
 error-vote-closed = Hlasování už skončilo. Tento hlas jsme nezapočítali.
 error-decision-not-open = Toto hlasování už neprobíhá.
 error-cancel-reason = Napište důvod, nejvýš 500 znaků.
-error-dots-per-voter = Napište počet teček od 1 do 20.
-error-dots-per-proposal = Na jeden návrh může jít nejvýš tolik teček, kolik má každý celkem.
-error-dots-too-many-on-one = Na jeden návrh jste dali víc teček, než jde.
-error-dots-too-many = Rozdali jste víc teček, než máte.
-error-dots-none = Dejte aspoň jednu tečku.
+error-dots-per-voter = Napište počet bodů od 1 do 20.
+error-dots-per-proposal = Na jeden návrh může jít nejvýš tolik bodů, kolik má každý celkem.
+error-dots-too-many-on-one = Na jeden návrh jste dali víc bodů, než jde.
+error-dots-too-many = Rozdali jste víc bodů, než máte.
+error-dots-none = Dejte aspoň jeden bod.
 decision-see = Hlasování a výsledek
 home-waiting-votes = Čeká na váš hlas
 meeting-title = Hlasování ze schůzky
 meeting-day = Den schůzky
 meeting-note = Poznámka
 meeting-note-hint = Třeba „schůzka jádrové skupiny, přítomno 12 lidí“. Uvidí ji všichni.
-meeting-rule = Výsledek se spočítá stejně jako u hlasování v aplikaci: návrh je přijat, když víc než polovina hlasů „ano“ a „ne“ je „ano“ a když hlasovalo aspoň tolik lidí, kolik je napsáno výše.
+meeting-rule = Počítá se stejně jako v aplikaci: návrh projde, když je víc hlasů Ano než Ne. Hlasovat musí aspoň tolik lidí, kolik je napsáno výše.
 meeting-save = Uložit výsledek
 record-meeting = Zapsat hlasování ze schůzky
 decided-at-meeting = Rozhodnuto na schůzce { $when }: { $note }
@@ -290,41 +302,41 @@ assist-choice = Jak hlasuje
 assist-save = Uložit hlas
 assist-saved = Hlas je uložen. Formulář je prázdný pro dalšího člověka.
 assist-link = Pomoci někomu hlasovat
-error-assist-not-eligible = Tento člověk v tomhle hlasování hlasovat nemůže.
-result-ranked = Pořadí podle teček:
+error-assist-not-eligible = Tento člověk v tomto hlasování hlasovat nemůže.
+result-ranked = Pořadí podle bodů:
 poll-title = Anketa: co je nejdůležitější
-poll-intro = Každý rozdělí několik teček mezi návrhy. Výsledkem je pořadí. Stav návrhů se nemění.
+poll-intro = Každý rozdělí několik bodů mezi návrhy. Výsledkem je pořadí. Stav návrhů se nemění.
 poll-name = Otázka
 poll-name-hint = Třeba „Co udělat na jaře jako první?“
 poll-proposals = Které návrhy (aspoň dva otevřené)
-poll-dots = Kolik teček má každý
-poll-dots-per-proposal = Kolik teček nejvýš na jeden návrh
+poll-dots = Kolik bodů má každý
+poll-dots-per-proposal = Kolik bodů nejvýš na jeden návrh
 poll-quorum = Kolik lidí musí hlasovat, aby anketa platila
-poll-rule = Vyhrává návrh s nejvíce tečkami. Anketa platí, když hlasuje aspoň tolik lidí, kolik napíšete. Po otevření už nic z toho změnit nejde.
+poll-rule = Vyhrává návrh s nejvíce body. Anketa platí, když hlasuje aspoň tolik lidí, kolik napíšete. Po otevření už nic z toho změnit nejde.
 poll-open = Nová anketa
 rule-priority = Každý má { $dots } { $dots ->
-    [one] tečku
-    [few] tečky
-   *[other] teček
-  } a na jeden návrh může dát nejvýš { $most }. Vyhrává návrh s nejvíce tečkami. Anketa platí, když hlasuje aspoň { $quorum } { $quorum ->
-    [one] člověk
-    [few] lidé
-   *[other] lidí
-  }.
-dots-title = Rozdělte své tečky
+        [one] bod
+        [few] body
+       *[other] bodů
+    } a na jeden návrh může dát nejvýš { $most }. Vyhrává návrh s nejvíce body. Anketa platí, když hlasuje aspoň { $quorum } { $quorum ->
+        [one] člověk
+        [few] lidé
+       *[other] lidí
+    }.
+dots-title = Rozdělte své body
 dots-hint = Máte { $dots } { $dots ->
-    [one] tečku
-    [few] tečky
-   *[other] teček
-  }, na jeden návrh nejvýš { $most }. Nemusíte rozdat všechny.
-dots-save = Uložit tečky
-dots-saved = Vaše tečky jsou uložené. Do konce ankety je můžete změnit.
+        [one] bod
+        [few] body
+       *[other] bodů
+    }, na jeden návrh nejvýš { $most }. Nemusíte rozdat všechny.
+dots-save = Uložit body
+dots-saved = Vaše body jsou uložené. Do konce ankety je můžete změnit.
 error-poll-title = Napište otázku, nejvýš 200 znaků.
 error-poll-proposals = Vyberte aspoň dva otevřené návrhy.
 meeting-poll-title = Zapsat anketu ze schůzky
-meeting-poll-intro = Napište, kolik teček dostal který návrh na schůzce. Návrh, u kterého nic nenapíšete, v anketě nebude.
-meeting-poll-dots = Tečky pro každý návrh
-meeting-poll-voters = Kolik lidí dávalo tečky
+meeting-poll-intro = Napište, kolik bodů dostal který návrh na schůzce. Návrh, u kterého nic nenapíšete, v anketě nebude.
+meeting-poll-dots = Body pro každý návrh
+meeting-poll-voters = Kolik lidí dávalo body
 
 ## Moderation
 error-suspended = Váš účet je pozastavený. Číst můžete, psát a hlasovat zatím ne.
@@ -333,7 +345,7 @@ hidden-by-moderators = Skryto moderátory: { $reason }
 edited-by-moderators = Upraveno moderátory: { $note }
 waiting-for-moderator = Čeká na moderátora. Ostatní to uvidí, až to schválí.
 written-with-help = Napsáno s pomocí: { $name }
-discussion-locked = Diskuse je uzavřená moderátory. Komentáře zůstávají, nové přidat nejde.
+discussion-locked = Moderátoři diskusi uzavřeli. Komentáře zůstávají, nové přidat nejde.
 hidden-proposal-title = Skrytý návrh č. { $id }
 decision-about-hidden = Hlasování o skrytém návrhu
 merged-into = Sloučeno s návrhem č. { $id }
@@ -432,7 +444,7 @@ member-role = Role
 member-role-save = Změnit roli
 core-add = Přidat do jádrové skupiny
 core-remove = Odebrat z jádrové skupiny
-error-member-self = Tohle nejde udělat u vlastního účtu.
+error-member-self = Toto nejde udělat u vlastního účtu.
 error-core-unchanged = Už to tak je.
 error-role-unchanged = Tuto roli už má.
 error-not-suspended = Účet není pozastavený.
@@ -462,7 +474,7 @@ print-none = V této dávce už není žádný nepoužitý kód.
 print-code = Váš kód
 print-valid-until = Platí do { $date }.
 print-step-open = Naskenujte čtvereček telefonem, nebo otevřete { $address }
-print-step-write = Napište kód, přezdívku a heslo. Hotovo!
+print-step-write = Napište kód, své jméno nebo přezdívku a heslo. Hotovo!
 writing-for = Píšete za: { $name }. Uloží se to jako { $name } s poznámkou, že jste pomohli.
 write-for-title = Napsat za člena
 write-for-intro = Člen je u vás a požádal o pomoc. Napište, co říká, jeho slovy.
@@ -488,17 +500,17 @@ error-proposals-per-day = Napište číslo od 1 do 100.
 error-comments-per-hour = Napište číslo od 1 do 500.
 error-eligibility = Vyberte, kdo hlasuje.
 kiosk-title = Tento přístroj
-kiosk-intro = Na sdíleném tabletu v centru se člověk sám odhlásí, když chvíli nic nedělá, a nahoře je velké tlačítko Odhlásit. Platí jen pro přístroj, na kterém to zapnete.
+kiosk-intro = Na sdíleném tabletu v centru Spolu člověka samo odhlásí, když chvíli nic nedělá. Nahoře je pak velké tlačítko Odhlásit. Platí to jen pro přístroj, na kterém to zapnete.
 kiosk-on = Tento přístroj je sdílený tablet: odhlásí po { $minutes } min bez činnosti.
 kiosk-minutes = Odhlásit po kolika minutách bez činnosti
 kiosk-turn-on = Zapnout pro tento přístroj
 kiosk-turn-off = Vypnout pro tento přístroj
 error-kiosk-minutes = Napište číslo od 1 do 120.
-categories-title = Kategorie a místa
-categories-intro = Z kategorií a míst lidé vybírají u nového návrhu. Archivované zůstanou u starých návrhů, ale už se nenabízejí.
-categories-heading = Kategorie
+categories-title = Oblasti a místa
+categories-intro = Z oblastí a míst lidé vybírají u nového návrhu. Archivované zůstanou u starých návrhů, ale už se nenabízejí.
+categories-heading = Oblasti
 places-heading = Místa
-category-new = Nová kategorie
+category-new = Nová oblast
 category-name-cs = Název česky
 category-name-en = Název anglicky
 category-icon = Obrázek
@@ -516,7 +528,7 @@ icon-shield = štít
 icon-building = dům
 icon-car = auto
 icon-people = lidé
-icon-dots = tečky
+icon-dots = tři tečky
 error-category-name = Napište název, nejvýš 40 znaků.
 error-category-icon = Vyberte obrázek.
 error-category-colour = Vyberte barvu.
@@ -527,8 +539,8 @@ admin-site-name = Název stránky (v záhlaví, místo „Spolu“)
 error-site-name = Napište název, nejvýš 60 znaků.
 
 ## Outcomes: what became of a decided proposal
-log-action-publish-outcome = zveřejnil(a) výsledek
-log-action-update-outcome = doplnil(a) výsledek
+log-action-publish-outcome = napsal(a), co bude dál
+log-action-update-outcome = přidal(a) novinku
 stage-planned = naplánováno
 stage-in-progress = pracuje se na tom
 stage-done = hotovo
@@ -539,17 +551,17 @@ error-who-does-long = Zkraťte to prosím na 200 znaků.
 error-date = Vyberte den v kalendáři.
 error-outcome-stage = Vyberte, jak to vypadá.
 error-outcome-reason = Napište, proč to nejde udělat.
-error-outcome-not-decided = Výsledek jde zveřejnit, až se o návrhu rozhodne.
-error-outcome-missing = Nejdřív zveřejněte výsledek.
-outcome-title = Co se děje dál
+error-outcome-not-decided = Co bude dál, jde napsat, až se o návrhu rozhodne.
+error-outcome-missing = Nejdřív napište, co bude dál.
+outcome-title = Co bude dál
 outcome-timeline = Jak to jde
-outcome-none-yet = Výsledek zatím není zveřejněný.
-outcome-published = Výsledek zveřejněn
+outcome-none-yet = Co bude dál, zatím nikdo nenapsal.
+outcome-published = Zveřejněno, co bude dál
 outcome-why-not = Proč to nejde:
 outcome-who = Kdo to udělá
 outcome-due = Do kdy
-outcome-publish = Zveřejnit výsledek
-outcome-correct = Opravit výsledek
+outcome-publish = Zveřejnit, co bude dál
+outcome-correct = Opravit, co bude dál
 outcome-summary = Co se rozhodlo
 outcome-summary-hint = Jednoduše, jako byste to říkali sousedovi.
 outcome-who-does = Kdo co udělá
@@ -564,7 +576,7 @@ outcome-update-hint = Co se od minula změnilo. Můžete přidat fotku.
 outcome-update-stage = Změnit stav
 outcome-stage-same = nechat, jak je
 outcomes-title = Co se změnilo
-outcomes-counts = Letos hotovo: { $done }. Pracuje se: { $progress }. Naplánováno: { $planned }.
+outcomes-counts = Letos hotovo: { $done }. Pracuje se: { $progress }. Naplánováno: { $planned }. Nejde to: { $impossible }.
 outcomes-show = Zobrazit
 outcomes-none = Tady zatím nic není.
 outcome-before = Předtím
@@ -583,7 +595,7 @@ notifications-title = Oznámení
 notifications-none = Zatím žádná oznámení. Až vám někdo odpoví nebo se něco stane s vaším návrhem, uvidíte to tady.
 notifications-read-all = Označit vše jako přečtené
 notification-new = Nové
-notification-mark-read = Přečteno
+notification-mark-read = Označit jako přečtené
 notification-about-hidden = skrytý návrh
 notification-reason = Důvod:
 notification-note = Poznámka:
@@ -592,11 +604,11 @@ notification-stage = Stav:
 notify-reply = Někdo odpověděl u návrhu „{ $about }“.
 notify-hidden = Moderátoři skryli váš příspěvek u návrhu „{ $about }“.
 notify-edited = Moderátoři upravili váš příspěvek u návrhu „{ $about }“.
-notify-merged = Váš návrh „{ $about }“ byl spojen s podobným návrhem.
+notify-merged = Váš návrh „{ $about }“ byl sloučen s podobným návrhem.
 notify-approved = Moderátoři schválili váš příspěvek u návrhu „{ $about }“. Teď ho vidí všichni.
 notify-decision-opened = Začalo hlasování: „{ $about }“. Můžete hlasovat.
-notify-decision-closed = Hlasování skončilo: „{ $about }“.
-notify-outcome-published = Návrh „{ $about }“ má zveřejněný výsledek.
+notify-decision-closed = Je rozhodnuto: „{ $about }“.
+notify-outcome-published = Víme, co bude dál: „{ $about }“.
 notify-outcome-updated = Novinka u návrhu „{ $about }“.
 notify-result-accepted = přijato
 notify-result-rejected = zamítnuto
@@ -619,7 +631,7 @@ privacy-title = Co o vás Spolu ví
 privacy-lead = Spolu o vás ví jen to nejnutnější. Nepotřebuje e-mail ani telefon.
 privacy-what = Co si pamatujeme
 privacy-what-1 = Vaše přihlašovací jméno, jméno, které vidí ostatní, heslo (zašifrované, nikdo ho nepřečte), jazyk a jestli jste v jádrové skupině.
-privacy-what-2 = Co napíšete: návrhy, komentáře, fotky, koho podporujete a co nahlásíte. Z fotek mažeme údaje o místě, kde vznikly.
+privacy-what-2 = Co napíšete: návrhy, komentáře, fotky, které návrhy podporujete a co nahlásíte. Z fotek mažeme údaje o místě, kde vznikly.
 privacy-why = Proč
 privacy-why-1 = Aby sousedé viděli, kdo co navrhl, a aby hlasovali jen ti, kdo mohou. Nic neprodáváme a nikomu nepředáváme.
 privacy-who = Kdo to vidí
@@ -629,27 +641,93 @@ privacy-votes = Hlasování je tajné
 privacy-votes-1 = Po skončení hlasování zůstane jen počet hlasů. Nikde není vidět, jak kdo hlasoval.
 privacy-yours = Co můžete udělat vy
 privacy-yours-1 = Na stránce „Já“ si můžete změnit jméno, heslo a jazyk.
-privacy-yours-2 = Na stejném místě si můžete stáhnout všechno, co o vás Spolu ví, a účet zrušit: vaše příspěvky buď zůstanou podepsané „bývalý člen“, nebo se smažou. Účet nikdy nemažeme jen proto, že ho dlouho nepoužíváte.
+privacy-yours-2 = Tamtéž si můžete stáhnout všechno, co o vás Spolu ví, a smazat svůj účet. Vaše příspěvky pak buď zůstanou podepsané „smazaný účet“, nebo se smažou. Účet nikdy nemažeme jen proto, že ho dlouho nepoužíváte.
 me-download = Stáhnout moje údaje
-me-download-hint = Soubor se vším, co o vás Spolu ví (JSON). Jak jste hlasovali, v něm není — to se nikde neukládá.
-me-delete = Zrušit můj účet
-me-delete-explain = Účet zrušíte natrvalo. Nepůjde se už přihlásit a nepůjde to vrátit. Vaše podpory, nahlášení a oznámení zmizí. Když právě běží hlasování, váš hlas se nezapočítá. Výsledky hlasování, která už skončila, se nezmění.
+me-download-hint = Soubor se vším, co o vás Spolu ví (JSON). Jak jste hlasovali, v něm není – to se nikde neukládá.
+me-delete = Smazat můj účet
+me-delete-explain = Účet smažete natrvalo a už se nepřihlásíte. Nepůjde to vrátit. Zmizí, co jste podpořili a nahlásili, i vaše oznámení. Hlas v hlasování, které ještě běží, se nezapočítá. Výsledky skončených hlasování se nezmění.
 me-delete-posts = Co s tím, co jste napsali?
-me-delete-keep = Nechat návrhy a komentáře, podepsané „bývalý člen“
+me-delete-keep = Nechat návrhy a komentáře, podepsané „smazaný účet“
 me-delete-remove = Smazat text mých návrhů a komentářů i fotky
 me-delete-password = Vaše heslo (pro potvrzení)
-me-delete-confirm = Zrušit účet natrvalo
+me-delete-confirm = Smazat účet natrvalo
 error-posts-choice = Vyberte, co s vašimi příspěvky.
-former-member = bývalý člen
-hide-reason-author-removed = smazal(a) autor
-home-deleted = Váš účet je zrušený. Děkujeme, že jste byli s námi.
+former-member = smazaný účet
+hide-reason-author-removed = smazáno autorem
+home-deleted = Váš účet je smazaný. Děkujeme, že jste byli s námi.
 
 ## Staff's downloads and open data
 exports-title = Data ke stažení
 exports-intro = Tabulky pro zprávy městu nebo dárcům. Otevřete je v Excelu; česká písmena zůstanou v pořádku. U hlasování jsou jen počty hlasů, nikdy kdo jak hlasoval.
 exports-proposals = Návrhy (CSV)
-exports-outcomes = Výsledky návrhů (CSV)
+exports-outcomes = Co bude s návrhy dál (CSV)
 exports-decisions = Výsledky hlasování (CSV)
 exports-api = Otevřená data
 exports-api-intro = Veřejné návrhy, výsledky a výsledky hlasování jsou i jako otevřená data pro aplikace. Popis je tady:
 me-download-failed = Stažení se nepovedlo. Zkuste to prosím znovu.
+sending-shrinking = Zmenšuji fotky, aby se poslaly rychle…
+sending-percent = Posílám: { $percent } %
+sending-done = Odesláno.
+sending-failed = Neodesláno. Zkontrolujte připojení k internetu a zkuste to znovu.
+proposal-category-hint = Když žádnou nevyberete, dáme návrh do „Jiné“.
+decision-who-core-past = Hlasovala jádrová skupina.
+decision-who-members-past = Hlasovat mohli všichni členové.
+result-turnout-meeting = Na schůzce { $voters ->
+        [one] hlasoval { $voters } člověk
+        [few] hlasovali { $voters } lidé
+       *[other] hlasovalo { $voters } lidí
+    }.
+hide-reason-choose = Vyberte důvod
+join-own-username = Chci si vybrat jiné přihlašovací jméno
+home-joined = Vítejte ve Spolu! Příště se přihlásíte jménem { $username } a svým heslem. Zapamatujte si je.
+date-time = { $date }, { $time }
+month-1 = ledna
+month-2 = února
+month-3 = března
+month-4 = dubna
+month-5 = května
+month-6 = června
+month-7 = července
+month-8 = srpna
+month-9 = září
+month-10 = října
+month-11 = listopadu
+month-12 = prosince
+weekday-1 = pondělí
+weekday-2 = úterý
+weekday-3 = středa
+weekday-4 = čtvrtek
+weekday-5 = pátek
+weekday-6 = sobota
+weekday-7 = neděle
+log-invites-made = { $count } { $count ->
+        [one] kód
+        [few] kódy
+       *[other] kódů
+    } pro: { $who }
+log-setting-site = nastavení Spolu
+log-setting-category = oblast „{ $name }“
+log-setting-place = místo „{ $name }“
+log-setting-word-list = seznam slov ({ $count })
+outcome-more = Víc
+support-given-past = Chtěli jste to taky.
+proposals-which = Které návrhy
+proposals-all = Všechny návrhy
+proposals-supported = Co chci taky
+join-username-optional = Přihlašovací jméno (nepovinné)
+weekday-on-1 = v pondělí
+weekday-until-1 = pondělí
+weekday-on-2 = v úterý
+weekday-until-2 = úterý
+weekday-on-3 = ve středu
+weekday-until-3 = středy
+weekday-on-4 = ve čtvrtek
+weekday-until-4 = čtvrtka
+weekday-on-5 = v pátek
+weekday-until-5 = pátku
+weekday-on-6 = v sobotu
+weekday-until-6 = soboty
+weekday-on-7 = v neděli
+weekday-until-7 = neděle
+proposal-sent = Odesláno. Děkujeme! Sousedé teď váš návrh uvidí.
+proposal-sent-waiting = Odesláno. Děkujeme! Ostatní návrh uvidí, až ho pracovníci centra schválí.

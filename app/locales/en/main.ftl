@@ -21,8 +21,8 @@ join-title = Join Spolu
 join-intro = All you need is an invite code. No e-mail, no phone number.
 join-code = Invite code
 join-code-hint = It is on the slip from the centre's staff, for example K7QM-3XPA.
-join-display-name = Your name
-join-display-name-hint = This is what others see. A nickname is fine.
+join-display-name = Your name or nickname
+join-display-name-hint = This is how others see you. Your username is made from it, for example "Jana K." → jana.k.
 join-username = Username
 join-username-hint = Lower-case letters without accents, digits, a dot or a dash.
 join-password = Password
@@ -61,10 +61,10 @@ error-not-signed-in = Please sign in first.
 error-forbidden = Only the centre's staff can do this.
 error-not-found = We could not find that.
 error-too-many-attempts = Too many tries.
-error-too-many-attempts-wait = Too many tries. Try again in { $minutes ->
-        [one] { $minutes } minute
-       *[other] { $minutes } minutes
-    }, or come to the community centre, where they can help you at once.
+error-too-many-attempts-wait = Too many tries. Try again in { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    }. Or come to the community centre, where they can help you at once.
 error-not-saved = Not saved: Spolu cannot store anything just now. Please try again in a moment.
 error-internal = Something went wrong. Please try again in a moment.
 error-username-missing = Write a username.
@@ -77,10 +77,10 @@ error-display-name-characters = The name has characters that cannot be used.
 error-password-short = The password needs at least 8 characters.
 error-password-long = The password is too long.
 error-invite-missing = Write the code from your slip.
-error-invite-mistyped = This code does not look right. It has 8 characters, for example K7QM-3XPA.
+error-invite-mistyped = This code does not look right. It has 8 letters and digits, for example K7QM-3XPA.
 error-invite-unknown = We do not know this code. Please check it.
-error-invite-used = This code has already been used. Ask the centre for a new one.
-error-invite-expired = This code has expired. Ask the centre for a new one.
+error-invite-used = This code is no longer valid. Ask the centre for a new one.
+error-invite-expired = This code is no longer valid. Ask the centre for a new one.
 error-invite-count = You can make 1 to 50 codes at once.
 error-role-unknown = Choose who joins with the code.
 error-sign-in-wrong = The username or password is not right. Try again.
@@ -90,7 +90,7 @@ propose = Propose
 home-newest = Newest proposals
 new-proposal-title = What should change?
 proposal-title = Title
-proposal-title-hint = Short, at most 80 characters. For example "A bench by block 5".
+proposal-title-hint = Optional. If you leave it empty, we use the start of your text.
 proposal-body = What should change?
 proposal-body-hint = Say what is wrong and what would help. A few sentences are enough.
 proposal-category = Category
@@ -117,8 +117,8 @@ supporters-count = { $count ->
        *[other] { $count } people want this too.
     }
 supports-count = { $count ->
-        [one] { $count } support
-       *[other] { $count } supports
+        [one] { $count } wants this too
+       *[other] { $count } want this too
     }
 comments-count = { $count ->
         [one] { $count } comment
@@ -153,14 +153,14 @@ error-photo-damaged = The photo is damaged or did not upload completely. Try cho
 error-photo-too-many = A proposal takes at most 4 photos. This one was not added.
 error-support-own = You cannot support your own proposal.
 error-support-closed = This proposal can no longer be supported.
-date = { $day }/{ $month }/{ $year }
+date = { $weekday } { $day } { $month } { $year }
 filters-summary = Search and sort
 send = Send
 save = Save
 reply = Reply
 reply-label = Your reply
 comment-label = Your comment
-comment-sign-in = to join the discussion.
+comment-sign-in = Sign in to join the discussion.
 comment-deleted = Deleted by its author.
 comment-edit = Edit
 comment-delete = Delete
@@ -182,8 +182,14 @@ report-reason-other = Something else
 error-report-reason = Choose why you are reporting this.
 error-report-note-missing = Write a few words about what is wrong.
 error-report-note-long = The note can have at most 500 characters.
-error-limit-proposals = You can send only a few proposals a day. Try again tomorrow.
-error-limit-comments = You have written many comments just now. Try again in a while.
+error-limit-proposals = You have already sent { $count ->
+        [one] one proposal
+       *[other] { $count } proposals
+    } today. You can send more tomorrow.
+error-limit-comments = You have written { $count ->
+        [one] one comment
+       *[other] { $count } comments
+    } in the last hour. You can write more in a while.
 withdraw = Withdraw the proposal
 withdraw-explain = The proposal stays visible as withdrawn. Nobody can support it or vote on it any more.
 withdraw-confirm = Yes, withdraw the proposal
@@ -204,10 +210,10 @@ decision-cancelled = cancelled
 decision-read-proposal = Read the proposal
 decision-who-core = The core group votes.
 decision-who-members = All members vote.
-rule-single = The proposal is accepted if more than half of the yes and no votes are yes. This counts only if at least { $quorum } { $quorum ->
-    [one] person votes
-   *[other] people vote
-  }.
+rule-single = The proposal passes if there are more Yes votes than No votes. At least { $quorum } { $quorum ->
+        [one] person must vote
+       *[other] people must vote
+    }.
 decision-opens = Opens { $when }.
 decision-closes = You can vote until { $when }.
 decision-ended = Closed { $when }.
@@ -228,7 +234,10 @@ result-accepted = The proposal was accepted.
 result-rejected = The proposal was not accepted.
 result-no-quorum = Fewer people voted than needed. The proposal was not accepted.
 result-no-quorum-short = Too few people voted.
-result-turnout = { $voters } of { $eligible } voted.
+result-turnout = { $voters } of the { $eligible } { $eligible ->
+        [one] person who could vote
+       *[other] people who could vote
+    } voted.
 result-quorum-met = At least { $quorum } were needed: met.
 result-quorum-missed = At least { $quorum } were needed: not met.
 decision-manage = For the centre's staff
@@ -250,7 +259,7 @@ decision-closes-label = Closes (date and time)
 decision-quorum-label = How many people must vote
 decision-quorum-hint = With fewer, the proposal is not accepted.
 decision-rule-label = The rule:
-decision-rule-before = The proposal is accepted if more than half of the yes and no votes are yes, and at least as many people vote as you write above. Once the vote opens, the rule, that number and who votes cannot change.
+decision-rule-before = The proposal passes if there are more Yes votes than No votes. At least as many people as you write above must vote. Once the vote opens, none of this can change.
 error-decision-proposal-not-open = This proposal cannot be voted on now. Only open proposals can.
 error-decision-eligibility = Choose who votes.
 error-quorum-range = Write a number from 1 to 10,000.
@@ -260,21 +269,21 @@ error-vote-choice = Choose yes, no or abstain.
 error-vote-closed = Voting has already ended. This vote was not counted.
 error-decision-not-open = This vote is no longer open.
 error-cancel-reason = Write a reason of up to 500 characters.
-error-dots-per-voter = Write a number of dots from 1 to 20.
-error-dots-per-proposal = One proposal can take at most as many dots as each person has.
-error-dots-too-many-on-one = You put more dots on one proposal than allowed.
-error-dots-too-many = You gave out more dots than you have.
-error-dots-none = Give at least one dot.
+error-dots-per-voter = Write a number of points from 1 to 20.
+error-dots-per-proposal = One proposal can take at most as many points as each person has.
+error-dots-too-many-on-one = You put more points on one proposal than allowed.
+error-dots-too-many = You gave out more points than you have.
+error-dots-none = Give at least one point.
 decision-see = The vote and its result
 home-waiting-votes = Waiting for your vote
 meeting-title = A vote from a meeting
 meeting-day = Day of the meeting
 meeting-note = Note
 meeting-note-hint = For example "core-group meeting, 12 present". Everyone will see it.
-meeting-rule = The result is worked out as for a vote in the app: the proposal is accepted if more than half of the yes and no votes are yes, and at least as many people voted as written above.
+meeting-rule = It is worked out as in the app: the proposal passes if there are more Yes votes than No votes. At least as many people as written above must have voted.
 meeting-save = Save the result
 record-meeting = Record a vote from a meeting
-decided-at-meeting = Decided at a meeting on { $when }: { $note }
+decided-at-meeting = Decided at a meeting { $when }: { $note }
 error-count-range = Write a number from 0 to 10,000.
 error-meeting-date = Write the day of the meeting. It cannot be in the future.
 error-meeting-note = Write a short note of up to 500 characters.
@@ -286,37 +295,37 @@ assist-save = Save the vote
 assist-saved = The vote is saved. The form is empty for the next person.
 assist-link = Help someone vote
 error-assist-not-eligible = This person cannot vote in this decision.
-result-ranked = The order by dots:
+result-ranked = The order by points:
 poll-title = A poll: what matters most
-poll-intro = Everyone spreads a few dots over the proposals. The result is an order. The proposals' statuses do not change.
+poll-intro = Everyone spreads a few points over the proposals. The result is an order. The proposals' statuses do not change.
 poll-name = Question
 poll-name-hint = For example "What should we do first in spring?"
 poll-proposals = Which proposals (at least two open ones)
-poll-dots = Dots each person has
-poll-dots-per-proposal = Most dots on one proposal
+poll-dots = Points each person has
+poll-dots-per-proposal = Most points on one proposal
 poll-quorum = How many people must vote for the poll to count
-poll-rule = The proposal with the most dots comes first. The poll counts if at least as many people vote as you write. Once it opens, none of this can change.
+poll-rule = The proposal with the most points comes first. The poll counts if at least as many people vote as you write. Once it opens, none of this can change.
 poll-open = New poll
 rule-priority = Everyone has { $dots } { $dots ->
-    [one] dot
-   *[other] dots
-  } and can put at most { $most } on one proposal. The proposal with the most dots comes first. The poll counts if at least { $quorum } { $quorum ->
-    [one] person votes
-   *[other] people vote
-  }.
-dots-title = Spread your dots
+        [one] point
+       *[other] points
+    } and can put at most { $most } on one proposal. The proposal with the most points comes first. The poll counts if at least { $quorum } { $quorum ->
+        [one] person votes
+       *[other] people vote
+    }.
+dots-title = Spread your points
 dots-hint = You have { $dots } { $dots ->
-    [one] dot
-   *[other] dots
-  }, at most { $most } on one proposal. You need not give them all.
-dots-save = Save my dots
-dots-saved = Your dots are saved. You can change them until the poll closes.
+        [one] point
+       *[other] points
+    }, at most { $most } on one proposal. You need not give them all.
+dots-save = Save my points
+dots-saved = Your points are saved. You can change them until the poll closes.
 error-poll-title = Write the question, up to 200 characters.
 error-poll-proposals = Choose at least two open proposals.
 meeting-poll-title = Record a poll from a meeting
-meeting-poll-intro = Write how many dots each proposal got at the meeting. A proposal left empty is not part of the poll.
-meeting-poll-dots = Dots for each proposal
-meeting-poll-voters = How many people gave dots
+meeting-poll-intro = Write how many points each proposal got at the meeting. A proposal left empty is not part of the poll.
+meeting-poll-dots = Points for each proposal
+meeting-poll-voters = How many people gave points
 
 ## Moderation
 error-suspended = Your account is suspended. You can read, but not write or vote for now.
@@ -454,7 +463,7 @@ print-none = No unused code is left in this batch.
 print-code = Your code
 print-valid-until = Valid until { $date }.
 print-step-open = Scan the square with your phone, or open { $address }
-print-step-write = Type the code, a nickname and a password. Done!
+print-step-write = Type the code, your name or a nickname, and a password. Done!
 writing-for = You are writing for { $name }. It is saved as theirs, noting that you helped.
 write-for-title = Write for a member
 write-for-intro = The member is with you and asked for help. Write what they say, in their words.
@@ -480,7 +489,7 @@ error-proposals-per-day = Write a number from 1 to 100.
 error-comments-per-hour = Write a number from 1 to 500.
 error-eligibility = Choose who votes.
 kiosk-title = This device
-kiosk-intro = On the centre's shared tablet, people are signed out after a while without activity, and a big Sign out button shows at the top. It applies only to the device you turn it on for.
+kiosk-intro = On the centre's shared tablet, Spolu signs people out by itself after a while without activity. A big Sign out button then shows at the top. It applies only to the device you turn it on for.
 kiosk-on = This device is the shared tablet: it signs out after { $minutes } min without activity.
 kiosk-minutes = Sign out after how many idle minutes
 kiosk-turn-on = Turn on for this device
@@ -519,8 +528,8 @@ admin-site-name = Name of the site (in the header, instead of “Spolu”)
 error-site-name = Write a name, at most 60 characters.
 
 ## Outcomes: what became of a decided proposal
-log-action-publish-outcome = published an outcome
-log-action-update-outcome = updated an outcome
+log-action-publish-outcome = wrote what happens next
+log-action-update-outcome = added news
 stage-planned = planned
 stage-in-progress = in progress
 stage-done = done
@@ -531,17 +540,17 @@ error-who-does-long = Please keep it to 200 characters.
 error-date = Please pick a day in the calendar.
 error-outcome-stage = Please choose how it stands.
 error-outcome-reason = Please say why it is not possible.
-error-outcome-not-decided = An outcome can be published once the proposal is decided.
-error-outcome-missing = Please publish the outcome first.
+error-outcome-not-decided = What happens next can be written once the proposal is decided.
+error-outcome-missing = Please write first what happens next.
 outcome-title = What happens next
 outcome-timeline = How it is going
-outcome-none-yet = No outcome published yet.
-outcome-published = Outcome published
+outcome-none-yet = Nobody has written yet what happens next.
+outcome-published = What happens next is published
 outcome-why-not = Why it is not possible:
 outcome-who = Who does it
 outcome-due = By when
-outcome-publish = Publish the outcome
-outcome-correct = Correct the outcome
+outcome-publish = Publish what happens next
+outcome-correct = Correct what happens next
 outcome-summary = What was decided
 outcome-summary-hint = In plain words, as you would tell a neighbour.
 outcome-who-does = Who will do what
@@ -556,7 +565,7 @@ outcome-update-hint = What changed since last time. You can add a photo.
 outcome-update-stage = Change the stage
 outcome-stage-same = leave it as it is
 outcomes-title = What changed
-outcomes-counts = Done this year: { $done }. In progress: { $progress }. Planned: { $planned }.
+outcomes-counts = Done this year: { $done }. In progress: { $progress }. Planned: { $planned }. Not possible: { $impossible }.
 outcomes-show = Show
 outcomes-none = Nothing here yet.
 outcome-before = Before
@@ -565,7 +574,7 @@ outcome-changed-on = Last changed { $date }
 home-what-changed = What changed
 
 ## Notifications
-nav-notifications = Alerts
+nav-notifications = Notifi­cations
 nav-unread = { $count ->
         [one] { $count } unread
        *[other] { $count } unread
@@ -574,7 +583,7 @@ notifications-title = Notifications
 notifications-none = No notifications yet. When someone replies to you or something happens to your proposal, you will see it here.
 notifications-read-all = Mark all as read
 notification-new = New
-notification-mark-read = Read
+notification-mark-read = Mark as read
 notification-about-hidden = a hidden proposal
 notification-reason = Reason:
 notification-note = Note:
@@ -583,11 +592,11 @@ notification-stage = Stage:
 notify-reply = Someone replied on "{ $about }".
 notify-hidden = Moderators hid your post on "{ $about }".
 notify-edited = Moderators edited your post on "{ $about }".
-notify-merged = Your proposal "{ $about }" was joined with a similar one.
+notify-merged = Your proposal "{ $about }" was merged with a similar one.
 notify-approved = Moderators approved your post on "{ $about }". Everyone can see it now.
 notify-decision-opened = Voting has started: "{ $about }". You can vote.
-notify-decision-closed = Voting has ended: "{ $about }".
-notify-outcome-published = "{ $about }" has an outcome.
+notify-decision-closed = Decided: "{ $about }".
+notify-outcome-published = Now we know what happens next: "{ $about }".
 notify-outcome-updated = News on "{ $about }".
 notify-result-accepted = accepted
 notify-result-rejected = rejected
@@ -609,7 +618,7 @@ error-password-wrong = The current password does not match.
 privacy-title = What Spolu knows about you
 privacy-lead = Spolu keeps only what it needs. It needs no e-mail and no phone number.
 privacy-what = What we keep
-privacy-what-1 = Your username, the name others see, your password (scrambled, nobody can read it), your language and whether you are in the core group.
+privacy-what-1 = Your username, the name others see, and your password (scrambled, nobody can read it). Also your language and whether you are in the core group.
 privacy-what-2 = What you write: proposals, comments, photos, what you support and what you report. We remove the place a photo was taken from every photo.
 privacy-why = Why
 privacy-why-1 = So neighbours see who proposed what, and only those who may vote do. We sell nothing and pass nothing on.
@@ -620,18 +629,18 @@ privacy-votes = Voting is secret
 privacy-votes-1 = When a vote ends only the counts remain. Nowhere does it show how anyone voted.
 privacy-yours = What you can do
 privacy-yours-1 = On the "Me" page you can change your name, password and language.
-privacy-yours-2 = In the same place you can download everything Spolu knows about you and delete your account: your posts either stay, signed "former member", or are removed. We never delete an account just because it was not used for a long time.
+privacy-yours-2 = In the same place you can download everything Spolu knows about you and delete your account. Your posts then either stay, signed "deleted account", or are removed. We never delete an account just because it was not used for a long time.
 me-download = Download my data
 me-download-hint = A file with everything Spolu knows about you (JSON). How you voted is not in it: that is never kept.
 me-delete = Delete my account
-me-delete-explain = This deletes your account for good. You will not be able to sign in, and it cannot be undone. Your support, reports and notifications go. If a vote is open now, your vote will not count. Results of votes that have ended do not change.
+me-delete-explain = This deletes your account for good, and you cannot sign in again. It cannot be undone. What you supported and reported goes, and so do your notifications. Your vote in a decision still open will not count. Results of decisions that ended do not change.
 me-delete-posts = What should happen to what you wrote?
-me-delete-keep = Keep my proposals and comments, signed "former member"
+me-delete-keep = Keep my proposals and comments, signed "deleted account"
 me-delete-remove = Remove the text of my proposals and comments, and my photos
 me-delete-password = Your password (to confirm)
 me-delete-confirm = Delete my account for good
 error-posts-choice = Please choose what happens to your posts.
-former-member = former member
+former-member = deleted account
 hide-reason-author-removed = removed by its author
 home-deleted = Your account is deleted. Thank you for being with us.
 
@@ -639,8 +648,72 @@ home-deleted = Your account is deleted. Thank you for being with us.
 exports-title = Downloads
 exports-intro = Tables for reports to the town or funders. Open them in Excel; Czech letters stay intact. Votes appear only as counts, never who voted how.
 exports-proposals = Proposals (CSV)
-exports-outcomes = Outcomes (CSV)
+exports-outcomes = What happens next with proposals (CSV)
 exports-decisions = Decision results (CSV)
 exports-api = Open data
 exports-api-intro = Public proposals, outcomes and decision results are also open data for apps. The description is here:
 me-download-failed = The download did not work. Please try again.
+sending-shrinking = Making the photos smaller so they send quickly…
+sending-percent = Sending: { $percent }%
+sending-done = Sent.
+sending-failed = Not sent. Check your internet connection and try again.
+proposal-category-hint = If you choose none, the proposal goes under “Other”.
+decision-who-core-past = The core group voted.
+decision-who-members-past = All members could vote.
+result-turnout-meeting = { $voters } { $voters ->
+        [one] person
+       *[other] people
+    } voted at the meeting.
+hide-reason-choose = Choose a reason
+join-own-username = I want to choose another username
+home-joined = Welcome to Spolu! Next time you sign in with the username { $username } and your password. Please remember them.
+date-time = { $date }, { $time }
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+log-invites-made = { $count } { $count ->
+        [one] code
+       *[other] codes
+    } for: { $who }
+log-setting-site = Spolu settings
+log-setting-category = category "{ $name }"
+log-setting-place = place "{ $name }"
+log-setting-word-list = word list ({ $count })
+outcome-more = More
+support-given-past = You wanted this too.
+proposals-which = Which proposals
+proposals-all = All proposals
+proposals-supported = What I want too
+join-username-optional = Username (optional)
+weekday-on-1 = on Mon
+weekday-until-1 = Mon
+weekday-on-2 = on Tue
+weekday-until-2 = Tue
+weekday-on-3 = on Wed
+weekday-until-3 = Wed
+weekday-on-4 = on Thu
+weekday-until-4 = Thu
+weekday-on-5 = on Fri
+weekday-until-5 = Fri
+weekday-on-6 = on Sat
+weekday-until-6 = Sat
+weekday-on-7 = on Sun
+weekday-until-7 = Sun
+proposal-sent = Sent. Thank you! Your neighbours can see your proposal now.
+proposal-sent-waiting = Sent. Thank you! Others will see it once the centre's staff approve it.

@@ -2,11 +2,13 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// The slip promises three things: the code, a name, a password. The sign-in name is made from
+/// the name (`Jana K.` → `jana.k`) unless the person chose their own.
 #[server(prefix = "/api", endpoint = "join")]
 pub async fn join(
     code: String,
     display_name: String,
-    username: String,
+    #[server(default)] username: String,
     password: String,
 ) -> Result<(), AppError> {
     let result = run(&code, &display_name, &username, &password).await;
@@ -48,17 +50,24 @@ async fn run(
         "display_name",
         display_name.as_ref().map(|_| ()).map_err(|e| *e),
     );
-    let username = Username::parse(username);
-    check("username", username.as_ref().map(|_| ()).map_err(|e| *e));
+    let chosen = (!username.trim().is_empty()).then(|| Username::parse(username));
+    if let Some(chosen) = &chosen {
+        check("username", chosen.as_ref().map(|_| ()).map_err(|e| *e));
+    }
     let password = Password::parse(password);
     check("password", password.as_ref().map(|_| ()).map_err(|e| *e));
-    let (Ok(code), Ok(display_name), Ok(username), Ok(password)) =
-        (code, display_name, username, password)
-    else {
+    let (Ok(code), Ok(display_name), Ok(password)) = (code, display_name, password) else {
         return Err(AppError::fields(errors));
     };
+    if !errors.is_empty() {
+        return Err(AppError::fields(errors));
+    }
 
     let state = app_state()?;
+    let username = match chosen {
+        Some(chosen) => chosen.map_err(|_| AppError::BadRequest)?,
+        None => free_username(&state.db, &display_name).await?,
+    };
     // Guessing codes is slowed down per address like guessing passwords; the try is counted
     // before anything slow happens.
     let address = crate::server::client_address::of_this_request().await;
@@ -89,6 +98,24 @@ async fn run(
         .insert(MEMBER_ID, member_id)
         .await
         .map_err(|_| AppError::Internal)?;
-    leptos_axum::redirect("/");
+    // The home page then says the sign-in name to remember.
+    leptos_axum::redirect("/?welcome");
     Ok(())
+}
+
+/// The first sign-in name made from the person's name that nobody has yet.
+#[cfg(feature = "ssr")]
+async fn free_username(
+    db: &sea_orm::DatabaseConnection,
+    name: &crate::domain::DisplayName,
+) -> Result<crate::domain::Username, AppError> {
+    for candidate in crate::domain::Username::made_from(name.as_str()) {
+        if crate::server::members::find_by_username(db, &candidate)
+            .await?
+            .is_none()
+        {
+            return Ok(candidate);
+        }
+    }
+    Err(AppError::field("username", "error-username-taken"))
 }

@@ -71,6 +71,9 @@ pub fn TextField(
     #[prop(default = None)] error: Option<AppError>,
     #[prop(optional)] autocapitalize: Option<&'static str>,
     #[prop(optional)] max_length: Option<usize>,
+    /// Most fields must be filled in; a field that may stay empty says so in its label or hint.
+    #[prop(default = true)]
+    required: bool,
 ) -> impl IntoView {
     let FieldState {
         message,
@@ -93,7 +96,7 @@ pub fn TextField(
                 autocapitalize=autocapitalize
                 maxlength=max_length
                 value=value
-                required=true
+                required=required
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described_by
             />
@@ -105,12 +108,21 @@ pub fn TextField(
 /// A message about the whole form (not one field), e.g. "Try again in 5 minutes".
 #[component]
 pub fn FormMessage(error: Option<AppError>) -> impl IntoView {
+    use crate::error::{WHOLE_FORM, WHOLE_FORM_COUNT};
     error.and_then(|error| {
-        let key = error.form_message()?;
-        let text = match error {
+        let key = error
+            .form_message()
+            .or_else(|| error.message_for(WHOLE_FORM))?;
+        let count = error
+            .typed(WHOLE_FORM_COUNT)
+            .and_then(|n| n.parse::<i64>().ok());
+        let text = match &error {
+            AppError::Invalid { .. } => {
+                crate::i18n::t_with(key, &[("count", count.unwrap_or_default().into())])
+            }
             AppError::TooManyAttempts { minutes } => crate::i18n::t_with(
                 "error-too-many-attempts-wait",
-                &[("minutes", i64::from(minutes).into())],
+                &[("minutes", i64::from(*minutes).into())],
             ),
             _ => t(key),
         };
@@ -121,6 +133,23 @@ pub fn FormMessage(error: Option<AppError>) -> impl IntoView {
             </p>
         })
     })
+}
+
+/// Where `frontend/enhance.js` tells how a form with photos is being sent (shrinking the photos,
+/// "Sending: 40 %", sent, or not sent). Hidden until then, and never shown without JavaScript,
+/// when the browser shows its own progress.
+#[component]
+pub fn SendProgress() -> impl IntoView {
+    view! {
+        <p class="send-progress" role="status" hidden=true
+            data-shrinking=t("sending-shrinking")
+            data-sending=crate::i18n::t_with("sending-percent", &[("percent", "{percent}".into())])
+            data-sent=t("sending-done")
+            data-failed=t("sending-failed")>
+            <progress max="100"></progress>
+            <span></span>
+        </p>
+    }
 }
 
 /// A multi-line text field with its message; line breaks are kept.

@@ -27,6 +27,21 @@ pub enum Icon {
     Download,
     Progress,
     Changed,
+    /// A proposal open for discussion and support: an open ring (not the comment bubble).
+    Open,
+    /// Report something to the moderators.
+    Flag,
+    /// Hidden by the moderators.
+    Hidden,
+    /// Edit, and edited by the moderators.
+    Pencil,
+    /// A closed discussion, a closed decision.
+    Lock,
+    /// The moderators' and staff's tools.
+    Tools,
+    Print,
+    Reply,
+    Trash,
     // Category icons, named as stored in `categories.icon`.
     Playground,
     Broom,
@@ -86,8 +101,10 @@ impl Icon {
                 "M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"
             }
             Icon::Playground => "M4 21V8l4-5 4 5v13h-2v-5H6v5zm2-7h4v-4H6zm8 7 6-12h2L16 21z",
+            // A broom drawn thin read as a syringe at 20 px: a wide fan of bristles on a short
+            // handle reads as sweeping.
             Icon::Broom => {
-                "M19.4 2 21 3.6l-6 6 1.7 1.7-1.4 1.4-1.1-1.1L7 18l-4 3 3-4 6.4-7.2-1.1-1.1 1.4-1.4 1.7 1.7z"
+                "M17.6 1 19 2.4l-5.3 5.3 1.6 1.6c.8.8.8 2 0 2.8l-.4.4L8.3 5.9l.4-.4c.8-.8 2-.8 2.8 0l1.6 1.6zM7.6 6.6l6.8 6.8-2.2 8.6-2.3-2.3.9-3.1-2.6 2.2-2.1-2.1 2.2-2.6-3.1.9-2.3-2.3z"
             }
             Icon::Tree => "M12 2 5 12h3l-4 6h7v4h2v-4h7l-4-6h3z",
             Icon::Shield => "M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5z",
@@ -107,9 +124,27 @@ impl Icon {
                 "M11 3h2v9.2l3.3-3.3 1.4 1.4L12 16l-5.7-5.7 1.4-1.4 3.3 3.3zM4 18h16v2H4z"
             }
             Icon::Progress => "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 0 1 0 16z",
+            // Before → after: two arrows going round.
             Icon::Changed => {
-                "M12 2 4 6v6c0 5 3.4 9.3 8 10 4.6-.7 8-5 8-10V6zm-1.5 14.5-4-4 1.4-1.4 2.6 2.6 5.6-5.6 1.4 1.4z"
+                "M12 4a8 8 0 0 1 7.4 5H22l-3.5 4.5L15 9h2.1A6 6 0 0 0 6.3 10.1L4.4 9.4A8 8 0 0 1 12 4zm-7.5 6.5L8 15H5.9a6 6 0 0 0 10.8 1.9l1.9.7A8 8 0 0 1 3.6 15H1z"
             }
+            Icon::Open => "M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zm0 3a6 6 0 1 0 0 12 6 6 0 0 0 0-12z",
+            Icon::Flag => "M5 2h2v20H5zm3 1h12l-3 4.5 3 4.5H8z",
+            Icon::Hidden => {
+                "M2.7 2 1.3 3.4l3.3 3.3C3 8 1.8 9.9 1 12c1.7 4.4 6 7.5 11 7.5 1.7 0 3.3-.4 4.8-1l3.8 3.8 1.4-1.4zM12 16.5A4.5 4.5 0 0 1 7.8 10.3l1.5 1.5a2.6 2.6 0 0 0 2.9 2.9l1.5 1.5c-.5.2-1.1.3-1.7.3zM12 4.5c5 0 9.3 3.1 11 7.5-.7 1.8-1.8 3.4-3.2 4.6l-3.4-3.4A4.5 4.5 0 0 0 10.8 7.6L8.3 5.1c1.2-.4 2.4-.6 3.7-.6z"
+            }
+            Icon::Pencil => {
+                "M3 17.3V21h3.7L17.8 9.9l-3.7-3.7zM20.7 7a1 1 0 0 0 0-1.4l-2.3-2.3a1 1 0 0 0-1.4 0l-1.8 1.8 3.7 3.7z"
+            }
+            Icon::Lock => "M6 10V7a6 6 0 0 1 12 0v3h2v12H4V10zm2 0h8V7a4 4 0 0 0-8 0zm3 4v4h2v-4z",
+            Icon::Tools => {
+                "M21.7 6.3 18.4 9.6l-2.1-.6-.6-2.1L19 3.6A5.5 5.5 0 0 0 12.3 10.3L3 19.6 4.4 21l9.3-9.3a5.5 5.5 0 0 0 8-5.4z"
+            }
+            Icon::Print => {
+                "M6 2h12v5H6zM4 8h16a2 2 0 0 1 2 2v7h-4v5H6v-5H2v-7a2 2 0 0 1 2-2zm4 7v5h8v-5z"
+            }
+            Icon::Reply => "M10 8V4l-7 7 7 7v-4c5 0 8.5 1.5 11 5-1-5-4-10-11-11z",
+            Icon::Trash => "M9 3h6l1 2h4v2H4V5h4zM5 8h14l-1.2 13H6.2zm4 3v7h2v-7zm4 0v7h2v-7z",
             Icon::Dots => {
                 "M6 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm6 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm6 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4z"
             }
@@ -140,11 +175,22 @@ impl Icon {
         }
     }
 
+    /// Each state its own picture: open is the ballot, closed the lock.
+    pub fn for_decision(state: crate::decisions::DecisionState) -> Icon {
+        use crate::decisions::DecisionState::*;
+        match state {
+            Scheduled => Icon::Clock,
+            Open => Icon::Decisions,
+            Closed => Icon::Lock,
+            Cancelled => Icon::Cross,
+        }
+    }
+
     pub fn for_status(status: crate::domain::ProposalStatus) -> Icon {
         use crate::domain::ProposalStatus::*;
         match status {
             Submitted => Icon::Clock,
-            Open => Icon::Comment,
+            Open => Icon::Open,
             Voting => Icon::Decisions,
             Accepted => Icon::Check,
             Rejected => Icon::Cross,
@@ -161,5 +207,64 @@ pub fn IconSvg(icon: Icon) -> impl IntoView {
         <svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
             <path d=icon.path() fill="currentColor"></path>
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decisions::DecisionState;
+    use crate::domain::ProposalStatus;
+
+    /// Each picture says one thing: no two statuses share one, and none borrows a picture that
+    /// already means something else (the comment bubble, the safety shield).
+    #[test]
+    fn statuses_and_states_each_have_their_own_picture() {
+        let statuses: Vec<&str> = ProposalStatus::ALL
+            .into_iter()
+            .map(|s| Icon::for_status(s).path())
+            .collect();
+        let states: Vec<&str> = [
+            DecisionState::Scheduled,
+            DecisionState::Open,
+            DecisionState::Closed,
+            DecisionState::Cancelled,
+        ]
+        .into_iter()
+        .map(|s| Icon::for_decision(s).path())
+        .collect();
+        for pictures in [&statuses, &states] {
+            let mut distinct = pictures.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(distinct.len(), pictures.len(), "{pictures:?}");
+        }
+        for taken in [Icon::Comment, Icon::Shield, Icon::Join] {
+            assert!(!statuses.contains(&taken.path()));
+            assert!(!states.contains(&taken.path()));
+        }
+    }
+
+    #[test]
+    fn moderation_what_changed_safety_print_and_joining_look_different() {
+        let pictures = [
+            Icon::Shield,
+            Icon::Tools,
+            Icon::Hidden,
+            Icon::Pencil,
+            Icon::Lock,
+            Icon::Changed,
+            Icon::Print,
+            Icon::Join,
+            Icon::Flag,
+            Icon::Reply,
+            Icon::Broom,
+            Icon::Trash,
+        ]
+        .map(Icon::path);
+        let mut distinct = pictures.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), pictures.len());
     }
 }

@@ -37,7 +37,7 @@ pub fn Header(site_name: String, estate_name: String) -> impl IntoView {
             <p class="suspension-notice" role="status">
                 <IconSvg icon=Icon::Warning/>
                 <span>{crate::i18n::t_with("suspended-notice", &[
-                    ("date", crate::i18n::date(&suspension.until_day).into()),
+                    ("date", crate::i18n::date_until(&suspension.until_day).into()),
                     ("reason", suspension.reason.into()),
                 ])}</span>
             </p>
@@ -50,7 +50,7 @@ fn KioskSignOut() -> impl IntoView {
     let sign_out = ServerAction::<crate::account::SignOut>::new();
     view! {
         <ActionForm action=sign_out attr:class="kiosk-sign-out">
-            <button type="submit" class="button big">{t("sign-out")}</button>
+            <button type="submit" class="button big"><IconSvg icon=Icon::Key/><span>{t("sign-out")}</span></button>
         </ActionForm>
     }
 }
@@ -68,7 +68,7 @@ pub fn BottomNav() -> impl IntoView {
         };
         view! {
             <li>
-                <a href=href aria-current=current.then_some("page")>
+                <a href=href aria-current=if current { "page" } else { "false" }>
                     <IconSvg icon=icon/>
                     <span>{t(label)}</span>
                     {(count > 0).then(|| view! {

@@ -24,7 +24,7 @@ pub fn StaffBadge(show: bool) -> impl IntoView {
     show.then(|| {
         view! {
             <span class="staff-badge">
-                <IconSvg icon=Icon::Shield/>
+                <IconSvg icon=Icon::People/>
                 <span>{t("role-staff")}</span>
             </span>
         }
@@ -42,13 +42,13 @@ pub fn ModerationMarks(marks: Marks) -> impl IntoView {
     view! {
         {hidden_reason.map(|reason| view! {
             <p class="moderation-mark hidden-mark">
-                <IconSvg icon=Icon::Shield/>
+                <IconSvg icon=Icon::Hidden/>
                 <span>{t_with("hidden-by-moderators", &[("reason", hide_reason_text(&reason).into())])}</span>
             </p>
         })}
         {moderator_note.map(|note| view! {
             <p class="moderation-mark">
-                <IconSvg icon=Icon::Shield/>
+                <IconSvg icon=Icon::Pencil/>
                 <span>{t_with("edited-by-moderators", &[("note", note.into())])}</span>
             </p>
         })}

@@ -42,7 +42,6 @@ impl HideReason {
         }
     }
 
-    /// The locale key of a stored built-in reason; None for written words (shown as they are).
     /// The locale key of a built-in reason; words staff wrote have none. `author_removed` is not
     /// staff's to choose: it marks a proposal its author removed with their account.
     pub fn label_key(stored: &str) -> Option<String> {

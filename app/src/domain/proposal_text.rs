@@ -22,6 +22,31 @@ impl ProposalTitle {
         Ok(ProposalTitle(title))
     }
 
+    /// A title made from the start of the text, for someone who wrote only what should change:
+    /// its first line, cut after a whole word with "…" when longer than a title may be.
+    pub fn from_body(body: &ProposalBody) -> Self {
+        let first_line = body.as_str().lines().find(|l| !l.trim().is_empty());
+        let words = first_line.unwrap_or_default().split_whitespace();
+        let mut title = String::new();
+        for word in words {
+            let longer =
+                title.chars().count() + usize::from(!title.is_empty()) + word.chars().count();
+            // Room for the "…" that says the title goes on in the text.
+            if longer > Self::MAX - 1 {
+                if title.is_empty() {
+                    title = word.chars().take(Self::MAX - 1).collect();
+                }
+                title.push('…');
+                return ProposalTitle(title);
+            }
+            if !title.is_empty() {
+                title.push(' ');
+            }
+            title.push_str(word);
+        }
+        ProposalTitle(title)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -68,6 +93,26 @@ impl ProposalBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_from_the_text_is_its_first_line_cut_after_a_whole_word() {
+        let body = ProposalBody::parse("\n  Chybí lavička u bloku 5.\nSenioři nemají kde sednout.")
+            .unwrap();
+        assert_eq!(
+            ProposalTitle::from_body(&body).as_str(),
+            "Chybí lavička u bloku 5."
+        );
+        let long = ProposalBody::parse(&"slovo ".repeat(30)).unwrap();
+        let title = ProposalTitle::from_body(&long);
+        assert!(title.as_str().ends_with("slovo…"), "{}", title.as_str());
+        assert!(title.as_str().chars().count() <= ProposalTitle::MAX);
+        assert_eq!(ProposalTitle::parse(title.as_str()).as_ref(), Ok(&title));
+        let one_word = ProposalBody::parse(&"ř".repeat(200)).unwrap();
+        assert_eq!(
+            ProposalTitle::from_body(&one_word).as_str().chars().count(),
+            ProposalTitle::MAX
+        );
+    }
 
     #[test]
     fn a_title_may_have_80_characters_but_not_81() {

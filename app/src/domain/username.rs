@@ -29,6 +29,39 @@ impl Username {
         &self.0
     }
 
+    /// Sign-in names made from the name a person gave, to try in order until one is free:
+    /// "Jana K." gives `jana.k`, then `jana.k2`, `jana.k3`… Accents go ("Žofie" → `zofie`);
+    /// what is left of a name with no usable letters is `soused` ("neighbour").
+    #[cfg(feature = "ssr")]
+    pub fn made_from(name: &str) -> impl Iterator<Item = Username> {
+        use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+        let mut base = String::new();
+        for c in name.nfd().filter(|c| !is_combining_mark(*c)) {
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                base.push(c);
+            } else if (c.is_whitespace() || "._-".contains(c))
+                && !base.is_empty()
+                && !base.ends_with('.')
+            {
+                base.push('.');
+            }
+        }
+        // Room for a number after it.
+        let mut base: String = base.chars().take(Self::MAX - 3).collect();
+        while base.ends_with('.') {
+            base.pop();
+        }
+        if base.is_empty() {
+            base = "soused".to_owned();
+        }
+        let plain = (base.chars().count() >= Self::MIN).then(|| base.clone());
+        plain
+            .into_iter()
+            .chain((2..1000).map(move |n| format!("{base}{n}")))
+            .filter_map(|candidate| Username::parse(&candidate).ok())
+    }
+
     /// What a deleted account's username column holds. The colon is a character no username may
     /// have, so nobody can register the name first and make the deletion fail.
     pub fn of_deleted_account(id: i32) -> String {
@@ -39,6 +72,27 @@ impl Username {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(feature = "ssr")]
+    fn a_sign_in_name_is_made_from_the_name_people_see() {
+        let first = |name: &str| Username::made_from(name).next().map(|u| u.0);
+        assert_eq!(first("Jana K."), Some("jana.k".into()));
+        assert_eq!(first("  Žofie Čermáková "), Some("zofie.cermakova".into()));
+        assert_eq!(first("Bo"), Some("bo2".into()));
+        assert_eq!(first("🙂 ★"), Some("soused".into()));
+        let next: Vec<String> = Username::made_from("Jana K.")
+            .skip(1)
+            .take(2)
+            .map(|u| u.0)
+            .collect();
+        assert_eq!(next, ["jana.k2", "jana.k3"]);
+        let long = first(&"Dlouhé jméno ".repeat(10)).unwrap_or_default();
+        assert!(
+            Username::parse(&long).is_ok() && long.len() <= Username::MAX - 3,
+            "{long}"
+        );
+    }
 
     #[test]
     fn is_stored_in_lower_case_without_spaces() {

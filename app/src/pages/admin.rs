@@ -4,7 +4,7 @@ mod save_site_settings;
 mod set_kiosk;
 mod site_settings_form;
 
-use crate::components::{FieldError, FormMessage, PageTitle};
+use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
 use crate::domain::Eligibility;
 use crate::error::AppError;
 use crate::i18n::t;
@@ -63,7 +63,7 @@ fn KioskForm() -> impl IntoView {
                 Some(seconds) => view! {
                     <p class="moderation-mark">{crate::i18n::t_with("kiosk-on", &[("minutes", seconds.div_ceil(60).into())])}</p>
                     <ActionForm action=action attr:class="form">
-                        <button type="submit" class="button">{t("kiosk-turn-off")}</button>
+                        <button type="submit" class="button"><IconSvg icon=Icon::Cross/><span>{t("kiosk-turn-off")}</span></button>
                     </ActionForm>
                 }.into_any(),
                 None => view! {
@@ -74,7 +74,7 @@ fn KioskForm() -> impl IntoView {
                                 aria-describedby=message.is_some().then_some("minutes-error")/>
                             <FieldError id="minutes-error".to_string() message=message/>
                         </div>
-                        <button type="submit" class="button">{t("kiosk-turn-on")}</button>
+                        <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{t("kiosk-turn-on")}</span></button>
                     </ActionForm>
                 }.into_any(),
             }}
@@ -163,7 +163,7 @@ fn SettingsForm(
             </fieldset>
             {proposals_field}
             {comments_field}
-            <button type="submit" class="button primary">{t("save")}</button>
+            <button type="submit" class="button primary"><IconSvg icon=Icon::Check/><span>{t("save")}</span></button>
         </ActionForm>
     }
 }

@@ -145,7 +145,7 @@ fn CategoryForm(
                     <input type="checkbox" name="archived" value="on" checked=edit.archived/>
                     <span>{t("catalog-archived")}</span>
                 </label>
-                <button type="submit" class="button">{if edit.id == 0 { t("catalog-add") } else { t("save") }}</button>
+                <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{if edit.id == 0 { t("catalog-add") } else { t("save") }}</span></button>
             </ActionForm>
         </article>
     }
@@ -197,7 +197,7 @@ fn PlaceForm(
                     <input type="checkbox" name="archived" value="on" checked=edit.archived/>
                     <span>{t("catalog-archived")}</span>
                 </label>
-                <button type="submit" class="button">{if edit.id == 0 { t("catalog-add") } else { t("save") }}</button>
+                <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{if edit.id == 0 { t("catalog-add") } else { t("save") }}</span></button>
             </ActionForm>
         </article>
     }

@@ -11,7 +11,7 @@ use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextBox, shown_ti
 use crate::decisions::{DecisionResult, DecisionState, DecisionView};
 use crate::domain::{Choice, DecisionKind, Eligibility, Outcome};
 use crate::error::AppError;
-use crate::i18n::{date_time, t, t_with};
+use crate::i18n::{DateIn, date_time, t, t_with};
 use cancel_decision::CancelDecision;
 use cast_dots::CastDots;
 use cast_vote::CastVote;
@@ -93,10 +93,17 @@ fn Decision(
     errors: [Option<AppError>; 3],
 ) -> impl IntoView {
     let [vote_error, close_error, cancel_error] = errors;
-    let who = match decision.eligibility {
-        Eligibility::CoreGroup => t("decision-who-core"),
-        Eligibility::AllMembers => t("decision-who-members"),
-    };
+    // Once it is over, it says what was, not what is.
+    let over = matches!(
+        decision.state,
+        DecisionState::Closed | DecisionState::Cancelled
+    );
+    let who = t(match (decision.eligibility, over) {
+        (Eligibility::CoreGroup, false) => "decision-who-core",
+        (Eligibility::AllMembers, false) => "decision-who-members",
+        (Eligibility::CoreGroup, true) => "decision-who-core-past",
+        (Eligibility::AllMembers, true) => "decision-who-members-past",
+    });
     let rule = match decision.dots {
         Some((per_voter, per_proposal)) => t_with(
             "rule-priority",
@@ -114,15 +121,15 @@ fn Decision(
     let times = match decision.state {
         DecisionState::Scheduled => t_with(
             "decision-opens",
-            &[("when", date_time(&decision.opens_at).into())],
+            &[("when", date_time(&decision.opens_at, DateIn::On).into())],
         ),
         DecisionState::Open => t_with(
             "decision-closes",
-            &[("when", date_time(&decision.closes_at).into())],
+            &[("when", date_time(&decision.closes_at, DateIn::Until).into())],
         ),
         DecisionState::Closed | DecisionState::Cancelled => t_with(
             "decision-ended",
-            &[("when", date_time(&decision.closes_at).into())],
+            &[("when", date_time(&decision.closes_at, DateIn::On).into())],
         ),
     };
     let field_message = |error: &Option<AppError>, field: &str| {
@@ -142,23 +149,24 @@ fn Decision(
         <article class="decision">
             <p class="proposal-meta">
                 <span class=format!("status decision-{:?}", decision.state).to_lowercase()>
-                    <IconSvg icon=Icon::Decisions/>
+                    <IconSvg icon=Icon::for_decision(decision.state)/>
                     <span>{t(decision.state.label_key())}</span>
                 </span>
             </p>
             <h1>{title}</h1>
             // A poll links each proposal beside its dots instead.
             {(decision.kind == DecisionKind::Single).then(|| decision.proposals.iter().map(|(pid, _)| view! {
-                <p><a href=format!("/proposals/{pid}")>{t("decision-read-proposal")}</a></p>
+                <p><a class="action-link" href=format!("/proposals/{pid}")><IconSvg icon=Icon::Proposals/><span>{t("decision-read-proposal")}</span></a></p>
             }).collect_view())}
             {match decision.decided_at_meeting.clone() {
                 Some((when, note)) => view! {
-                    <p class="notice">{t_with("decided-at-meeting", &[("when", crate::i18n::date(when.split('T').next().unwrap_or_default()).into()), ("note", note.into())])}</p>
+                    <p class="notice">{t_with("decided-at-meeting", &[("when", crate::i18n::date_on(when.split('T').next().unwrap_or_default()).into()), ("note", note.into())])}</p>
                 }.into_any(),
                 None => view! { <p class="hint">{times}</p> }.into_any(),
             }}
             <p>{who}</p>
-            <p class="rule">{rule}</p>
+            // A closed decision's result says whether the rule was met.
+            {(!over).then(|| view! { <p class="rule">{rule}</p> })}
             <FormMessage error=vote_error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
             {vote_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             {match decision.state {
@@ -167,7 +175,8 @@ fn Decision(
                 }
                 DecisionState::Open => view! { <Ballot decision=decision.clone() vote/> }.into_any(),
                 DecisionState::Closed => decision.result.clone().map(|result| view! {
-                    <Results result quorum=decision.quorum took_part=decision.took_part/>
+                    <Results result quorum=decision.quorum took_part=decision.took_part
+                        at_meeting=decision.decided_at_meeting.is_some()/>
                 }).into_any(),
                 DecisionState::Cancelled => view! {
                     <p class="notice">{t_with("decision-cancelled-because", &[("reason", decision.cancel_reason.clone().unwrap_or_default().into())])}</p>
@@ -187,18 +196,18 @@ fn Decision(
                         <ActionForm action=close attr:class="form">
                             <input type="hidden" name="decision" value=id/>
                             <p class="hint">{t("close-now-explain")}</p>
-                            <button type="submit" class="button">{t("close-now")}</button>
+                            <button type="submit" class="button"><IconSvg icon=Icon::Lock/><span>{t("close-now")}</span></button>
                         </ActionForm>
                     })}
                     <details class="cancel">
-                        <summary>{t("cancel-decision")}</summary>
+                        <summary><IconSvg icon=Icon::Cross/><span>{t("cancel-decision")}</span></summary>
                         <ActionForm action=cancel attr:class="form">
                             <input type="hidden" name="decision" value=id/>
                             <div class="field">
                                 <label for="reason">{t("cancel-reason")}</label>
                                 <TextBox id="reason".to_owned() name="reason" rows=3 max_length=500/>
                             </div>
-                            <button type="submit" class="button danger">{t("cancel-confirm")}</button>
+                            <button type="submit" class="button danger"><IconSvg icon=Icon::Cross/><span>{t("cancel-confirm")}</span></button>
                         </ActionForm>
                     </details>
                 </section>
@@ -273,7 +282,7 @@ fn DotsBallot(decision: DecisionView, dots: ServerAction<CastDots>) -> impl Into
                     view! {
                         <div class="field dots-field">
                             <label for=input.clone()>{shown_title(*pid, title.clone())}</label>
-                            <a class="hint" href=format!("/proposals/{pid}")>{t("decision-read-proposal")}</a>
+                            <a class="action-link" href=format!("/proposals/{pid}")><IconSvg icon=Icon::Proposals/><span>{t("decision-read-proposal")}</span></a>
                             <input id=input type="number" name="dots[]" min="0" max=per_proposal
                                 value=mine.to_string() inputmode="numeric"/>
                         </div>
@@ -289,15 +298,24 @@ fn DotsBallot(decision: DecisionView, dots: ServerAction<CastDots>) -> impl Into
 }
 
 #[component]
-fn Results(result: DecisionResult, quorum: u32, took_part: bool) -> impl IntoView {
+fn Results(
+    result: DecisionResult,
+    quorum: u32,
+    took_part: bool,
+    /// Counted at a meeting: the people there are not the app's electorate, so the turnout is
+    /// not "8 of 2".
+    at_meeting: bool,
+) -> impl IntoView {
     let outcome = t(outcome_key(result.outcome));
-    let turnout = t_with(
-        "result-turnout",
-        &[
-            ("voters", i64::from(result.voters).into()),
-            ("eligible", i64::from(result.eligible).into()),
-        ],
-    );
+    let voters = ("voters", i64::from(result.voters).into());
+    let turnout = if at_meeting {
+        t_with("result-turnout-meeting", &[voters])
+    } else {
+        t_with(
+            "result-turnout",
+            &[voters, ("eligible", i64::from(result.eligible).into())],
+        )
+    };
     let quorum_text = t_with(
         if result.quorum_met {
             "result-quorum-met"

@@ -5,7 +5,7 @@ mod list_decisions;
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle};
 use crate::decisions::{DecisionCard, DecisionState};
 use crate::domain::Outcome;
-use crate::i18n::{date_time, t, t_with};
+use crate::i18n::{DateIn, date_time, t, t_with};
 use leptos::prelude::*;
 pub(super) use list_decisions::list_decisions;
 
@@ -47,11 +47,11 @@ pub(super) fn DecisionCardView(card: DecisionCard) -> impl IntoView {
     let when = match card.state {
         DecisionState::Open | DecisionState::Scheduled => t_with(
             "decision-closes",
-            &[("when", date_time(&card.closes_at).into())],
+            &[("when", date_time(&card.closes_at, DateIn::Until).into())],
         ),
         _ => t_with(
             "decision-ended",
-            &[("when", date_time(&card.closes_at).into())],
+            &[("when", date_time(&card.closes_at, DateIn::On).into())],
         ),
     };
     let outcome = card.outcome.map(|o| match o {
@@ -66,7 +66,7 @@ pub(super) fn DecisionCardView(card: DecisionCard) -> impl IntoView {
                 </span>
             </a>
             <p class="card-facts">
-                <span class="status"><IconSvg icon=Icon::Decisions/><span>{t(card.state.label_key())}</span></span>
+                <span class="status"><IconSvg icon=Icon::for_decision(card.state)/><span>{t(card.state.label_key())}</span></span>
                 <span class="count"><IconSvg icon=Icon::Clock/><span>{when}</span></span>
             </p>
             {outcome.map(|o| view! { <p class="card-facts">{o}</p> })}

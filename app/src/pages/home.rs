@@ -13,14 +13,24 @@ const NEWEST: usize = 5;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let visitor = use_visitor();
+    let query = leptos_router::hooks::use_query_map().get_untracked();
     view! {
         <PageTitle text=t("home-title")/>
         <h1>{t("home-heading")}</h1>
         <p class="lead">{t("home-intro")}</p>
-        {leptos_router::hooks::use_query_map().get_untracked().get("deleted").is_some().then(|| view! {
+        {query.get("deleted").is_some().then(|| view! {
             <p class="notice" role="status">{t("home-deleted")}</p>
         })}
         {match visitor.member.clone() {
+            Some(member) if query.get("welcome").is_some() => view! {
+                <p class="notice" role="status">
+                    {t_with("home-joined", &[("username", member.username.into())])}
+                </p>
+                <a class="button primary big" href="/proposals/new">
+                    <IconSvg icon=Icon::Plus/>
+                    <span>{t("propose")}</span>
+                </a>
+            }.into_any(),
             Some(member) => view! {
                 <p>{t_with("home-welcome-back", &[("name", member.display_name.into())])}</p>
                 <a class="button primary big" href="/proposals/new">
@@ -48,7 +58,7 @@ pub fn HomePage() -> impl IntoView {
         <h2>{t("home-newest")}</h2>
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
-                let open = list_proposals(None, Some("open".into()), None, None, None).await;
+                let open = list_proposals(None, Some("open".into()), None, None, None, None).await;
                 let cards: Vec<_> = open.map(|list| list.cards).unwrap_or_default();
                 if cards.is_empty() {
                     return view! { <p class="empty">{t("proposals-none")}</p> }.into_any();

@@ -1,6 +1,6 @@
 //! `/login`: signing in with username and password.
 use crate::account::SignIn;
-use crate::components::{FormMessage, PageTitle, TextField};
+use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextField};
 use crate::i18n::t;
 use crate::islands::ShowPassword;
 use leptos::prelude::*;
@@ -36,9 +36,11 @@ pub fn SignInForm(
             <TextField name="password" label="join-password" kind="password"
                 autocomplete="current-password" error=error.clone()/>
             <ShowPassword target="password".to_string() show_label=t("show-password") hide_label=t("hide-password")/>
-            <button type="submit" class="button primary">{t("sign-in")}</button>
+            <button type="submit" class="button primary"><IconSvg icon=Icon::Key/><span>{t("sign-in")}</span></button>
         </ActionForm>
-        <p class="hint">{t("sign-in-forgot")} " " <a href="/reset">{t("sign-in-have-reset-code")}</a></p>
-        <p>{t("sign-in-no-account")} " " <a href="/join">{t("join")}</a></p>
+        <p class="hint">{t("sign-in-forgot")}</p>
+        <p><a class="action-link" href="/reset"><IconSvg icon=Icon::Key/><span>{t("sign-in-have-reset-code")}</span></a></p>
+        <p>{t("sign-in-no-account")}</p>
+        <p><a class="action-link" href="/join"><IconSvg icon=Icon::Join/><span>{t("join")}</span></a></p>
     }
 }

@@ -62,7 +62,7 @@ pub fn MePage() -> impl IntoView {
             <DeleteForm/>
         </section>
         <ActionForm action=sign_out attr:class="form">
-            <button type="submit" class="button">{t("sign-out")}</button>
+            <button type="submit" class="button"><IconSvg icon=Icon::Key/><span>{t("sign-out")}</span></button>
         </ActionForm>
     }
     .into_any()
@@ -76,12 +76,12 @@ fn RenameForm(current: String) -> impl IntoView {
     let open = error.is_some();
     view! {
         <details class="staff-form" open=open>
-            <summary>{t("me-rename")}</summary>
+            <summary><IconSvg icon=Icon::Pencil/><span>{t("me-rename")}</span></summary>
             <ActionForm action=action attr:class="form" attr:novalidate="true">
                 <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
                 <TextField name="display_name" label="join-display-name" autocomplete="nickname"
                     value=current error=error/>
-                <button type="submit" class="button primary">{t("save")}</button>
+                <button type="submit" class="button primary"><IconSvg icon=Icon::Check/><span>{t("save")}</span></button>
             </ActionForm>
         </details>
         {saved.then(|| view! { <p class="notice" role="status">{t("me-saved")}</p> })}
@@ -96,7 +96,7 @@ fn PasswordForm() -> impl IntoView {
     let open = error.is_some();
     view! {
         <details class="staff-form" open=open>
-            <summary>{t("me-password")}</summary>
+            <summary><IconSvg icon=Icon::Key/><span>{t("me-password")}</span></summary>
             <ActionForm action=action attr:class="form" attr:novalidate="true">
                 <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
                 <TextField name="current_password" label="me-current-password" kind="password"
@@ -122,7 +122,7 @@ fn DeleteForm() -> impl IntoView {
     let posts_message = error.as_ref().and_then(|e| e.message_for("posts")).map(t);
     view! {
         <details class="staff-form danger-zone" open=open>
-            <summary>{t("me-delete")}</summary>
+            <summary><IconSvg icon=Icon::Trash/><span>{t("me-delete")}</span></summary>
             <p>{t("me-delete-explain")}</p>
             <ActionForm action=action attr:class="form" attr:novalidate="true">
                 <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>

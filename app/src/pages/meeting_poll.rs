@@ -54,7 +54,7 @@ pub fn MeetingPollPage() -> impl IntoView {
                 <legend>{t("meeting-poll-dots")}</legend>
                 <Suspense fallback=|| ()>
                     {Suspend::new(async move {
-                        let cards = list_proposals(None, Some("open".into()), None, None, None)
+                        let cards = list_proposals(None, Some("open".into()), None, None, None, None)
                             .await
                             .map(|list| list.cards)
                             .unwrap_or_default();

@@ -55,7 +55,7 @@ pub fn NewPollPage() -> impl IntoView {
                 <legend>{t("poll-proposals")}</legend>
                 <Suspense fallback=|| ()>
                     {Suspend::new(async move {
-                        let cards = list_proposals(None, Some("open".into()), None, None, None)
+                        let cards = list_proposals(None, Some("open".into()), None, None, None, None)
                             .await
                             .map(|list| list.cards)
                             .unwrap_or_default();

@@ -2,7 +2,9 @@
 mod create_proposal;
 mod proposal_choices;
 
-use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField};
+use crate::components::{
+    FieldError, FormMessage, Icon, IconSvg, PageTitle, SendProgress, TextArea, TextField,
+};
 use crate::domain::{ProposalBody, ProposalTitle};
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
@@ -30,8 +32,12 @@ pub fn NewProposalPage() -> impl IntoView {
                 class="form" novalidate=true>
                 {for_member.map(|member| view! { <super::staff_assist::WritingFor member/> })}
                 <FormMessage error=error.clone()/>
-                <ProposalFields error=error.clone()/>
-                <PhotoFields error=error/>
+                // A photo says most with the least typing; then one sentence. Title, category
+                // and place may follow (the title defaults to the text's start, the category
+                // to "Other").
+                <PhotoFields error=error.clone()/>
+                <ProposalFields error=error/>
+                <SendProgress/>
                 <button type="submit" class="button primary">
                     <IconSvg icon=Icon::Plus/>
                     <span>{t("propose")}</span>
@@ -138,10 +144,10 @@ pub(super) fn ProposalFields(
         .and_then(|e| e.message_for("place"))
         .map(str::to_owned);
     view! {
-        <TextField name="title" label="proposal-title" hint="proposal-title-hint" error=error.clone()
-            max_length=ProposalTitle::MAX value=current.as_ref().map(|c| c.title.clone()).unwrap_or_default()/>
         <TextArea name="body" label="proposal-body" hint="proposal-body-hint" error=error.clone()
             max_length=ProposalBody::MAX value=current.as_ref().map(|c| c.body.clone()).unwrap_or_default()/>
+        <TextField name="title" label="proposal-title" hint="proposal-title-hint" error=error.clone()
+            required=false max_length=ProposalTitle::MAX value=current.as_ref().map(|c| c.title.clone()).unwrap_or_default()/>
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 let choices = match get_proposal_choices().await {
@@ -152,6 +158,7 @@ pub(super) fn ProposalFields(
                 view! {
                     <fieldset class="field category-choice" aria-describedby=described_by>
                         <legend>{t("proposal-category")}</legend>
+                        <p class="hint">{t("proposal-category-hint")}</p>
                         {choices.categories.into_iter().map(|c| {
                             let value = c.id.to_string();
                             let checked = value == chosen_category;

@@ -5,7 +5,7 @@ mod mark_read;
 
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle, hide_reason_text};
 use crate::domain::{Outcome, OutcomeStage};
-use crate::i18n::{date_time, t, t_with};
+use crate::i18n::{DateIn, date_time, t, t_with};
 use crate::notifications::{NotificationKind, NotificationView};
 use crate::permissions::Action;
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ pub fn NotificationsPage() -> impl IntoView {
                         </ActionForm>
                     })}
                     <ul class="notifications">
-                        {list.notifications.into_iter().map(|item| view! { <Notification item mark/> }).collect_view()}
+                        {grouped(list.notifications).into_iter().map(|group| view! { <Notification group mark/> }).collect_view()}
                     </ul>
                 }.into_any()
             })}
@@ -48,29 +48,66 @@ pub fn NotificationsPage() -> impl IntoView {
     .into_any()
 }
 
+/// A proposal's (or a decision's) notifications together, newest first, in the order of their
+/// newest: ten events about one proposal are one entry, not ten.
+fn grouped(notifications: Vec<NotificationView>) -> Vec<Vec<NotificationView>> {
+    let mut groups: Vec<Vec<NotificationView>> = Vec::new();
+    for item in notifications {
+        match groups.iter_mut().find(|g| g[0].link == item.link) {
+            Some(group) => group.push(item),
+            None => groups.push(vec![item]),
+        }
+    }
+    groups
+}
+
+/// One group: the newest event as the link (opening it reads the group), the earlier ones below.
 #[component]
 fn Notification(
-    item: NotificationView,
+    group: Vec<NotificationView>,
     mark: ServerAction<MarkNotificationsRead>,
 ) -> impl IntoView {
-    let (text, detail) = sentence(&item);
-    let id = item.id;
+    let mut items = group.into_iter();
+    let Some(newest) = items.next() else {
+        return ().into_any();
+    };
+    let earlier: Vec<NotificationView> = items.collect();
+    let unread = !newest.read || earlier.iter().any(|item| !item.read);
+    let (text, detail) = sentence(&newest);
+    let id = newest.id;
     view! {
-        <li class="notification" class:unread=!item.read>
-            <a href=item.link.clone()>
-                {(!item.read).then(|| view! { <span class="unread-mark">{t("notification-new")}</span> })}
+        <li class="notification" class:unread=unread>
+            <a href=format!("/notifications/{id}/open")>
+                {unread.then(|| view! { <span class="unread-mark">{t("notification-new")}</span> })}
                 <span>{text}</span>
             </a>
             {detail.map(|detail| view! { <p>{detail}</p> })}
-            <p class="hint">{date_time(&item.at)}</p>
-            {(!item.read).then(|| view! {
+            <p class="hint">{date_time(&newest.at, DateIn::Plain)}</p>
+            {(!earlier.is_empty()).then(|| view! {
+                <ul class="earlier">
+                    {earlier.iter().map(|item| {
+                        let (text, detail) = sentence(item);
+                        view! {
+                            <li>
+                                <span>{text}</span>
+                                {detail.map(|detail| view! { " " <span>{detail}</span> })}
+                                " " <span class="hint">{date_time(&item.at, DateIn::Plain)}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {unread.then(|| view! {
                 <ActionForm action=mark attr:class="inline-form">
                     <input type="hidden" name="id" value=id/>
-                    <button type="submit" class="button">{t("notification-mark-read")}</button>
+                    <button type="submit" class="button">
+                        <IconSvg icon=Icon::Check/><span>{t("notification-mark-read")}</span>
+                    </button>
                 </ActionForm>
             })}
         </li>
     }
+    .into_any()
 }
 
 /// The notification as one sentence in the reader's language, and the detail on its own line

@@ -6,7 +6,7 @@ pub use list_outcomes::list_outcomes;
 
 use crate::components::{CategoryBadge, FormMessage, Icon, IconSvg, PageTitle, StageBadge};
 use crate::domain::OutcomeStage;
-use crate::i18n::{date, t, t_with};
+use crate::i18n::{t, t_with};
 use crate::outcomes::OutcomeView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -47,6 +47,7 @@ pub fn OutcomesPage() -> impl IntoView {
                     ("done", list.done_this_year.into()),
                     ("progress", list.in_progress.into()),
                     ("planned", list.planned.into()),
+                    ("impossible", list.not_possible.into()),
                 ]);
                 view! {
                     <p class="lead outcome-counts">{counts}</p>
@@ -138,7 +139,7 @@ fn OutcomeCard(outcome: OutcomeView) -> impl IntoView {
             </h2>
             <p>{outcome.summary.clone()}</p>
             {photos}
-            <p class="hint">{t_with("outcome-changed-on", &[("date", date(&outcome.updated_on).into())])}</p>
+            <p class="hint">{t_with("outcome-changed-on", &[("date", crate::i18n::date_on(&outcome.updated_on).into())])}</p>
         </li>
     }
 }

@@ -4,7 +4,7 @@
 mod invite_slips;
 
 use crate::components::{FormMessage, PageTitle};
-use crate::i18n::{date, t, t_with};
+use crate::i18n::{t, t_with};
 use crate::permissions::Action;
 use invite_slips::invite_slips;
 use leptos::prelude::*;
@@ -43,7 +43,7 @@ pub fn PrintInvitesPage() -> impl IntoView {
                                         <div>
                                             <p class="slip-label">{t("print-code")}</p>
                                             <p class="slip-code">{slip.code.clone()}</p>
-                                            <p class="slip-expiry">{t_with("print-valid-until", &[("date", date(&slip.expires_on).into())])}</p>
+                                            <p class="slip-expiry">{t_with("print-valid-until", &[("date", crate::i18n::date_until(&slip.expires_on).into())])}</p>
                                         </div>
                                     </div>
                                     <ol class="slip-steps">

@@ -42,6 +42,11 @@ pub fn ProposalPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .and_then(|id| id.parse::<i32>().ok());
+    // Just proposed: the author is told it arrived (`create_proposal` adds `?sent`).
+    let sent = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("sent")
+        .is_some();
     let support = ServerAction::<SupportProposal>::new();
     let support_error = support.value().get_untracked().and_then(Result::err);
     view! {
@@ -53,8 +58,24 @@ pub fn ProposalPage() -> impl IntoView {
                 match get_proposal(id).await {
                     Ok(detail) => {
                         let locked = detail.locked;
-                        let comments = list_comments(id).await.unwrap_or_default();
-                        let outcome = get_outcome::get_outcome(id).await.ok().flatten();
+                        // A part that cannot be read makes the page say so (with an error
+                        // status), rather than show the proposal as if it had no comments.
+                        let comments = match list_comments(id).await {
+                            Ok(comments) => comments,
+                            Err(error) => return view! { <FormMessage error=Some(error)/> }.into_any(),
+                        };
+                        let outcome = match get_outcome::get_outcome(id).await {
+                            Ok(outcome) => outcome,
+                            Err(error) => return view! { <FormMessage error=Some(error)/> }.into_any(),
+                        };
+                        let glance = outcome.as_ref().map(|o| (o.stage, o.summary.clone()));
+                        let sent_message = (sent && detail.can_change).then(|| {
+                            if detail.status == ProposalStatus::Submitted {
+                                t("proposal-sent-waiting")
+                            } else {
+                                t("proposal-sent")
+                            }
+                        });
                         let visitor = crate::visitor::use_visitor();
                         let signed_in = visitor.member.is_some();
                         let can_publish = matches!(detail.status, ProposalStatus::Accepted | ProposalStatus::Rejected)
@@ -66,7 +87,10 @@ pub fn ProposalPage() -> impl IntoView {
                             {report_error.as_ref().and_then(|e| e.message_for("note").or(e.message_for("reason"))).map(|m| view! {
                                 <p class="form-error" role="alert">{t(m)}</p>
                             })}
-                            <Proposal detail support support_error report signed_in/>
+                            {sent_message.map(|message| view! {
+                                <p class="notice sent" role="status"><IconSvg icon=Icon::Check/><span>{message}</span></p>
+                            })}
+                            <Proposal detail support support_error report signed_in glance/>
                             <OutcomeSection proposal=id outcome can_publish/>
                             <Discussion proposal=id comments signed_in locked report/>
                         }.into_any()
@@ -86,6 +110,9 @@ fn Proposal(
     support_error: Option<AppError>,
     report: ServerAction<ReportContent>,
     signed_in: bool,
+    /// What happens next (stage and summary), shown beside the "accepted" badge; the whole
+    /// outcome is further down.
+    glance: Option<(crate::domain::OutcomeStage, String)>,
 ) -> impl IntoView {
     let supporters = t_with(
         "supporters-count",
@@ -109,6 +136,15 @@ fn Proposal(
                 <StatusBadge status=detail.status/>
             </p>
             <h1>{title}</h1>
+            {glance.map(|(stage, summary)| view! {
+                <p class="outcome-glance">
+                    <IconSvg icon=Icon::for_stage(stage)/>
+                    <span>
+                        <strong>{format!("{}: {}.", t("outcome-title"), t(&stage.label_key()))}</strong>
+                        " "{summary}" "<a href="#outcome">{t("outcome-more")}</a>
+                    </span>
+                </p>
+            })}
             <ModerationMarks marks=detail.marks.clone()/>
             {detail.merged_into.map(|into| view! {
                 <p class="moderation-mark">
@@ -118,7 +154,7 @@ fn Proposal(
             })}
             {detail.can_moderate.then(|| view! {
                 <p><a class="button" href=format!("/staff?item=proposal-{}", detail.id)>
-                    <IconSvg icon=Icon::Shield/><span>{t("moderate")}</span>
+                    <IconSvg icon=Icon::Tools/><span>{t("moderate")}</span>
                 </a></p>
             })}
             <p class="hint">
@@ -163,7 +199,7 @@ fn Proposal(
                         {if detail.supported_by_me {
                             view! {
                                 <p class="supported"><IconSvg icon=Icon::Check/><span>{t("support-given")}</span></p>
-                                <button type="submit" class="button">{t("support-take-back")}</button>
+                                <button type="submit" class="button"><IconSvg icon=Icon::Undo/><span>{t("support-take-back")}</span></button>
                             }.into_any()
                         } else {
                             view! {
@@ -174,10 +210,14 @@ fn Proposal(
                         }}
                     </ActionForm>
                 })}
+                // Decided: supporting is over, but the member still sees that they did.
+                {(!detail.can_support && detail.supported_by_me).then(|| view! {
+                    <p class="supported"><IconSvg icon=Icon::Check/><span>{t("support-given-past")}</span></p>
+                })}
             </section>
             {(signed_in && detail.marks.hidden_reason.is_none()).then(|| view! { <ReportForm kind="proposal" id=detail.id reported=detail.reported_by_me action=report/> })}
             {detail.can_change.then(|| view! {
-                <p><a class="button" href=format!("/proposals/{}/edit", detail.id)>{t("edit-proposal")}</a></p>
+                <p><a class="button" href=format!("/proposals/{}/edit", detail.id)><IconSvg icon=Icon::Pencil/><span>{t("edit-proposal")}</span></a></p>
                 <WithdrawForm proposal=detail.id/>
             })}
             <section aria-labelledby="history">
@@ -204,7 +244,7 @@ fn WithdrawForm(proposal: i32) -> impl IntoView {
     view! {
         {message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
         <details class="report">
-            <summary>{t("withdraw")}</summary>
+            <summary><IconSvg icon=Icon::Undo/><span>{t("withdraw")}</span></summary>
             <p class="hint">{t("withdraw-explain")}</p>
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="proposal" value=proposal/>

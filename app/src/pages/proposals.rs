@@ -14,13 +14,16 @@ use leptos_router::hooks::use_query_map;
 pub fn ProposalsPage() -> impl IntoView {
     let query = use_query_map().get_untracked();
     let get = |name: &str| query.get(name).filter(|v| !v.is_empty());
-    let (q, status, category, sort, after) = (
+    let (q, status, category, sort, after, mine) = (
         get("q"),
         get("status"),
         get("category"),
         get("sort"),
         get("after"),
+        get("mine"),
     );
+    let only_mine = mine.as_deref() == Some("supported");
+    let signed_in = crate::visitor::use_visitor().member.is_some();
     let sort_now = Sort::parse(sort.as_deref().unwrap_or_default());
     // The address of the next page: the same filters, a later cursor.
     let next_href = {
@@ -29,6 +32,7 @@ pub fn ProposalsPage() -> impl IntoView {
             ("status", status.clone()),
             ("category", category.clone()),
             ("sort", sort.clone()),
+            ("mine", mine.clone()),
         ];
         move |cursor: String| {
             let mut query = form_urlencoded::Serializer::new(String::new());
@@ -50,9 +54,20 @@ pub fn ProposalsPage() -> impl IntoView {
             <IconSvg icon=Icon::Plus/>
             <span>{t("propose")}</span>
         </a>
+        // Two lists a member comes back for: everything, and what they support.
+        {signed_in.then(|| view! {
+            <nav class="list-tabs" aria-label=t("proposals-which")>
+                <a class="action-link" href="/proposals" aria-current=if only_mine { "false" } else { "page" }>
+                    <IconSvg icon=Icon::Proposals/><span>{t("proposals-all")}</span>
+                </a>
+                <a class="action-link" href="/proposals?mine=supported" aria-current=if only_mine { "page" } else { "false" }>
+                    <IconSvg icon=Icon::Heart/><span>{t("proposals-supported")}</span>
+                </a>
+            </nav>
+        })}
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
-                let list = match list_proposals(q.clone(), status.clone(), category.clone(), sort, after).await {
+                let list = match list_proposals(q.clone(), status.clone(), category.clone(), sort, after, mine).await {
                     Ok(list) => list,
                     Err(error) => return view! { <FormMessage error=Some(error)/> }.into_any(),
                 };

@@ -55,7 +55,7 @@ pub fn RecordMeetingPage() -> impl IntoView {
     view! {
         <PageTitle text=t("meeting-title")/>
         <h1>{t("meeting-title")}</h1>
-        <p class="lead"><a href=format!("/proposals/{id}")>{t("decision-read-proposal")}</a></p>
+        <p class="lead"><a class="action-link" href=format!("/proposals/{id}")><IconSvg icon=Icon::Proposals/><span>{t("decision-read-proposal")}</span></a></p>
         <ActionForm action=action attr:class="form" attr:novalidate=true>
             <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
             {proposal_message.map(|m| view! { <p class="form-error" role="alert">{t(&m)}</p> })}

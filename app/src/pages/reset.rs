@@ -1,7 +1,7 @@
 //! `/reset`: a member who forgot their password types the one-time code staff gave them at the
 //! desk and a new password, and is signed in.
 use crate::account::ResetPassword;
-use crate::components::{FormMessage, PageTitle, TextField};
+use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextField};
 use crate::i18n::t;
 use crate::islands::ShowPassword;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub fn ResetPage() -> impl IntoView {
             <TextField name="password" label="reset-password" hint="join-password-hint"
                 kind="password" autocomplete="new-password" error=error.clone()/>
             <ShowPassword target="password".to_string() show_label=t("show-password") hide_label=t("hide-password")/>
-            <button type="submit" class="button primary">{t("reset-save")}</button>
+            <button type="submit" class="button primary"><IconSvg icon=Icon::Key/><span>{t("reset-save")}</span></button>
         </ActionForm>
     }
 }

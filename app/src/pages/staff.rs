@@ -12,7 +12,7 @@ mod queue_card;
 mod restore_content;
 mod word_list;
 
-use crate::components::{FormMessage, PageTitle, TextBox};
+use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextBox};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::moderation::QueueItem;
@@ -89,7 +89,7 @@ fn WordListEditor() -> impl IntoView {
     let save = ServerAction::<SaveWordList>::new();
     view! {
         <details class="edit word-list">
-            <summary>{t("word-list-title")}</summary>
+            <summary><IconSvg icon=Icon::Pencil/><span>{t("word-list-title")}</span></summary>
             <p class="hint" id="words-hint">{t("word-list-hint")}</p>
             <Suspense fallback=|| ()>
                 {Suspend::new(async move {
@@ -98,7 +98,7 @@ fn WordListEditor() -> impl IntoView {
                         <ActionForm action=save attr:class="form">
                             <label for="words">{t("word-list-label")}</label>
                             <TextBox id="words".to_owned() name="words" rows=6 described_by="words-hint".to_owned() text=words/>
-                            <button type="submit" class="button">{t("save")}</button>
+                            <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{t("save")}</span></button>
                         </ActionForm>
                     }
                 })}

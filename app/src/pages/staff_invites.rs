@@ -89,7 +89,7 @@ pub fn StaffInvitesPage() -> impl IntoView {
                     aria-describedby=if note_message.is_some() { "note-hint note-error" } else { "note-hint" }/>
                 <FieldError id="note-error".to_string() message=note_message/>
             </div>
-            <button type="submit" class="button primary">{t("invites-create")}</button>
+            <button type="submit" class="button primary"><IconSvg icon=Icon::Plus/><span>{t("invites-create")}</span></button>
         </ActionForm>
         <h2>{t("invites-batches")}</h2>
         <FormMessage error=revoke_error.clone().filter(|e| e.field_errors().is_empty())/>
@@ -130,12 +130,12 @@ fn Batch(batch: BatchView, revoke: ServerAction<RevokeInvite>) -> impl IntoView 
         <article class="queue-card" id=format!("batch-{}", batch.id)>
             <h3>{heading}</h3>
             <p class="hint">
-                {t_with("invites-batch-by", &[("name", batch.made_by.clone().into()), ("date", date(&batch.expires_on).into())])}
+                {t_with("invites-batch-by", &[("name", batch.made_by.clone().into()), ("date", crate::i18n::date_until(&batch.expires_on).into())])}
             </p>
             {batch.note.clone().map(|note| view! { <p class="hint">{t("invites-note")} ": " {note}</p> })}
             {(unused > 0).then(|| view! {
                 <p><a class="button primary" href=format!("/staff/invites/print?batch={}", batch.id)>
-                    <IconSvg icon=Icon::Join/><span>{t_with("invites-print", &[("count", unused.into())])}</span>
+                    <IconSvg icon=Icon::Print/><span>{t_with("invites-print", &[("count", unused.into())])}</span>
                 </a></p>
             })}
             <ul class="invite-list">

@@ -2,9 +2,9 @@
 //! nothing in Spolu changes or removes a line of it.
 mod read_log;
 
-use crate::components::{FormMessage, PageTitle, hide_reason_text};
+use crate::components::{FormMessage, Icon, IconSvg, PageTitle, hide_reason_text};
 use crate::domain::LogAction;
-use crate::i18n::t;
+use crate::i18n::{t, t_with};
 use crate::moderation::LogRow;
 use crate::permissions::Action;
 use leptos::prelude::*;
@@ -65,7 +65,7 @@ pub fn StaffLogPage() -> impl IntoView {
                                     <label for="to">{t("log-to")}</label>
                                     <input id="to" name="to" type="date" value=to.clone().unwrap_or_default()/>
                                 </div>
-                                <button type="submit" class="button">{t("log-filter")}</button>
+                                <button type="submit" class="button"><IconSvg icon=Icon::Search/><span>{t("log-filter")}</span></button>
                             </form>
                             {page.rows.is_empty().then(|| view! { <p class="empty">{t("log-empty")}</p> })}
                             <ol class="log">
@@ -84,7 +84,7 @@ pub fn StaffLogPage() -> impl IntoView {
 
 #[component]
 fn LogLine(row: LogRow) -> impl IntoView {
-    let is_hide = row.action_key == LogAction::Hide.label_key();
+    let action = row.action_key.clone();
     let target = row.target.map(|(kind, id)| {
         let text = format!("{} {id}", t(&kind));
         let href = match kind.as_str() {
@@ -99,7 +99,7 @@ fn LogLine(row: LogRow) -> impl IntoView {
     view! {
         <li class="log-line">
             <p>
-                <time>{row.at}</time>
+                <time datetime=row.at.clone()>{crate::i18n::date_time(&row.at, crate::i18n::DateIn::Plain)}</time>
                 " · "
                 <strong>{row.staff}</strong>
                 " · "
@@ -108,9 +108,55 @@ fn LogLine(row: LogRow) -> impl IntoView {
             </p>
             {row.member.map(|name| view! { <p class="hint">{t("log-member")} ": " {name}</p> })}
             {row.reason.map(|reason| {
-                let reason = if is_hide { hide_reason_text(&reason) } else { reason };
-                view! { <p class="hint">{t("log-reason")} ": " {reason}</p> }
+                view! { <p class="hint">{t("log-reason")} ": " {reason_text(&action, &reason)}</p> }
             })}
         </li>
     }
+}
+
+/// A log row's detail in words. Most actions store a code or a short machine note (`not_possible`,
+/// `4 × resident`, `category Hřiště`); what staff wrote themselves is shown as it is.
+fn reason_text(action_key: &str, stored: &str) -> String {
+    use crate::domain::{OutcomeStage, Role};
+    let is = |action: LogAction| action_key == action.label_key();
+    if is(LogAction::Hide) {
+        return hide_reason_text(stored);
+    }
+    if (is(LogAction::PublishOutcome) || is(LogAction::UpdateOutcome))
+        && let Some(stage) = OutcomeStage::parse(stored)
+    {
+        return t(&stage.label_key());
+    }
+    if is(LogAction::CreateInvites)
+        && let Some((Ok(count), who)) = stored
+            .split_once(" × ")
+            .map(|(count, who)| (count.parse::<i64>(), who))
+    {
+        let who = match who {
+            "core" => t("role-core"),
+            role => Role::parse(role).map_or_else(|_| role.to_owned(), |r| t(r.label_key())),
+        };
+        return t_with(
+            "log-invites-made",
+            &[("count", count.into()), ("who", who.into())],
+        );
+    }
+    if is(LogAction::ChangeSettings) {
+        if stored == "site" {
+            return t("log-setting-site");
+        }
+        if let Some(name) = stored.strip_prefix("category ") {
+            return t_with("log-setting-category", &[("name", name.to_owned().into())]);
+        }
+        if let Some(name) = stored.strip_prefix("place ") {
+            return t_with("log-setting-place", &[("name", name.to_owned().into())]);
+        }
+        if let Some(count) = stored.strip_suffix(" × word list") {
+            return t_with(
+                "log-setting-word-list",
+                &[("count", count.to_owned().into())],
+            );
+        }
+    }
+    stored.to_owned()
 }

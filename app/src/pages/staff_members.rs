@@ -11,7 +11,7 @@ mod suspend_member;
 use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
 use crate::domain::{Role, StaffNote};
 use crate::error::AppError;
-use crate::i18n::{date, t, t_with};
+use crate::i18n::{t, t_with};
 use crate::members::MemberRow;
 use crate::permissions::{Action, allows};
 use leptos::prelude::*;
@@ -146,7 +146,7 @@ fn MemberCard(
             {row.suspended_until.clone().map(|until| view! {
                 <p class="moderation-mark">
                     <IconSvg icon=Icon::Warning/>
-                    <span>{t_with("member-suspended", &[("date", date(&until).into()), ("reason", row.suspension_reason.clone().unwrap_or_default().into())])}</span>
+                    <span>{t_with("member-suspended", &[("date", crate::i18n::date_until(&until).into()), ("reason", row.suspension_reason.clone().unwrap_or_default().into())])}</span>
                 </p>
             })}
             {row.reset_code.clone().map(|code| view! {
@@ -178,7 +178,7 @@ fn MemberCard(
                     })}
                 </div>
                 <details class="edit" open=suspend_open>
-                    <summary>{t("member-suspend")}</summary>
+                    <summary><IconSvg icon=Icon::Lock/><span>{t("member-suspend")}</span></summary>
                     <ActionForm action=actions.suspend attr:class="form">
                         <input type="hidden" name="member" value=id/>
                         <div class="field">
@@ -191,7 +191,7 @@ fn MemberCard(
                             <input id=format!("reason-{id}") name="reason" type="text" maxlength=StaffNote::MAX value=typed_reason.clone()/>
                             <FieldError id=format!("reason-{id}-error") message=reason_message.clone()/>
                         </div>
-                        <button type="submit" class="button danger">{t("member-suspend")}</button>
+                        <button type="submit" class="button danger"><IconSvg icon=Icon::Lock/><span>{t("member-suspend")}</span></button>
                     </ActionForm>
                 </details>
                 {is_admin.then(|| view! {
@@ -205,7 +205,7 @@ fn MemberCard(
                                 }).collect_view()}
                             </select>
                         </div>
-                        <button type="submit" class="button">{t("member-role-save")}</button>
+                        <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{t("member-role-save")}</span></button>
                     </ActionForm>
                 })}
             })}

@@ -46,8 +46,16 @@ pub const DEFAULTS: [(&str, &str, &str, &str, &str); 8] = [
         "Akce a setkání",
         "Events and meetings",
     ),
-    ("other", "dots", "#546e7a", "Jiné", "Other"),
+    (OTHER, "dots", "#546e7a", "Jiné", "Other"),
 ];
+
+/// The category a proposal gets when its author chose none.
+pub const OTHER: &str = "other";
+
+/// Whether the estate has any category at all (archived ones count).
+pub async fn any_exist(db: &DatabaseConnection) -> Result<bool, AppError> {
+    Ok(category::Entity::find().one(db).await?.is_some())
+}
 
 /// Adds the default categories that are missing (by slug). Returns how many were added.
 pub async fn add_missing_defaults(db: &DatabaseConnection) -> Result<usize, AppError> {

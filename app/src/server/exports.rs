@@ -199,7 +199,7 @@ async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
         "ano",
         "ne",
         "zdržel se",
-        "tečky",
+        "body",
     ];
     Ok(std::iter::once(header.map(str::to_owned).to_vec())
         .chain(tallies.into_iter().filter_map(|t| {

@@ -357,7 +357,7 @@ pub async fn log_page(
                 at: row
                     .created_at
                     .with_timezone(&zone)
-                    .format("%Y-%m-%d %H:%M")
+                    .format("%Y-%m-%dT%H:%M")
                     .to_string(),
                 staff: name(row.staff_id),
                 action_key: LogAction::parse(&row.action)

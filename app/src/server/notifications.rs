@@ -361,16 +361,11 @@ pub async fn list(
         .into_iter()
         .filter_map(|row| {
             let kind = NotificationKind::parse(&row.kind)?;
-            let (about, link) = match (row.proposal_id, row.decision_id) {
-                (Some(id), _) => (
-                    proposals.get(&id).cloned().flatten(),
-                    format!("/proposals/{id}"),
-                ),
-                (None, Some(id)) => (
-                    decisions.get(&id).cloned().flatten(),
-                    format!("/decisions/{id}"),
-                ),
-                (None, None) => return None,
+            let link = link_of(&row)?;
+            let about = match (row.proposal_id, row.decision_id) {
+                (Some(id), _) => proposals.get(&id).cloned().flatten(),
+                (None, Some(id)) => decisions.get(&id).cloned().flatten(),
+                (None, None) => None,
             };
             Some(NotificationView {
                 id: row.id,
@@ -400,8 +395,78 @@ pub async fn mark_read(
         .filter(notification::Column::MemberId.eq(member))
         .filter(notification::Column::ReadAt.is_null());
     if let Some(id) = id {
-        query = query.filter(notification::Column::Id.eq(id));
+        // The list shows a proposal's (or a decision's) notifications as one group; reading
+        // one reads them all.
+        let Some(row) = notification::Entity::find_by_id(id)
+            .filter(notification::Column::MemberId.eq(member))
+            .one(db)
+            .await?
+        else {
+            return Ok(());
+        };
+        query = match (row.proposal_id, row.decision_id) {
+            (Some(proposal), _) => query.filter(notification::Column::ProposalId.eq(proposal)),
+            (None, Some(decision)) => query.filter(notification::Column::DecisionId.eq(decision)),
+            (None, None) => query.filter(notification::Column::Id.eq(id)),
+        };
     }
     query.exec(db).await?;
     Ok(())
+}
+
+/// `GET /notifications/{id}/open`: the link of each notification. Opening it marks it read and
+/// goes on to what it is about, so the number on the bottom bar means "not seen yet". Only the
+/// member's own notifications; anything else lands on the list.
+pub async fn open(
+    axum::extract::State(state): axum::extract::State<super::AppState>,
+    axum::Extension(visitor): axum::Extension<crate::visitor::Visitor>,
+    axum::extract::Path(id): axum::extract::Path<i32>,
+) -> axum::response::Response {
+    use axum::response::{IntoResponse, Redirect};
+    let Some(member) = visitor.member.clone() else {
+        return Redirect::to("/login?next=%2Fnotifications").into_response();
+    };
+    let found = notification::Entity::find_by_id(id)
+        .filter(notification::Column::MemberId.eq(member.id))
+        .one(&state.db)
+        .await;
+    let row = match found {
+        Ok(Some(row)) => row,
+        Ok(None) => return Redirect::to("/notifications").into_response(),
+        Err(error) => return not_now(&AppError::from(error), &visitor),
+    };
+    if let Err(error) = mark_read(&state.db, member.id, Some(id)).await {
+        // Going on matters more than the mark; the list still offers "Mark as read".
+        tracing::warn!(?error, "marking an opened notification read failed");
+    }
+    let link = link_of(&row).unwrap_or_else(|| "/notifications".to_owned());
+    Redirect::to(&link).into_response()
+}
+
+/// Where a notification leads: its proposal, else its decision.
+fn link_of(row: &notification::Model) -> Option<String> {
+    match (row.proposal_id, row.decision_id) {
+        (Some(proposal), _) => Some(format!("/proposals/{proposal}")),
+        (None, Some(decision)) => Some(format!("/decisions/{decision}")),
+        (None, None) => None,
+    }
+}
+
+/// A plain answer for a link that could not be followed just now.
+fn not_now(error: &AppError, visitor: &crate::visitor::Visitor) -> axum::response::Response {
+    use axum::http::{StatusCode, header};
+    use axum::response::IntoResponse;
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let message = visitor
+        .locale
+        .text(error.form_message().unwrap_or("error-internal"));
+    (
+        status,
+        [
+            (header::RETRY_AFTER, "10"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        message,
+    )
+        .into_response()
 }

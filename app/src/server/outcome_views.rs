@@ -74,6 +74,7 @@ pub async fn list(
     let done_this_year = done.count(db).await?;
     let in_progress = count(OutcomeStage::InProgress).count(db).await?;
     let planned = count(OutcomeStage::Planned).count(db).await?;
+    let not_possible = count(OutcomeStage::NotPossible).count(db).await?;
     let mut query = shown();
     if let Some(stage) = filter.stage {
         query = query.filter(outcome::Column::Stage.eq(stage.as_str()));
@@ -94,6 +95,7 @@ pub async fn list(
         done_this_year,
         in_progress,
         planned,
+        not_possible,
         outcomes: views(db, files, rows, language, zone).await?,
         categories: super::proposals::active_categories(db, language).await?,
         next_page: more.then_some(filter.page + 1),

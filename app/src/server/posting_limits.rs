@@ -62,7 +62,6 @@ pub async fn check_proposals(
     refuse_over(
         recent + refused,
         limits.proposals_per_day,
-        "title",
         "error-limit-proposals",
     )
 }
@@ -77,17 +76,17 @@ pub async fn check_comments(
         .filter(comment::Column::CreatedAt.gt(Utc::now() - Duration::hours(1)))
         .count(db)
         .await?;
-    refuse_over(
-        recent,
-        limits.comments_per_hour,
-        "text",
-        "error-limit-comments",
-    )
+    refuse_over(recent, limits.comments_per_hour, "error-limit-comments")
 }
 
-fn refuse_over(recent: u64, limit: u64, field: &str, message: &str) -> Result<(), AppError> {
+/// A limit is about the whole form, not a field: said once at the top, with the number, and what
+/// was typed kept.
+fn refuse_over(recent: u64, limit: u64, message: &str) -> Result<(), AppError> {
+    use crate::error::{WHOLE_FORM, WHOLE_FORM_COUNT};
     if recent >= limit {
-        return Err(AppError::field(field, message));
+        return Err(
+            AppError::field(WHOLE_FORM, message).keeping(&[(WHOLE_FORM_COUNT, &limit.to_string())])
+        );
     }
     Ok(())
 }

@@ -77,16 +77,26 @@ struct Checked {
 
 async fn check(db: &DatabaseConnection, new: &NewProposal<'_>) -> Result<Checked, AppError> {
     let mut errors = FieldErrors::default();
-    let title = errors.check("title", ProposalTitle::parse(new.title));
     let body = errors.check("body", ProposalBody::parse(new.body));
-    let category = match new.category.parse::<i32>() {
-        Ok(id) => {
-            category::Entity::find_by_id(id)
-                .filter(category::Column::ArchivedAt.is_null())
+    // The title may follow the text: left empty, it is the text's beginning.
+    let title = match new.title.trim() {
+        // Without a text either, the text's message says what is missing.
+        "" => body.as_ref().map(ProposalTitle::from_body),
+        title => errors.check("title", ProposalTitle::parse(title)),
+    };
+    let active = category::Entity::find().filter(category::Column::ArchivedAt.is_null());
+    let category = match new.category.trim() {
+        // Not chosen: "Other", so a category never stands between a resident and their proposal.
+        "" => {
+            active
+                .filter(category::Column::Slug.eq(super::categories::OTHER))
                 .one(db)
                 .await?
         }
-        Err(_) => None,
+        id => match id.parse::<i32>() {
+            Ok(id) => active.filter(category::Column::Id.eq(id)).one(db).await?,
+            Err(_) => None,
+        },
     };
     if category.is_none() {
         errors.add("category", "error-category-missing");
@@ -268,6 +278,17 @@ pub async fn list(
     }
     if let Some(category) = filter.category {
         query = query.filter(proposal::Column::CategoryId.eq(category));
+    }
+    if let (true, Some(member)) = (filter.supported_by_me, viewer) {
+        query = query.filter(
+            proposal::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(support::Column::ProposalId)
+                    .from(support::Entity)
+                    .and_where(support::Column::MemberId.eq(member.id))
+                    .to_owned(),
+            ),
+        );
     }
     for word in search::words(&filter.q) {
         query = query.filter(proposal::Column::SearchText.like(search::contains_pattern(&word)));

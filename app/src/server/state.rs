@@ -15,6 +15,8 @@ pub struct Settings {
     pub default_locale: Locale,
     /// URL of the hashed stylesheet, e.g. `/pkg/spolu.0123abcd.css`.
     pub stylesheet_href: String,
+    /// URL of the hashed page helpers (`frontend/enhance.js`), e.g. `/pkg/enhance.0123abcd.js`.
+    pub script_href: String,
     /// Whether visitors who are not signed in may read (DESIGN.md: public by default).
     pub site_is_public: bool,
     /// The estate's name in the header.

@@ -113,10 +113,15 @@ async fn the_servers_own_error_shows_the_typed_text_escaped_and_only_to_the_same
         let app = spawn_app(&database).await;
         let (anna, _) = app.signed_in(Role::Resident, false).await;
         let category = app.first_category().await.to_string();
-        // No JavaScript: an empty title comes back with the error and what was typed.
+        // No JavaScript: a title too long comes back with the error and what was typed.
+        let long_title = "ř".repeat(81);
         let response = anna
             .submit_proposal(
-                &[("title", ""), ("body", CLOSING), ("category", &category)],
+                &[
+                    ("title", &long_title),
+                    ("body", CLOSING),
+                    ("category", &category),
+                ],
                 Vec::new(),
             )
             .await;

@@ -146,6 +146,10 @@ async fn a_decompression_bomb_is_refused_at_once_and_counts_against_the_posting_
         }
         // Two refused uploads used up the day's two posts.
         let fields = super::error_fields(anna.propose(&form).await).await;
-        assert_eq!(fields, ["title"], "the posting limit's message");
+        assert_eq!(
+            fields,
+            ["form"],
+            "the posting limit's message, for the whole form"
+        );
     }
 }

@@ -50,6 +50,7 @@ async fn run(data: MultipartData) -> Result<i32, AppError> {
             .keeping(&fields.map(|field| (field, form.text(field))))
             .keeping(&[("photos", &photo_count)])
     })?;
-    leptos_axum::redirect(&format!("/proposals/{id}"));
+    // The page then says it was sent (see `ProposalPage`).
+    leptos_axum::redirect(&format!("/proposals/{id}?sent"));
     Ok(id)
 }

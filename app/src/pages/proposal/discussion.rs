@@ -66,10 +66,10 @@ pub fn Discussion(
             // sending, the islands router replaces it and the sent text leaves the box.
             {may_write.then(|| if count % 2 == 0 { Either::Left(new_form) } else { Either::Right(new_form) })}
             {locked.then(|| view! {
-                <p class="moderation-mark"><IconSvg icon=Icon::Shield/><span>{t("discussion-locked")}</span></p>
+                <p class="moderation-mark"><IconSvg icon=Icon::Lock/><span>{t("discussion-locked")}</span></p>
             })}
             {(!signed_in).then(|| view! {
-                <p><a href="/login">{t("sign-in")}</a> " " {t("comment-sign-in")}</p>
+                <p><a class="button" href="/login"><IconSvg icon=Icon::Key/><span>{t("comment-sign-in")}</span></a></p>
             })}
             <ol class="comments">
                 {top.into_iter().map(|comment| {
@@ -85,13 +85,13 @@ pub fn Discussion(
                             })}
                             {may_write.then(|| view! {
                                 <details class="reply">
-                                    <summary>{t("reply")}</summary>
+                                    <summary><IconSvg icon=Icon::Reply/><span>{t("reply")}</span></summary>
                                     <ActionForm action=add attr:class="form">
                                         <input type="hidden" name="proposal" value=proposal/>
                                         <input type="hidden" name="parent" value=id/>
                                         <label for=format!("reply-{id}")>{t("reply-label")}</label>
                                         <TextBox id=format!("reply-{id}") name="text" rows=2 max_length=CommentText::MAX required=true/>
-                                        <button type="submit" class="button">{t("send")}</button>
+                                        <button type="submit" class="button"><IconSvg icon=Icon::Reply/><span>{t("send")}</span></button>
                                     </ActionForm>
                                 </details>
                             })}
@@ -128,12 +128,12 @@ fn Comment(
             <ModerationMarks marks=comment.marks.clone()/>
             {comment.editable.then(|| view! {
                 <details class="edit">
-                    <summary>{t("comment-edit")}</summary>
+                    <summary><IconSvg icon=Icon::Pencil/><span>{t("comment-edit")}</span></summary>
                     <ActionForm action=edit attr:class="form">
                         <input type="hidden" name="comment" value=id/>
                         <label for=format!("edit-{id}")>{t("comment-label")}</label>
                         <TextBox id=format!("edit-{id}") name="text" rows=3 max_length=CommentText::MAX required=true text=comment.text.clone()/>
-                        <button type="submit" class="button">{t("save")}</button>
+                        <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{t("save")}</span></button>
                     </ActionForm>
                 </details>
             })}
@@ -143,10 +143,10 @@ fn Comment(
             {comment.mine.then(|| view! {
                 // A second tap to confirm: deleting cannot be undone.
                 <details class="edit">
-                    <summary>{t("comment-delete")}</summary>
+                    <summary><IconSvg icon=Icon::Trash/><span>{t("comment-delete")}</span></summary>
                     <ActionForm action=delete attr:class="delete-form">
                         <input type="hidden" name="comment" value=id/>
-                        <button type="submit" class="button">{t("comment-delete-confirm")}</button>
+                        <button type="submit" class="button"><IconSvg icon=Icon::Trash/><span>{t("comment-delete-confirm")}</span></button>
                     </ActionForm>
                 </details>
             })}

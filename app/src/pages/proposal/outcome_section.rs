@@ -73,7 +73,7 @@ fn PublishForm(proposal: i32, current: Option<OutcomeView>) -> impl IntoView {
     };
     view! {
         <details class="staff-form" open=open>
-            <summary>{t(summary_label)}</summary>
+            <summary><IconSvg icon=Icon::Pencil/><span>{t(summary_label)}</span></summary>
             <ActionForm action=action attr:class="form" attr:novalidate="true">
                 <input type="hidden" name="proposal" value=proposal/>
                 <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
@@ -129,7 +129,7 @@ fn UpdateForm(proposal: i32) -> impl IntoView {
     let open = error.is_some();
     view! {
         <details class="staff-form" open=open>
-            <summary>{t("outcome-add-update")}</summary>
+            <summary><IconSvg icon=Icon::Plus/><span>{t("outcome-add-update")}</span></summary>
             <PostsFiles>
                 <form method="post" action=AddOutcomeUpdate::PATH enctype="multipart/form-data"
                     class="form" novalidate=true>

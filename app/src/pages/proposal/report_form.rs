@@ -22,7 +22,7 @@ pub fn ReportForm(
     let prefix = format!("report-{kind}-{id}");
     view! {
         <details class="report">
-            <summary>{t("report")}</summary>
+            <summary><IconSvg icon=Icon::Flag/><span>{t("report")}</span></summary>
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="kind" value=kind/>
                 <input type="hidden" name="id" value=id/>
@@ -37,7 +37,7 @@ pub fn ReportForm(
                 </fieldset>
                 <label for=format!("{prefix}-note")>{t("report-note")}</label>
                 <input id=format!("{prefix}-note") name="note" type="text" maxlength=ReportReason::NOTE_MAX/>
-                <button type="submit" class="button">{t("report")}</button>
+                <button type="submit" class="button"><IconSvg icon=Icon::Flag/><span>{t("report")}</span></button>
             </ActionForm>
         </details>
     }

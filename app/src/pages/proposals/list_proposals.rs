@@ -10,8 +10,11 @@ pub async fn list_proposals(
     category: Option<String>,
     sort: Option<String>,
     after: Option<String>,
+    /// `supported`: only what the viewer supports.
+    #[server(default)]
+    mine: Option<String>,
 ) -> Result<ProposalList, AppError> {
-    crate::error::respond(run(q, status, category, sort, after).await)
+    crate::error::respond(run(q, status, category, sort, after, mine).await)
 }
 
 #[cfg(feature = "ssr")]
@@ -21,6 +24,7 @@ async fn run(
     category: Option<String>,
     sort: Option<String>,
     after: Option<String>,
+    mine: Option<String>,
 ) -> Result<ProposalList, AppError> {
     use crate::domain::ProposalStatus;
     use crate::permissions::require_read;
@@ -36,6 +40,7 @@ async fn run(
         q: q.unwrap_or_default().chars().take(200).collect(),
         status: status.as_deref().and_then(ProposalStatus::parse),
         category: category.and_then(|c| c.parse().ok()),
+        supported_by_me: mine.as_deref() == Some("supported"),
         sort: Sort::parse(sort.as_deref().unwrap_or_default()),
         after,
     };

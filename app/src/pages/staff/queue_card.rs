@@ -139,7 +139,7 @@ pub fn QueueCard(item: QueueItem, actions: QueueActions, error: Option<AppError>
                     {item_inputs("proposal", item.proposal_id)}
                     <input type="hidden" name="lock" value=if item.locked { "no" } else { "yes" }/>
                     <button type="submit" class="button">
-                        <IconSvg icon=Icon::Shield/>
+                        <IconSvg icon=Icon::Lock/>
                         <span>{if item.locked { t("unlock-discussion") } else { t("lock-discussion") }}</span>
                     </button>
                 </ActionForm>
@@ -181,7 +181,10 @@ fn HideForm(
             {item_inputs(kind, id)}
             <div class="field">
                 <label for=format!("{key}-reason")>{t("hide-why")}</label>
+                // Nothing chosen at first: the reason is shown to everyone, so a hurried click
+                // must not hide with the wrong one.
                 <select id=format!("{key}-reason") name="reason">
+                    <option value="" selected=true>{t("hide-reason-choose")}</option>
                     {HideReason::CODES.into_iter().map(|code| view! {
                         <option value=code>{t(&HideReason::label_key(code).unwrap_or_default())}</option>
                     }).collect_view()}
@@ -219,7 +222,7 @@ fn EditForm(
     };
     view! {
         <details class="edit" open=open>
-            <summary>{t("moderator-edit")}</summary>
+            <summary><IconSvg icon=Icon::Pencil/><span>{t("moderator-edit")}</span></summary>
             <ActionForm action=action attr:class="form">
                 {item_inputs(if is_proposal { "proposal" } else { "comment" }, item.id)}
                 {is_proposal.then(|| view! {
@@ -240,7 +243,7 @@ fn EditForm(
                         value=typed(&error, "note").unwrap_or_default()/>
                     <FieldError id=format!("{key}-note-error") message=message(&error, "note")/>
                 </div>
-                <button type="submit" class="button">{t("save")}</button>
+                <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{t("save")}</span></button>
             </ActionForm>
         </details>
     }
@@ -257,7 +260,7 @@ fn MergeForm(
     let open = into_message.is_some();
     view! {
         <details class="edit" open=open>
-            <summary>{t("merge")}</summary>
+            <summary><IconSvg icon=Icon::Merge/><span>{t("merge")}</span></summary>
             <ActionForm action=action attr:class="form">
                 {item_inputs("proposal", id)}
                 <div class="field">

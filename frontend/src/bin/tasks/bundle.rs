@@ -69,9 +69,13 @@ pub fn build(release: bool) -> Result<()> {
     write_compressed(&pkg.join(format!("{stem}.wasm")), &wasm)?;
     let css_name = format!("{OUTPUT_NAME}.{}.css", content_hash(&[&css]));
     write_compressed(&pkg.join(&css_name), &css)?;
+    // The small page helpers that work before (and without) the wasm; see the file's comment.
+    let script = fs::read(workspace.join("frontend").join("enhance.js"))?;
+    let script_name = format!("enhance.{}.js", content_hash(&[&script]));
+    write_compressed(&pkg.join(&script_name), &script)?;
     fs::write(
         site.join("bundle.txt"),
-        format!("output: {stem}\ncss: {css_name}\n"),
+        format!("output: {stem}\ncss: {css_name}\nscript: {script_name}\n"),
     )?;
     fs::remove_dir_all(&staging)?;
     println!(

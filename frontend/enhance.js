@@ -1,0 +1,137 @@
+// Spolu's page helpers that work before the wasm arrives (and if it never does). Every page stays
+// usable without this file: it only makes forms with photos quicker and cheaper on a slow line,
+// and mends three things leptos's islands router does not do when it swaps pages in place.
+// Texts come from the page (data-* attributes the server rendered in the person's language).
+"use strict";
+
+// ---- Forms with photos ----------------------------------------------------------------------
+// Without this file the browser posts such a form itself (see the guard in app/src/shell.rs).
+// With it, photos are made small on the phone first (a 5 MB camera photo becomes ~300 KB) and
+// the form is sent with a progress bar; the server answers as it does to the plain form.
+
+const LONGEST_SIDE = 1600;
+const JPEG_QUALITY = 0.8;
+// Smaller photos are sent as they are: shrinking them would gain little and lose detail.
+const WORTH_SHRINKING = 400 * 1024;
+
+async function shrink(file) {
+  if (!file.type.startsWith("image/") || file.size < WORTH_SHRINKING || !window.createImageBitmap) {
+    return file;
+  }
+  try {
+    const bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
+    const scale = Math.min(1, LONGEST_SIDE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const blob = await new Promise((done) => canvas.toBlob(done, "image/jpeg", JPEG_QUALITY));
+    if (!blob || blob.size >= file.size) return file;
+    const name = file.name.replace(/\.[^.]*$/, "") + ".jpg";
+    return new File([blob], name, { type: "image/jpeg", lastModified: file.lastModified });
+  } catch {
+    // A format this browser cannot draw: the server knows what to say about it.
+    return file;
+  }
+}
+
+function say(status, text, fraction) {
+  if (!status) return;
+  status.hidden = false;
+  status.querySelector("span").textContent = text;
+  const bar = status.querySelector("progress");
+  if (fraction === undefined) bar.removeAttribute("value");
+  else bar.value = Math.round(fraction * 100);
+}
+
+async function sendWithPhotos(form, submitter) {
+  const status = form.querySelector(".send-progress");
+  const buttons = form.querySelectorAll("button[type=submit]");
+  buttons.forEach((b) => (b.disabled = true));
+  const again = (message) => {
+    say(status, message, 0);
+    buttons.forEach((b) => (b.disabled = false));
+  };
+  say(status, status?.dataset.shrinking ?? "", undefined);
+  const data = new FormData();
+  for (const [name, value] of new FormData(form, submitter)) {
+    if (value instanceof File) {
+      // An empty file input sends a nameless empty file; the server skips it as before.
+      data.append(name, value.size > 0 ? await shrink(value) : value);
+    } else {
+      data.append(name, value);
+    }
+  }
+  const request = new XMLHttpRequest();
+  request.open("POST", form.action);
+  request.setRequestHeader("Accept", "text/html");
+  request.upload.onprogress = (event) => {
+    if (!event.lengthComputable) return;
+    const percent = Math.round((event.loaded / event.total) * 100);
+    say(status, (status?.dataset.sending ?? "").replace("{percent}", percent), event.loaded / event.total);
+  };
+  request.onload = () => {
+    if (request.status >= 200 && request.status < 400) {
+      // The server redirected to where a plain form would land: the new proposal, or the form
+      // with its messages. Going there shows exactly what a browser without JavaScript shows.
+      say(status, status?.dataset.sent ?? "", 1);
+      window.location.assign(request.responseURL || form.action);
+    } else {
+      again(status?.dataset.failed ?? "");
+    }
+  };
+  request.onerror = () => again(status?.dataset.failed ?? "");
+  request.send(data);
+}
+
+document.addEventListener(
+  "submit",
+  (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.enctype !== "multipart/form-data") return;
+    if (!window.XMLHttpRequest || !window.FormData) return;
+    // Handled here: the islands router leaves a submit that was already handled alone.
+    event.preventDefault();
+    sendWithPhotos(form, event.submitter);
+  },
+  true,
+);
+
+// ---- Pages swapped in place by the islands router ---------------------------------------------
+
+// A new page starts at its top (or at the part its address names), as a full page load would;
+// the router keeps the old scroll position, so a proposal would open at its bottom.
+const pushState = history.pushState.bind(history);
+history.pushState = (state, unused, url) => {
+  pushState(state, unused, url);
+  window.scrollTo(0, 0);
+  // The router may push the address before the new page is in place; the part named after `#`
+  // is looked for once it is.
+  if (location.hash) {
+    requestAnimationFrame(() => {
+      document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+    });
+  }
+};
+
+// The router copies the new page's attributes onto the old elements but never removes one the
+// new page does not have: a bottom tab stayed marked as the current page, a field stayed marked
+// invalid. Its `diffElement` is a global function of the inline router script; this version also
+// removes what the new page no longer says.
+if (typeof window.diffElement === "function") {
+  window.diffElement = (oldElement, newElement) => {
+    if (oldElement.tagName !== newElement.tagName) {
+      oldElement.replaceWith(newElement);
+      return;
+    }
+    for (const attribute of [...oldElement.attributes]) {
+      if (!newElement.hasAttribute(attribute.name)) oldElement.removeAttribute(attribute.name);
+    }
+    for (const attribute of newElement.attributes) {
+      if (oldElement.getAttribute(attribute.name) !== attribute.value) {
+        oldElement.setAttribute(attribute.name, attribute.value);
+      }
+    }
+  };
+}
