@@ -65,6 +65,8 @@ pub struct NotificationView {
     pub about: Option<String>,
     /// Where tapping it leads.
     pub link: String,
+    /// What it is listed with: everything about one proposal (its decision too) is one group.
+    pub group: String,
     /// A locale key (a built-in reason, a result, a stage) or words staff wrote.
     pub detail: Option<String>,
     pub at: String,

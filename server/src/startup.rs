@@ -228,20 +228,10 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartE
     Ok(db)
 }
 
-/// Seeds the demo when asked, and prints the first-admin line on a database without an admin.
+/// Seeds the demo when asked, gives a new estate the default categories, and prints the
+/// first-admin line on a database without an admin.
 pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartError> {
     let db = &app.state.db;
-    // A new estate starts with the default categories, "Other" among them: a proposal whose
-    // author chose none goes there. Staff change them on /admin/categories; an estate that has
-    // any is left as it is.
-    if !app::server::categories::any_exist(db)
-        .await
-        .map_err(StartError::Setup)?
-    {
-        app::server::categories::add_missing_defaults(db)
-            .await
-            .map_err(StartError::Setup)?;
-    }
     if with_demo {
         let added = demo::seed(db, app.state.files.as_ref(), app.state.settings.time_zone)
             .await
@@ -257,6 +247,17 @@ pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartErro
             added.outcomes,
             demo::PASSWORD
         );
+    }
+    // A new estate starts with the default categories, "Other" among them: a proposal whose
+    // author chose none goes there. Staff change them on /admin/categories; an estate that has
+    // any is left as it is.
+    if !app::server::categories::any_exist(db)
+        .await
+        .map_err(StartError::Setup)?
+    {
+        app::server::categories::add_missing_defaults(db)
+            .await
+            .map_err(StartError::Setup)?;
     }
     if let Some(code) = invites::setup_code(db).await.map_err(StartError::Setup)? {
         // Printed, not logged: it is for the person starting Spolu, and logs are kept.

@@ -235,6 +235,22 @@ async fn an_outcome_reaches_authors_supporters_and_commenters_once_whatever_the_
         let page = supporter.page_text("/notifications").await;
         assert!(page.contains("Víme, co bude dál: „Koše“."), "{page}");
         assert!(page.contains("Stav: naplánováno"), "{page}");
+        // The author heard of the decision and of what happens next: one entry for the proposal,
+        // the newest first, leading to the decision's news only through the proposal's group.
+        let author_browser = app.browser();
+        author_browser.sign_in_as(&author).await;
+        let page = author_browser.page_text("/notifications").await;
+        assert_eq!(
+            page.matches(r#"<li class="notification"#).count(),
+            1,
+            "{page}"
+        );
+        let (outcome_at, decided_at) = (
+            page.find("Víme, co bude dál: „Koše“.")
+                .expect("the outcome"),
+            page.find("Je rozhodnuto: „Koše“.").expect("the decision"),
+        );
+        assert!(outcome_at < decided_at, "newest first");
     }
 }
 

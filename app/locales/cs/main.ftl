@@ -89,7 +89,7 @@ error-language-unknown = Tento jazyk zatím nemáme.
 
 propose = Navrhnout
 home-newest = Nejnovější návrhy
-new-proposal-title = Co by se mělo změnit?
+new-proposal-title = Nový návrh
 proposal-title = Název
 proposal-title-hint = Nepovinné. Když ho nevyplníte, vezmeme začátek vašeho textu.
 proposal-body = Co by se mělo změnit?

@@ -88,7 +88,7 @@ error-language-unknown = We do not have this language yet.
 
 propose = Propose
 home-newest = Newest proposals
-new-proposal-title = What should change?
+new-proposal-title = New proposal
 proposal-title = Title
 proposal-title-hint = Optional. If you leave it empty, we use the start of your text.
 proposal-body = What should change?

@@ -53,7 +53,7 @@ pub fn NotificationsPage() -> impl IntoView {
 fn grouped(notifications: Vec<NotificationView>) -> Vec<Vec<NotificationView>> {
     let mut groups: Vec<Vec<NotificationView>> = Vec::new();
     for item in notifications {
-        match groups.iter_mut().find(|g| g[0].link == item.link) {
+        match groups.iter_mut().find(|g| g[0].group == item.group) {
             Some(group) => group.push(item),
             None => groups.push(vec![item]),
         }
@@ -91,7 +91,7 @@ fn Notification(
                             <li>
                                 <span>{text}</span>
                                 {detail.map(|detail| view! { " " <span>{detail}</span> })}
-                                " " <span class="hint">{date_time(&item.at, DateIn::Plain)}</span>
+                                <br/><span class="hint">{date_time(&item.at, DateIn::Plain)}</span>
                             </li>
                         }
                     }).collect_view()}

@@ -268,8 +268,12 @@ async fn decision_draft(
     Ok(Some(Draft {
         event,
         kind,
-        // A decision on one proposal is named by the proposal; a poll by its own title.
-        proposal: None,
+        // A decision on one proposal belongs to it (named by it, listed with its other news); a
+        // poll is named by its own title.
+        proposal: match proposals.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        },
         decision: Some(id),
         detail: if closed { row.outcome } else { None },
         recipients,
@@ -371,6 +375,10 @@ pub async fn list(
                 id: row.id,
                 kind,
                 about,
+                group: match (row.proposal_id, row.decision_id) {
+                    (Some(proposal), _) => format!("proposal-{proposal}"),
+                    (None, decision) => format!("decision-{}", decision.unwrap_or_default()),
+                },
                 link,
                 detail: row.detail,
                 at: super::decisions::to_local(row.created_at, zone),
@@ -443,9 +451,15 @@ pub async fn open(
     Redirect::to(&link).into_response()
 }
 
-/// Where a notification leads: its proposal, else its decision.
+/// Where a notification leads: a decision's news to the decision (where one votes and sees the
+/// result), anything else to its proposal.
 fn link_of(row: &notification::Model) -> Option<String> {
+    let about_a_decision = matches!(
+        NotificationKind::parse(&row.kind),
+        Some(NotificationKind::DecisionOpened | NotificationKind::DecisionClosed)
+    );
     match (row.proposal_id, row.decision_id) {
+        (_, Some(decision)) if about_a_decision => Some(format!("/decisions/{decision}")),
         (Some(proposal), _) => Some(format!("/proposals/{proposal}")),
         (None, Some(decision)) => Some(format!("/decisions/{decision}")),
         (None, None) => None,
