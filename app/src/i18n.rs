@@ -223,6 +223,21 @@ mod tests {
     #[test]
     fn czech_plurals_follow_czech_rules() {
         let cs = Locale::czech();
+        // The verb agrees with the number too: "hlasují 2 lidé", "hlasuje 5 lidí".
+        let poll = |n: i64| {
+            cs.text_with(
+                "rule-priority",
+                &[("dots", 5.into()), ("most", 3.into()), ("quorum", n.into())],
+            )
+        };
+        assert!(poll(2).contains("hlasují aspoň 2 lidé"), "{}", poll(2));
+        assert!(poll(5).contains("hlasuje aspoň 5 lidí"), "{}", poll(5));
+        let single = |n: i64| cs.text_with("rule-single", &[("quorum", n.into())]);
+        assert!(
+            single(3).contains("Hlasovat musí aspoň 3 lidé"),
+            "{}",
+            single(3)
+        );
         let minutes =
             |n: i64| cs.text_with("error-too-many-attempts-wait", &[("minutes", n.into())]);
         assert!(minutes(1).contains("1 minutu"), "{}", minutes(1));

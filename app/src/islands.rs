@@ -124,11 +124,3 @@ fn speak_or_stop(text: &str, language: &str, speaking: RwSignal<bool>) {
     speaking.set(true);
     synthesis.speak(&utterance);
 }
-
-/// Lets the browser post the forms inside it itself. The islands router sends forms as
-/// URL-encoded text, which would drop chosen photos; a form with files is therefore posted the way
-/// it is without JavaScript (multipart, a full page load, with the browser's own progress bar).
-#[island]
-pub fn PostsFiles(children: Children) -> impl IntoView {
-    view! { <div on:submit=|event| event.stop_propagation()>{children()}</div> }
-}

@@ -26,6 +26,7 @@ for (const javaScript of [true, false]) {
     await anna.click("main button[type=submit]");
     await anna.getByRole("heading", { name: title }).waitFor();
     await anna.locator(".proposal-meta .status-submitted").waitFor();
+    await anna.getByText("Odesláno. Děkujeme! Ostatní návrh uvidí, až ho pracovníci centra schválí.").waitFor();
     const address = anna.url();
     await anna.context().close();
 

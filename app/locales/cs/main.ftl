@@ -318,10 +318,10 @@ rule-priority = Každý má { $dots } { $dots ->
         [one] bod
         [few] body
        *[other] bodů
-    } a na jeden návrh může dát nejvýš { $most }. Vyhrává návrh s nejvíce body. Anketa platí, když hlasuje aspoň { $quorum } { $quorum ->
-        [one] člověk
-        [few] lidé
-       *[other] lidí
+    } a na jeden návrh může dát nejvýš { $most }. Vyhrává návrh s nejvíce body. Anketa platí, když { $quorum ->
+        [one] hlasuje aspoň { $quorum } člověk
+        [few] hlasují aspoň { $quorum } lidé
+       *[other] hlasuje aspoň { $quorum } lidí
     }.
 dots-title = Rozdělte své body
 dots-hint = Máte { $dots } { $dots ->

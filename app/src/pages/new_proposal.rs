@@ -8,7 +8,6 @@ use crate::components::{
 use crate::domain::{ProposalBody, ProposalTitle};
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
-use crate::islands::PostsFiles;
 use crate::permissions::Action;
 use crate::proposals::ProposalDetail;
 use create_proposal::CreateProposal;
@@ -27,23 +26,21 @@ pub fn NewProposalPage() -> impl IntoView {
     view! {
         <PageTitle text=t("propose")/>
         <h1>{t("new-proposal-title")}</h1>
-        <PostsFiles>
-            <form method="post" action=CreateProposal::PATH enctype="multipart/form-data"
-                class="form" novalidate=true>
-                {for_member.map(|member| view! { <super::staff_assist::WritingFor member/> })}
-                <FormMessage error=error.clone()/>
-                // A photo says most with the least typing; then one sentence. Title, category
-                // and place may follow (the title defaults to the text's start, the category
-                // to "Other").
-                <PhotoFields error=error.clone()/>
-                <ProposalFields error=error/>
-                <SendProgress/>
-                <button type="submit" class="button primary">
-                    <IconSvg icon=Icon::Plus/>
-                    <span>{t("propose")}</span>
-                </button>
-            </form>
-        </PostsFiles>
+        <form method="post" action=CreateProposal::PATH enctype="multipart/form-data"
+            class="form" novalidate=true>
+            {for_member.map(|member| view! { <super::staff_assist::WritingFor member/> })}
+            <FormMessage error=error.clone()/>
+            // A photo says most with the least typing; then one sentence. Title, category
+            // and place may follow (the title defaults to the text's start, the category
+            // to "Other").
+            <PhotoFields error=error.clone()/>
+            <ProposalFields error=error/>
+            <SendProgress/>
+            <button type="submit" class="button primary">
+                <IconSvg icon=Icon::Plus/>
+                <span>{t("propose")}</span>
+            </button>
+        </form>
     }
     .into_any()
 }

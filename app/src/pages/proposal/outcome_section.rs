@@ -8,7 +8,6 @@ use crate::components::{
 use crate::domain::{OutcomeStage, OutcomeText, WhoDoes};
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::islands::PostsFiles;
 use crate::outcomes::OutcomeView;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -130,31 +129,30 @@ fn UpdateForm(proposal: i32) -> impl IntoView {
     view! {
         <details class="staff-form" open=open>
             <summary><IconSvg icon=Icon::Plus/><span>{t("outcome-add-update")}</span></summary>
-            <PostsFiles>
-                <form method="post" action=AddOutcomeUpdate::PATH enctype="multipart/form-data"
-                    class="form" novalidate=true>
-                    <input type="hidden" name="proposal" value=proposal/>
-                    <FormMessage error=error.clone()/>
-                    <TextArea name="body" label="outcome-update-body" hint="outcome-update-hint"
-                        error=error.clone() rows=4 max_length=OutcomeText::MAX/>
-                    <div class="field" class:invalid=stage_invalid>
-                        <label for="update-stage">{t("outcome-update-stage")}</label>
-                        <select id="update-stage" name="stage">
-                            <option value="" selected=stage.is_empty()>{t("outcome-stage-same")}</option>
-                            {OutcomeStage::ALL.into_iter().map(|option| view! {
-                                <option value=option.as_str() selected=stage == option.as_str()>
-                                    {t(&option.label_key())}
-                                </option>
-                            }).collect_view()}
-                        </select>
-                        {stage_message.map(|m| view! { <p class="field-error">{m}</p> })}
-                    </div>
-                    <super::super::new_proposal::PhotoFields error=error/>
-                    <button type="submit" class="button primary">
-                        <IconSvg icon=Icon::Plus/><span>{t("outcome-add-update")}</span>
-                    </button>
-                </form>
-            </PostsFiles>
+            <form method="post" action=AddOutcomeUpdate::PATH enctype="multipart/form-data"
+                class="form" novalidate=true>
+                <input type="hidden" name="proposal" value=proposal/>
+                <FormMessage error=error.clone()/>
+                <TextArea name="body" label="outcome-update-body" hint="outcome-update-hint"
+                    error=error.clone() rows=4 max_length=OutcomeText::MAX/>
+                <div class="field" class:invalid=stage_invalid>
+                    <label for="update-stage">{t("outcome-update-stage")}</label>
+                    <select id="update-stage" name="stage">
+                        <option value="" selected=stage.is_empty()>{t("outcome-stage-same")}</option>
+                        {OutcomeStage::ALL.into_iter().map(|option| view! {
+                            <option value=option.as_str() selected=stage == option.as_str()>
+                                {t(&option.label_key())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                    {stage_message.map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <super::super::new_proposal::PhotoFields error=error/>
+                <crate::components::SendProgress/>
+                <button type="submit" class="button primary">
+                    <IconSvg icon=Icon::Plus/><span>{t("outcome-add-update")}</span>
+                </button>
+            </form>
         </details>
     }
 }

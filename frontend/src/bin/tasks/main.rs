@@ -113,7 +113,7 @@ fn budget() -> Result<()> {
 
 /// The speed figures: list and proposal pages with many proposals and comments, a 5 MB photo
 /// upload (issue 3), votes per second with 500 voters at once (issue 4), signed-in pages at 200
-/// connections and memory around 32 sign-ins (issue 13).
+/// connections and memory around 32 sign-ins (issue 13), proposing with a photo on 3G (issue 14).
 fn bench() -> Result<()> {
     setup::wasm_tools(true)?;
     setup::browser_test_tools()?;
@@ -143,6 +143,15 @@ fn bench() -> Result<()> {
         eprintln!("bench: could not remove {}: {error}", data_dir.display());
     }
     exit_status(status, "bench")?;
+    // Issue 14: proposing with a 5 MB camera photo on a 3G and a slower line, before (the full
+    // photo sent) and now (shrunk on the phone).
+    let status = Command::new("node")
+        .current_dir(workspace().join("tests").join("e2e"))
+        .arg("propose_bench.mjs")
+        .env("SPOLU_BIN", target_dir().join("release").join("spolu"))
+        .env("SPOLU_SITE_DIR", site_dir(true))
+        .status()?;
+    exit_status(status, "propose bench")?;
     // Issue 4: votes per second with 500 voters at once (and on PostgreSQL when
     // SPOLU_TEST_POSTGRES_URL is set).
     cargo(&["run", "--release", "-p", "tests", "--example", "vote_load"])?;
