@@ -51,12 +51,7 @@ async fn an_admin_changes_the_settings_and_they_apply_at_once() {
             .json()
             .await
             .expect("id");
-        let detail: Value = anna
-            .call("get_proposal", &[("id", &id.to_string())])
-            .await
-            .json()
-            .await
-            .expect("detail");
+        let detail: Value = anna.proposal_detail(id).await;
         assert_eq!(detail["status"], "Submitted");
         let second = anna
             .propose(&[

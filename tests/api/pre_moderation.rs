@@ -111,13 +111,7 @@ async fn without_pre_moderation_proposals_are_open_at_once() {
             .json()
             .await
             .expect("id");
-        let detail: Value = app
-            .browser()
-            .call("get_proposal", &[("id", &id.to_string())])
-            .await
-            .json()
-            .await
-            .expect("detail");
+        let detail: Value = app.browser().proposal_detail(id).await;
         assert_eq!(detail["status"], "Open", "{}", database.kind());
         let (resident, _) = app.signed_in(Role::Resident, false).await;
         assert_eq!(resident.get("/staff").await.status(), 403);

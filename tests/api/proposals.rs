@@ -159,13 +159,7 @@ async fn one_sentence_is_enough_to_propose() {
             .await;
         assert_eq!(response.status(), 200, "{}", database.kind());
         let id: i32 = response.json().await.expect("id");
-        let detail: Value = app
-            .browser()
-            .call("get_proposal", &[("id", &id.to_string())])
-            .await
-            .json()
-            .await
-            .expect("detail");
+        let detail: Value = app.browser().proposal_detail(id).await;
         assert_eq!(
             detail["title"],
             "Chybí lavička u bloku 5, senioři nemají kde sednout."
@@ -403,13 +397,7 @@ async fn fifty_members_supporting_at_once_give_exactly_fifty() {
         for task in tasks {
             task.await.expect("task").expect("support stored");
         }
-        let detail: Value = app
-            .browser()
-            .call("get_proposal", &[("id", &id.to_string())])
-            .await
-            .json()
-            .await
-            .expect("detail");
+        let detail: Value = app.browser().proposal_detail(id).await;
         assert_eq!(detail["support_count"], 50, "{}", database.kind());
     }
 }

@@ -34,7 +34,8 @@ try {
       await page.setInputFiles('input[name="photos"][capture]', photo);
       await page.fill("#body", `Chybí lavička (${line.name}, ${javaScript ? "js" : "nojs"}).`);
       const start = performance.now();
-      await page.click("main button[type=submit]");
+      // Without JavaScript the click waits for the whole upload: as long as the line needs.
+      await page.click("main button[type=submit]", { timeout: 600_000 });
       await page.waitForURL(/\/proposals\/\d+\?sent$/, { timeout: 600_000 });
       await page.locator("h1").waitFor();
       const seconds = (performance.now() - start) / 1000;

@@ -38,6 +38,15 @@ impl Browser {
             .expect("server function answers")
     }
 
+    /// A proposal as `get_proposal` shows it to this browser (JSON).
+    pub async fn proposal_detail(&self, id: i32) -> serde_json::Value {
+        self.call("get_proposal", &[("id", &id.to_string())])
+            .await
+            .json()
+            .await
+            .expect("the proposal's detail")
+    }
+
     /// Proposes as the app's JavaScript would call it (JSON answer), without photos. The form
     /// carries files, so it goes as multipart.
     pub async fn propose(&self, form: &[(&str, &str)]) -> Response {
