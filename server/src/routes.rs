@@ -88,7 +88,7 @@ pub fn router(state: AppState) -> Router {
             context,
             page,
         )
-        .route("/api/{*name}", post(server_function).get(back_to_the_page))
+        .route("/api/{*name}", post(server_function))
         .route("/me/data.json", get(app::server::my_data::download))
         .route(
             "/notifications/{id}/open",

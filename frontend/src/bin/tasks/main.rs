@@ -96,18 +96,24 @@ fn test() -> Result<()> {
     exit_status(status, "browser tests")
 }
 
+/// A script of `tests/e2e` run by node against the release build and its bundle.
+fn release_script(script: &str) -> Command {
+    let mut command = Command::new("node");
+    command
+        .current_dir(workspace().join("tests").join("e2e"))
+        .arg(script)
+        .env("SPOLU_BIN", target_dir().join("release").join("spolu"))
+        .env("SPOLU_SITE_DIR", site_dir(true));
+    command
+}
+
 /// The transfer-size budget of the foundation issue, measured on the release build.
 fn budget() -> Result<()> {
     setup::wasm_tools(true)?;
     setup::browser_test_tools()?;
     bundle::build(true)?;
     cargo(&["build", "--release", "-p", "server", "--bin", "spolu"])?;
-    let status = Command::new("node")
-        .current_dir(workspace().join("tests").join("e2e"))
-        .arg("budget.mjs")
-        .env("SPOLU_BIN", target_dir().join("release").join("spolu"))
-        .env("SPOLU_SITE_DIR", site_dir(true))
-        .status()?;
+    let status = release_script("budget.mjs").status()?;
     exit_status(status, "budget")
 }
 
@@ -131,11 +137,7 @@ fn bench() -> Result<()> {
         "--",
         &data,
     ])?;
-    let status = Command::new("node")
-        .current_dir(workspace().join("tests").join("e2e"))
-        .arg("bench.mjs")
-        .env("SPOLU_BIN", target_dir().join("release").join("spolu"))
-        .env("SPOLU_SITE_DIR", site_dir(true))
+    let status = release_script("bench.mjs")
         .env("SPOLU_DATA_DIR", &data_dir)
         .status()?;
     // A temporary folder left behind is harmless; the bench's own result is what counts.
@@ -145,12 +147,7 @@ fn bench() -> Result<()> {
     exit_status(status, "bench")?;
     // Issue 14: proposing with a 5 MB camera photo on a 3G and a slower line, before (the full
     // photo sent) and now (shrunk on the phone).
-    let status = Command::new("node")
-        .current_dir(workspace().join("tests").join("e2e"))
-        .arg("propose_bench.mjs")
-        .env("SPOLU_BIN", target_dir().join("release").join("spolu"))
-        .env("SPOLU_SITE_DIR", site_dir(true))
-        .status()?;
+    let status = release_script("propose_bench.mjs").status()?;
     exit_status(status, "propose bench")?;
     // Issue 4: votes per second with 500 voters at once (and on PostgreSQL when
     // SPOLU_TEST_POSTGRES_URL is set).
