@@ -12,6 +12,7 @@ mod proposal_status;
 mod proposal_text;
 mod report_reason;
 mod role;
+mod target;
 mod username;
 
 pub use comment_text::CommentText;
@@ -26,4 +27,5 @@ pub use proposal_status::ProposalStatus;
 pub use proposal_text::{ProposalBody, ProposalTitle};
 pub use report_reason::ReportReason;
 pub use role::Role;
+pub use target::Target;
 pub use username::Username;

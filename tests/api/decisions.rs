@@ -2,6 +2,7 @@
 //! cancel; the secret (no row links a voter to a choice after the close); exact tallies under
 //! concurrency; votes racing the close; closing on time with no request arriving.
 use app::domain::Role;
+use app::server::clock;
 use app::server::decisions::{self, NewDecision};
 use app::server::entities::{
     decision, decision_participant, decision_tally, open_ballot_mark, user,
@@ -14,7 +15,7 @@ use tests::{TestApp, spawn_app, test_databases};
 const ZONE: chrono_tz::Tz = chrono_tz::Europe::Prague;
 
 fn local_in(duration: Duration) -> String {
-    decisions::to_local(Utc::now() + duration, ZONE)
+    clock::to_local(Utc::now() + duration, ZONE)
 }
 
 async fn cast(browser: &tests::Browser, decision: i32, choice: &str) -> reqwest::Response {
@@ -379,7 +380,7 @@ async fn a_decision_closes_on_time_with_no_request_arriving() {
         let eva = app.member(Role::Resident, true).await;
         let author = app.member(Role::Resident, false).await;
         let proposal = app.proposal(&author, "Koše", "Víc košů.").await;
-        let closes = decisions::to_local(Utc::now() + Duration::seconds(3), ZONE);
+        let closes = clock::to_local(Utc::now() + Duration::seconds(3), ZONE);
         let closes = format!(
             "{closes}:{:02}",
             (Utc::now() + Duration::seconds(3)).format("%S")
@@ -514,8 +515,8 @@ async fn staff_record_a_tally_counted_in_a_meeting() {
             .proposal(&author, "Hřiště", "Nové hřiště.")
             .await
             .to_string();
-        let today = decisions::to_local(Utc::now(), ZONE)[..10].to_owned();
-        let tomorrow = decisions::to_local(Utc::now() + Duration::days(1), ZONE)[..10].to_owned();
+        let today = clock::to_local(Utc::now(), ZONE)[..10].to_owned();
+        let tomorrow = clock::to_local(Utc::now() + Duration::days(1), ZONE)[..10].to_owned();
         let form = |held_on: &str, yes: &str, note: &str| {
             vec![
                 ("proposal", proposal.clone()),
@@ -795,7 +796,7 @@ async fn staff_record_a_priority_poll_counted_in_a_meeting() {
         for title in ["Lavičky", "Koše", "Světla"] {
             ids.push(app.proposal(&author, title, "Text.").await.to_string());
         }
-        let today = decisions::to_local(Utc::now(), ZONE)[..10].to_owned();
+        let today = clock::to_local(Utc::now(), ZONE)[..10].to_owned();
         let form = |dots: [&str; 3]| {
             let mut form = vec![
                 ("title", "Co dřív?".to_owned()),

@@ -138,7 +138,7 @@ async fn a_decision_is_told_to_those_who_may_vote_and_its_result_to_the_author_t
         app.suspend(&suspended_core, chrono::Duration::days(3), "Zkouška")
             .await;
         let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
-        let closes = app::server::decisions::to_local(
+        let closes = app::server::clock::to_local(
             chrono::Utc::now() + chrono::Duration::days(2),
             chrono_tz::Europe::Prague,
         );

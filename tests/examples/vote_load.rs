@@ -6,6 +6,8 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use app::domain::Role;
+
+use app::server::clock;
 use app::server::decisions::{self, NewDecision};
 use app::server::entities::user;
 use chrono::Utc;
@@ -90,7 +92,7 @@ async fn main() {
                 eligibility: "core",
                 opens: "now",
                 opens_at: "",
-                closes_at: &decisions::to_local(Utc::now() + chrono::Duration::days(1), zone),
+                closes_at: &clock::to_local(Utc::now() + chrono::Duration::days(1), zone),
                 quorum: "1",
             },
             zone,

@@ -397,7 +397,7 @@ impl TestApp {
             .await;
         let zone = chrono_tz::Europe::Prague;
         let closes_at =
-            app::server::decisions::to_local(chrono::Utc::now() + chrono::Duration::days(1), zone);
+            app::server::clock::to_local(chrono::Utc::now() + chrono::Duration::days(1), zone);
         let id = app::server::decisions::open_single(
             &self.db,
             &staff.as_member(),
@@ -418,7 +418,7 @@ impl TestApp {
 
     /// Decides `proposal` as accepted through the staff's "record a meeting" form, as `staff`.
     pub async fn accept_in_meeting(&self, staff: &Browser, proposal: i32) {
-        let today = app::server::decisions::to_local(chrono::Utc::now(), chrono_tz::Europe::Prague);
+        let today = app::server::clock::to_local(chrono::Utc::now(), chrono_tz::Europe::Prague);
         let response = staff
             .call(
                 "record_meeting_tally",

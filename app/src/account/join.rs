@@ -31,7 +31,7 @@ async fn run(
     use crate::domain::{DisplayName, InviteCode, Password, Username};
     use crate::error::FieldError;
     use crate::server::sign_in_limit::{self, PER_ADDRESS, address_key};
-    use crate::server::{app_state, invites, session, visitor::MEMBER_ID};
+    use crate::server::{app_state, invites, session, session_store::MEMBER_ID};
 
     // Check every field before saying anything, so all the messages show at once.
     let mut errors = Vec::new();

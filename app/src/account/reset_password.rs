@@ -12,7 +12,7 @@ pub async fn reset_password(code: String, password: String) -> Result<(), AppErr
 async fn run(code: &str, password: &str) -> Result<(), AppError> {
     use crate::domain::{InviteCode, Password};
     use crate::server::sign_in_limit::{self, PER_ADDRESS, address_key};
-    use crate::server::{app_state, invites, session, visitor::MEMBER_ID};
+    use crate::server::{app_state, invites, session, session_store::MEMBER_ID};
 
     let (code, password) = AppError::both(
         InviteCode::parse(code).map_err(|m| AppError::field("code", m)),

@@ -16,7 +16,7 @@ pub async fn sign_in(
 async fn run(username: &str, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::domain::Username;
     use crate::server::sign_in_limit::{self, PER_ACCOUNT, PER_ADDRESS, account_key, address_key};
-    use crate::server::{app_state, session, visitor::MEMBER_ID};
+    use crate::server::{app_state, session, session_store::MEMBER_ID};
 
     let wrong = || AppError::field("password", "error-sign-in-wrong");
     let Ok(username) = Username::parse(username) else {

@@ -25,13 +25,13 @@ use word_list::{SaveWordList, get_word_list};
 
 /// The proposal or comment a staff form names.
 #[cfg(feature = "ssr")]
-fn target(kind: &str, id: i32) -> Result<crate::server::reports::Target, AppError> {
-    crate::server::reports::Target::parse(kind, id).ok_or(AppError::BadRequest)
+fn target(kind: &str, id: i32) -> Result<crate::domain::Target, AppError> {
+    crate::domain::Target::parse(kind, id).ok_or(AppError::BadRequest)
 }
 
 /// Ties a failed action's messages to its item, so the page shows them in that item's card.
 #[cfg(feature = "ssr")]
-fn about(target: crate::server::reports::Target, error: AppError) -> AppError {
+fn about(target: crate::domain::Target, error: AppError) -> AppError {
     let item = format!("{}-{}", target.kind(), target.id());
     match error {
         AppError::Invalid { .. } => error.keeping(&[("item", &item)]),

@@ -5,14 +5,14 @@
 //! do not change). With `RemovePosts` their proposals and comments lose their words and photos;
 //! with `KeepPosts` those stay, signed "former member". One transaction; the photo files go after
 //! it commits.
-use super::entities::{
+use crate::error::AppError;
+use crate::server::clock::now;
+use crate::server::entities::{
     comment, decision_participant, notification, open_ballot_mark, proposal, proposal_photo,
     report, support, user,
 };
-use super::file_store::FileStore;
-use super::passwords;
-use super::proposals::now;
-use crate::error::AppError;
+use crate::server::file_store::FileStore;
+use crate::server::passwords;
 use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -124,7 +124,7 @@ pub async fn delete(
         recount(&txn, proposal_id).await?;
     }
     // Every device of the account is signed out with it.
-    super::session_store::end_sessions(&txn, member.id, None).await?;
+    crate::server::session_store::end_sessions(&txn, member.id, None).await?;
     txn.commit().await?;
     for file in photos {
         files.remove(&file).await;

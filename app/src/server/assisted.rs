@@ -1,9 +1,9 @@
 //! Acting for a resident who is present and asks (assisted entry): staff write a proposal or a
 //! comment that is stored as the member's and marked "written with the help of" the staff member.
-use super::entities::user;
-use super::members::to_member;
 use crate::error::AppError;
 use crate::permissions::{Action, require};
+use crate::server::entities::user;
+use crate::server::members::to_member;
 use crate::visitor::Member;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
@@ -50,28 +50,4 @@ pub async fn member_name(
     id: i32,
 ) -> Result<String, AppError> {
     Ok(resident(db, staff, id).await?.display_name)
-}
-
-/// Records, inside the post's own transaction, that `helper` (if any) wrote `target` for `author`.
-pub async fn log_help(
-    db: &impl sea_orm::ConnectionTrait,
-    helper: Option<&Member>,
-    target: super::reports::Target,
-    author: i32,
-) -> Result<(), AppError> {
-    let Some(helper) = helper else {
-        return Ok(());
-    };
-    super::moderation::log(
-        db,
-        super::moderation::LogEntry {
-            staff: helper,
-            action: crate::domain::LogAction::WriteForMember,
-            target: Some(target),
-            member: Some(author),
-            reason: None,
-        },
-    )
-    .await
-    .map(drop)
 }

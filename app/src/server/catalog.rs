@@ -2,11 +2,11 @@
 //! an order, archived or not) and places (name, short description, order, archived). Archived
 //! ones stay on the proposals that have them but are no longer offered. Each save and its log
 //! row are one transaction.
-use super::entities::{category, category_name, place};
-use super::moderation::log_setting;
-use super::proposals::now;
 use crate::catalog::{CATEGORY_ICONS, Catalog, CategoryEdit, PlaceEdit};
 use crate::error::{AppError, FieldErrors};
+use crate::server::clock::now;
+use crate::server::entities::{category, category_name, place};
+use crate::server::staff_log::log_setting;
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{

@@ -1,7 +1,7 @@
 //! Categories of proposals. The defaults below come with the demo; admins edit them at
 //! `/admin/categories` (`catalog.rs`).
-use super::entities::{category, category_name};
 use crate::error::AppError;
+use crate::server::entities::{category, category_name};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
     TransactionTrait,

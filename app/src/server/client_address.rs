@@ -31,7 +31,7 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr
 
 /// The address of the request a server function is answering, as text for a limit's key.
 pub async fn of_this_request() -> String {
-    let Some(state) = leptos::prelude::use_context::<super::AppState>() else {
+    let Some(state) = leptos::prelude::use_context::<crate::server::AppState>() else {
         return "unknown".into();
     };
     let headers = leptos::prelude::use_context::<axum::http::request::Parts>()

@@ -1,9 +1,9 @@
 //! Comments on proposals: writing, replying (one level), editing for a while, deleting.
-use super::entities::{comment, proposal, user};
 use crate::domain::{CommentText, ProposalStatus};
 use crate::error::AppError;
 use crate::moderation::Marks;
 use crate::proposals::CommentView;
+use crate::server::entities::{comment, proposal, user};
 use crate::visitor::Member;
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -25,7 +25,7 @@ async fn discussable(
     member: &Member,
     proposal_id: i32,
 ) -> Result<proposal::Model, AppError> {
-    let found = super::proposals::find_visible(db, Some(member), proposal_id).await?;
+    let found = crate::server::proposals::find_visible(db, Some(member), proposal_id).await?;
     let status = ProposalStatus::parse(&found.status).unwrap_or(ProposalStatus::Open);
     if matches!(status, ProposalStatus::Withdrawn | ProposalStatus::Merged)
         || found.hidden_at.is_some()
@@ -45,11 +45,11 @@ pub async fn add(
     proposal_id: i32,
     parent: Option<i32>,
     text: &str,
-    limits: &super::PostingLimits,
+    limits: &crate::server::PostingLimits,
     helper: Option<&Member>,
 ) -> Result<i32, AppError> {
     let text = CommentText::parse(text).map_err(|message| AppError::field("text", message))?;
-    super::posting_limits::check_comments(db, member.id, limits).await?;
+    crate::server::posting_limits::check_comments(db, member.id, limits).await?;
     discussable(db, member, proposal_id).await?;
     let parent_id = match parent {
         None => None,
@@ -64,9 +64,11 @@ pub async fn add(
     };
     let at = now();
     // A comment with a word from the staff's list waits for a moderator (seen by its author).
-    let held = super::word_list::load(db).await?.matches(text.as_str());
+    let held = crate::server::word_list::load(db)
+        .await?
+        .matches(text.as_str());
     let txn = db.begin().await?;
-    super::posting_limits::hold_comments(&txn, member.id, limits).await?;
+    crate::server::posting_limits::hold_comments(&txn, member.id, limits).await?;
     let row = comment::ActiveModel {
         proposal_id: Set(proposal_id),
         author_id: Set(member.id),
@@ -79,10 +81,10 @@ pub async fn add(
     }
     .insert(&txn)
     .await?;
-    super::assisted::log_help(
+    crate::server::staff_log::log_help(
         &txn,
         helper,
-        super::reports::Target::Comment(row.id),
+        crate::domain::Target::Comment(row.id),
         member.id,
     )
     .await?;
@@ -99,7 +101,11 @@ pub async fn add(
     txn.commit().await?;
     // A held comment is told about once a moderator lets it through.
     if !held {
-        super::notifications::send(db, super::notifications::Event::Comment(row.id)).await;
+        crate::server::notifications::send(
+            db,
+            crate::server::notifications::Event::Comment(row.id),
+        )
+        .await;
     }
     Ok(row.id)
 }
@@ -216,7 +222,8 @@ pub async fn list(
         .await?
         .is_some_and(|p| p.locked_at.is_none() && p.hidden_at.is_none());
     let reported =
-        super::reports::reported_by(db, viewer, "comment", rows.iter().map(|c| c.id)).await?;
+        crate::server::reports::reported_by(db, viewer, "comment", rows.iter().map(|c| c.id))
+            .await?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -227,7 +234,7 @@ pub async fn list(
                 authors
                     .iter()
                     .find(|a| a.id == id)
-                    .map(super::members::shown_name)
+                    .map(crate::server::members::shown_name)
                     .unwrap_or_default()
             };
             CommentView {
@@ -242,8 +249,8 @@ pub async fn list(
                 author: name(row.author_id),
                 author_is_staff: authors
                     .iter()
-                    .any(|a| a.id == row.author_id && super::members::is_staff_account(a)),
-                written_on: super::decisions::local_day(row.created_at, zone),
+                    .any(|a| a.id == row.author_id && crate::server::members::is_staff_account(a)),
+                written_on: crate::server::clock::local_day(row.created_at, zone),
                 // The words of a hidden comment never leave the server, except to staff.
                 text: if hidden && !staff_view {
                     String::new()

@@ -7,32 +7,33 @@
 //! only if the decision is still open, and the close begins by marking it closed. On PostgreSQL the
 //! row lock orders them; on SQLite the first write takes the database's write lock. So a vote is
 //! either counted or refused, never lost, even in the same second as the close.
-use super::entities::{
-    decision, decision_participant, decision_proposal, decision_tally, open_ballot_mark, proposal,
-    user,
-};
-use super::notifications::{self, Event};
-use super::proposal_words;
-use super::proposals::{change_status, now};
 use crate::decisions::{
     CannotVote, DecisionCard, DecisionResult, DecisionState, DecisionView, TallyRow,
 };
 use crate::domain::{Choice, DecisionKind, Eligibility, Outcome, ProposalStatus, Quorum, Tally};
 use crate::error::{AppError, FieldError};
 use crate::permissions::may_vote;
+use crate::server::clock::{now, parse_local, to_local};
+use crate::server::entities::{
+    decision, decision_participant, decision_proposal, decision_tally, open_ballot_mark, proposal,
+    user,
+};
+use crate::server::notifications::{self, Event};
+use crate::server::proposal_words;
+use crate::server::proposal_words::{decision_title, shown_titles};
+use crate::server::proposals::change_status;
 use crate::visitor::Member;
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
-use std::collections::HashMap;
 
 /// Members vote in Spolu; or staff record a tally counted in a meeting.
-pub(super) const METHOD_ONLINE: &str = "online";
-pub(super) const METHOD_MEETING: &str = "meeting";
+pub(crate) const METHOD_ONLINE: &str = "online";
+pub(crate) const METHOD_MEETING: &str = "meeting";
 
 /// What staff typed in the form that opens a decision on one proposal.
 pub struct NewDecision<'a> {
@@ -46,31 +47,7 @@ pub struct NewDecision<'a> {
     pub quorum: &'a str,
 }
 
-/// A local date and time from a `datetime-local` field, in the estate's zone.
-pub fn parse_local(input: &str, zone: Tz) -> Option<DateTime<Utc>> {
-    let input = input.trim();
-    let naive = NaiveDateTime::parse_from_str(input, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(input, "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    // In the autumn hour that happens twice, the first; the spring hour that never happens is
-    // refused (`None`).
-    zone.from_local_datetime(&naive)
-        .earliest()
-        .map(|local| local.with_timezone(&Utc))
-}
-
-/// The day as the estate's calendar shows it, `2026-11-24` (a proposal made at 00:30 in Prague
-/// belongs to that day, not to the UTC day before).
-pub fn local_day(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone).format("%Y-%m-%d").to_string()
-}
-
-/// A time as the estate's clock shows it, `2026-11-24T18:00`.
-pub fn to_local(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
-}
-
-pub(super) fn field(field: &str, message: &str) -> FieldError {
+pub(crate) fn field(field: &str, message: &str) -> FieldError {
     FieldError {
         field: field.into(),
         message: message.into(),
@@ -256,7 +233,7 @@ pub async fn record_meeting(
 
 /// Who votes and how many must: what every kind of decision asks, a message on `eligibility` or
 /// `quorum` for each problem.
-pub(super) fn check_rule(
+pub(crate) fn check_rule(
     eligibility: &str,
     quorum: &str,
     errors: &mut Vec<FieldError>,
@@ -272,7 +249,7 @@ pub(super) fn check_rule(
 }
 
 /// A number counted in a meeting (votes, dots, people): 0 to 10 000.
-pub(super) fn check_count(name: &str, input: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
+pub(crate) fn check_count(name: &str, input: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
     let parsed = input
         .trim()
         .parse::<u32>()
@@ -295,7 +272,7 @@ fn decided(outcome: Outcome) -> ProposalStatus {
 
 /// When a decision opens (`now`, or `later` at `opens_at`) and closes, in the estate's local time;
 /// a message on `opens_at` or `closes_at` for each problem.
-pub(super) fn check_schedule(
+pub(crate) fn check_schedule(
     opens: &str,
     opens_at: &str,
     closes_at: &str,
@@ -325,7 +302,7 @@ pub(super) fn check_schedule(
 
 /// The meeting's day (`2026-11-24`, not in the future) as noon of that day (today: now at the
 /// latest), so it sorts among the day's events.
-pub(super) fn check_meeting_day(
+pub(crate) fn check_meeting_day(
     input: &str,
     zone: Tz,
     at: DateTime<Utc>,
@@ -345,7 +322,7 @@ pub(super) fn check_meeting_day(
 }
 
 /// The meeting's note, shown with the result: required, at most 500 characters.
-pub(super) fn check_note<'a>(input: &'a str, errors: &mut Vec<FieldError>) -> &'a str {
+pub(crate) fn check_note<'a>(input: &'a str, errors: &mut Vec<FieldError>) -> &'a str {
     let note = input.trim();
     if note.is_empty() || note.chars().count() > MAX_NOTE {
         errors.push(field("note", "error-meeting-note"));
@@ -355,7 +332,7 @@ pub(super) fn check_note<'a>(input: &'a str, errors: &mut Vec<FieldError>) -> &'
 
 /// Carries out the opening: the proposals of a yes / no / abstain decision go to `voting` (a
 /// priority poll only ranks them, so theirs stay as they are).
-pub(super) async fn start(
+pub(crate) async fn start(
     db: &impl ConnectionTrait,
     decision: &decision::Model,
     at: DateTime<Utc>,
@@ -383,7 +360,7 @@ pub(super) async fn start(
     Ok(started.rows_affected == 1)
 }
 
-pub(super) async fn proposal_ids(
+pub(crate) async fn proposal_ids(
     db: &impl ConnectionTrait,
     decision_id: i32,
 ) -> Result<Vec<i32>, AppError> {
@@ -463,7 +440,7 @@ pub async fn vote(
 
 /// The decision `voter` wants to vote in, if it is of `kind`, voted on in Spolu, open, and theirs to
 /// vote in (the last two are checked again, atomically, by [`cast`]).
-pub(super) async fn votable(
+pub(crate) async fn votable(
     db: &DatabaseConnection,
     voter: &Member,
     decision_id: i32,
@@ -486,7 +463,7 @@ pub(super) async fn votable(
 
 /// Replaces `voter`'s marks on an open decision with `marks` (proposal, choice, dots) and records
 /// that they took part — one transaction, ordered against the close.
-pub(super) async fn cast(
+pub(crate) async fn cast(
     db: &DatabaseConnection,
     voter: &Member,
     decision_id: i32,
@@ -642,15 +619,15 @@ pub async fn close(
     Ok(())
 }
 
-pub(super) fn count_i32(n: u32) -> i32 {
+pub(crate) fn count_i32(n: u32) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
-pub(super) fn count64(n: u64) -> i32 {
+pub(crate) fn count64(n: u64) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
-pub(super) async fn eligible_count(
+pub(crate) async fn eligible_count(
     db: &impl ConnectionTrait,
     eligibility: Eligibility,
 ) -> Result<u64, AppError> {
@@ -931,88 +908,4 @@ pub async fn list(
         .collect();
     cards.sort_by_key(|c| !matches!(c.state, DecisionState::Open | DecisionState::Scheduled));
     Ok(cards)
-}
-
-/// A decision's name as a viewer may read it: a yes/no decision is named after its proposal, so
-/// hiding the proposal hides the name too (and a moderator's correction of the title shows); a
-/// priority poll has the name staff gave it. `proposals` are its proposals' shown titles.
-fn decision_title(row: &decision::Model, proposals: &[(i32, Option<String>)]) -> Option<String> {
-    match (DecisionKind::parse(&row.kind), proposals) {
-        (Some(DecisionKind::Single), [(_, title)]) => title.clone(),
-        _ => Some(row.title.clone()),
-    }
-}
-
-/// The names of these decisions as `viewer` may read them (see `decision_title`), in two queries.
-pub async fn shown_titles(
-    db: &impl ConnectionTrait,
-    rows: &[decision::Model],
-    viewer: Option<&Member>,
-) -> Result<HashMap<i32, Option<String>>, AppError> {
-    let singles = rows
-        .iter()
-        .filter(|row| DecisionKind::parse(&row.kind) == Some(DecisionKind::Single))
-        .map(|row| row.id);
-    let links = decision_proposal::Entity::find()
-        .filter(decision_proposal::Column::DecisionId.is_in(singles))
-        .all(db)
-        .await?;
-    let titles =
-        proposal_words::titles_for(db, links.iter().map(|l| l.proposal_id), viewer).await?;
-    Ok(rows
-        .iter()
-        .map(|row| {
-            let proposals: Vec<(i32, Option<String>)> = links
-                .iter()
-                .filter(|l| l.decision_id == row.id)
-                .filter_map(|l| Some((l.proposal_id, titles.get(&l.proposal_id)?.clone())))
-                .collect();
-            (row.id, decision_title(row, &proposals))
-        })
-        .collect())
-}
-
-/// The latest decision on a proposal, if any (for the proposal's page).
-pub async fn latest_for_proposal(
-    db: &DatabaseConnection,
-    proposal_id: i32,
-) -> Result<Option<i32>, AppError> {
-    Ok(decision_proposal::Entity::find()
-        .filter(decision_proposal::Column::ProposalId.eq(proposal_id))
-        .order_by_desc(decision_proposal::Column::DecisionId)
-        .one(db)
-        .await?
-        .map(|d| d.decision_id))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono_tz::Europe::Prague;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        text.parse().unwrap()
-    }
-
-    #[test]
-    fn local_days_follow_the_estate_calendar_in_winter_and_summer() {
-        assert_eq!(local_day(utc("2026-11-23T23:30:00Z"), Prague), "2026-11-24");
-        assert_eq!(local_day(utc("2026-07-01T22:30:00Z"), Prague), "2026-07-02");
-        assert_eq!(local_day(utc("2026-07-01T21:30:00Z"), Prague), "2026-07-01");
-    }
-
-    #[test]
-    fn local_times_round_trip_and_the_missing_spring_hour_is_refused() {
-        let at = parse_local("2026-11-24T18:00", Prague).unwrap();
-        assert_eq!(at, utc("2026-11-24T17:00:00Z"));
-        assert_eq!(to_local(at, Prague), "2026-11-24T18:00");
-        // 29 March 2026, 02:30 does not exist in Prague: clocks jump from 02:00 to 03:00.
-        assert_eq!(parse_local("2026-03-29T02:30", Prague), None);
-        // 25 October 2026, 02:30 happens twice; the first (summer time) is taken.
-        assert_eq!(
-            parse_local("2026-10-25T02:30", Prague),
-            Some(utc("2026-10-25T00:30:00Z"))
-        );
-        assert_eq!(parse_local("zítra", Prague), None);
-    }
 }

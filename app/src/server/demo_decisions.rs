@@ -1,12 +1,13 @@
 //! The demo's decisions: one open vote of the core group (Eva has voted, Boris has not), one
 //! closed with its result, a priority poll open to all members, and a tally from a meeting.
 //! Added once; a database that already has decisions is left alone.
-use super::decisions::{self, MeetingTally, NewDecision};
-use super::entities::{decision, proposal, user};
-use super::members::to_member;
-use super::priority_polls::{self, NewPoll};
-use super::proposals::now;
 use crate::error::AppError;
+use crate::server::clock;
+use crate::server::clock::now;
+use crate::server::decisions::{self, MeetingTally, NewDecision};
+use crate::server::entities::{decision, proposal, user};
+use crate::server::members::to_member;
+use crate::server::priority_polls::{self, NewPoll};
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
@@ -35,7 +36,7 @@ pub async fn seed_decisions(db: &DatabaseConnection, zone: Tz) -> Result<usize, 
     let cyril: Member = member("cyril").await?;
     let (eva, boris) = (member("eva").await?, member("boris").await?);
     let (anna, filip) = (member("anna").await?, member("filip").await?);
-    let in_days = |days: i64| decisions::to_local(now() + chrono::Duration::days(days), zone);
+    let in_days = |days: i64| clock::to_local(now() + chrono::Duration::days(days), zone);
     let single = |proposal: String, days: i64| NewDecisionOwned {
         proposal,
         closes_at: in_days(days),
@@ -83,7 +84,7 @@ pub async fn seed_decisions(db: &DatabaseConnection, zone: Tz) -> Result<usize, 
     )
     .await?;
 
-    let today = decisions::to_local(now(), zone);
+    let today = clock::to_local(now(), zone);
     decisions::record_meeting(
         db,
         &cyril,

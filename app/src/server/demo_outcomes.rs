@@ -2,15 +2,16 @@
 //! the school crossing is in progress, the bench is planned, and the doorbells are not Spolu's to
 //! mend. Two more proposals are decided in a meeting first. Added once: a database that already
 //! has outcomes is left alone.
-use super::decisions::{self, MeetingTally};
-use super::entities::{outcome, proposal, user};
-use super::file_store::FileStore;
-use super::members::to_member;
-use super::outcomes::{self, OutcomeForm, UpdateForm};
-use super::photos::Upload;
-use super::proposals::now;
 use crate::domain::ProposalStatus;
 use crate::error::AppError;
+use crate::server::clock;
+use crate::server::clock::now;
+use crate::server::decisions::{self, MeetingTally};
+use crate::server::entities::{outcome, proposal, user};
+use crate::server::file_store::FileStore;
+use crate::server::members::to_member;
+use crate::server::outcomes::{self, OutcomeForm, UpdateForm};
+use crate::server::photos::Upload;
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -36,7 +37,7 @@ pub async fn seed_outcomes(
             .await?
             .ok_or(AppError::Internal)
     };
-    let today = decisions::to_local(now(), zone);
+    let today = clock::to_local(now(), zone);
     let today = today.split('T').next().unwrap_or_default().to_owned();
     for title in ["Lavička u zastávky", "Opravit zvonky ve vchodu 12"] {
         let row = proposal(title).await?;
@@ -90,7 +91,7 @@ pub async fn seed_outcomes(
                 let uploads = photo
                     .map(|(slug, variant)| Upload {
                         file_name: "demo.png".into(),
-                        bytes: super::demo_photos::scene(slug, variant),
+                        bytes: crate::server::demo_photos::scene(slug, variant),
                     })
                     .into_iter()
                     .collect();

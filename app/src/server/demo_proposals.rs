@@ -1,15 +1,15 @@
 //! The demo estate's places and proposals, in Czech (the demo's language), with supports.
-use super::entities::{category, place, proposal, proposal_status_change, user};
-use super::file_store::FileStore;
-use super::members::to_member;
-use super::photos::Upload;
-use super::proposals::{self, NewProposal};
 use crate::error::AppError;
+use crate::server::entities::{category, place, proposal, proposal_status_change, user};
+use crate::server::file_store::FileStore;
+use crate::server::members::to_member;
+use crate::server::photos::Upload;
+use crate::server::proposals::{self, NewProposal};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// The demo writes as several residents at once; the posting limits are for people.
-const UNLIMITED: super::PostingLimits = super::PostingLimits {
+const UNLIMITED: crate::server::PostingLimits = crate::server::PostingLimits {
     proposals_per_day: u64::MAX,
     comments_per_hour: u64::MAX,
 };
@@ -254,7 +254,7 @@ pub async fn seed_proposals(
         let photos = if index % 2 == 0 {
             vec![Upload {
                 file_name: format!("demo-{index}.png"),
-                bytes: super::demo_photos::scene(slug, u32::try_from(index).unwrap_or(0)),
+                bytes: crate::server::demo_photos::scene(slug, u32::try_from(index).unwrap_or(0)),
             }]
         } else {
             Vec::new()
@@ -286,7 +286,7 @@ pub async fn seed_proposals(
             let Some(who) = member(who) else { continue };
             let parent = if *is_reply { first_comment } else { None };
             let comment =
-                super::comments::add(db, &who, id, parent, text, &UNLIMITED, None).await?;
+                crate::server::comments::add(db, &who, id, parent, text, &UNLIMITED, None).await?;
             first_comment = first_comment.or(Some(comment));
         }
         added += 1;

@@ -1,12 +1,12 @@
 //! Staff's CSV downloads of proposals, outcomes and decision results, for reports to the town or
 //! funders. UTF-8 with a byte-order mark, so Excel set to Czech opens the diacritics correctly.
 //! Decision results are counts only, as everywhere: no file says how anyone voted.
-use super::AppState;
-use super::entities::{decision, decision_tally, outcome, proposal};
-use super::proposal_words;
-use super::proposals::category_labels;
 use crate::error::AppError;
 use crate::permissions::{Action, allows};
+use crate::server::AppState;
+use crate::server::catalog_reads::category_labels;
+use crate::server::entities::{decision, decision_tally, outcome, proposal};
+use crate::server::proposal_words;
 use crate::visitor::Visitor;
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -56,7 +56,7 @@ pub async fn download(
         Export::Decisions => decision_rows(&state.db).await,
     };
     match rows.and_then(|rows| csv_bytes(&rows)) {
-        Ok(bytes) => super::attachment::attachment(
+        Ok(bytes) => crate::server::attachment::attachment(
             "text/csv; charset=utf-8",
             &format!("spolu-{}", export.file_name()),
             bytes,
@@ -183,7 +183,8 @@ async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
         .await?;
     let titles = titles(db, tallies.iter().map(|t| t.proposal_id)).await?;
     let decision_rows: Vec<decision::Model> = decisions.values().cloned().collect();
-    let decision_titles = super::decisions::shown_titles(db, &decision_rows, None).await?;
+    let decision_titles =
+        crate::server::proposal_words::shown_titles(db, &decision_rows, None).await?;
     let header = [
         "hlasování",
         "název",

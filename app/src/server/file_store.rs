@@ -164,7 +164,7 @@ impl DatabaseFiles {
     }
 
     async fn has(&self, name: &str) -> Result<bool, AppError> {
-        use super::entities::stored_file;
+        use crate::server::entities::stored_file;
         use sea_orm::{EntityTrait, QuerySelect};
         Ok(stored_file::Entity::find_by_id(name.to_owned())
             .select_only()
@@ -176,7 +176,7 @@ impl DatabaseFiles {
     }
 
     async fn insert(&self, name: &str, bytes: Vec<u8>) -> Result<(), AppError> {
-        use super::entities::stored_file;
+        use crate::server::entities::stored_file;
         use sea_orm::{EntityTrait, Set};
         stored_file::Entity::insert(stored_file::ActiveModel {
             name: Set(name.to_owned()),
@@ -199,7 +199,7 @@ impl FileStore for DatabaseFiles {
     }
 
     async fn remove(&self, name: &str) {
-        use super::entities::stored_file;
+        use crate::server::entities::stored_file;
         use sea_orm::EntityTrait;
         if let Err(error) = stored_file::Entity::delete_by_id(name.to_owned())
             .exec(&self.db)
@@ -218,7 +218,7 @@ impl FileStore for DatabaseFiles {
     }
 
     async fn get(&self, name: &str) -> Result<Option<Vec<u8>>, AppError> {
-        use super::entities::stored_file;
+        use crate::server::entities::stored_file;
         use sea_orm::EntityTrait;
         Ok(stored_file::Entity::find_by_id(name.to_owned())
             .one(&self.db)

@@ -6,7 +6,7 @@
 //! browser's own cookie, and drops any error from a page's address whose signature does not
 //! match. Any other redirect that carries an error (a sign-in's `next`, say) loses it. A link made
 //! by someone else therefore shows nothing.
-use super::state::AppState;
+use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderValue, Uri};
@@ -78,7 +78,7 @@ pub async fn sign_and_check(
 }
 
 async fn key(state: &AppState) -> Option<Vec<u8>> {
-    match super::signing_key::key(&state.db).await {
+    match crate::server::signing_key::key(&state.db).await {
         Ok(key) => Some(key.signing().to_vec()),
         Err(error) => {
             tracing::error!(?error, "no signing key for form messages");
@@ -88,7 +88,7 @@ async fn key(state: &AppState) -> Option<Vec<u8>> {
 }
 
 fn browser_nonce(request: &Request) -> Option<String> {
-    super::visitor::cookie_value(request.headers(), COOKIE_NAME).filter(|v| !v.is_empty())
+    crate::server::cookies::cookie_value(request.headers(), COOKIE_NAME).filter(|v| !v.is_empty())
 }
 
 fn new_nonce() -> String {

@@ -1,14 +1,15 @@
 //! Invite codes on paper: the batches staff made, revoking unused codes, and the printable slips
 //! with a QR code drawn on the server as SVG.
-use super::decisions::local_day;
-use super::entities::invite;
-use super::moderation::{LogEntry, log};
-use super::moderation_queue::names;
-use super::proposals::now;
 use crate::domain::{InviteCode, LogAction, Role};
 use crate::error::AppError;
 use crate::invites::{BatchView, CodeState, CodeView, PrintSheet, Slip};
 use crate::permissions::may_handle_code_for;
+use crate::server::clock::local_day;
+use crate::server::clock::now;
+use crate::server::entities::invite;
+use crate::server::members::names;
+use crate::server::staff_log::LogEntry;
+use crate::server::staff_log::log;
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;

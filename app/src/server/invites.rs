@@ -1,9 +1,9 @@
 //! Single-use invite codes: making them, and redeeming one to become a member.
-use super::entities::invite;
-use super::members::{self, NewMember};
-use super::passwords;
 use crate::domain::{DisplayName, InviteCode, Password, Role, Username};
 use crate::error::AppError;
+use crate::server::entities::invite;
+use crate::server::members::{self, NewMember};
+use crate::server::passwords;
 use chrono::{Duration, Utc};
 use rand::Rng;
 use sea_orm::sea_query::Expr;
@@ -218,16 +218,16 @@ pub async fn reset_password(
         .await?
         .and_then(|row| row.reset_for)
         .ok_or(AppError::Internal)?;
-    super::entities::user::Entity::update_many()
+    crate::server::entities::user::Entity::update_many()
         .col_expr(
-            super::entities::user::Column::PasswordHash,
+            crate::server::entities::user::Column::PasswordHash,
             Expr::value(password_hash),
         )
-        .filter(super::entities::user::Column::Id.eq(member_id))
+        .filter(crate::server::entities::user::Column::Id.eq(member_id))
         .exec(&txn)
         .await?;
     // Whoever was signed in with the old password is not any more.
-    super::session_store::end_sessions(&txn, member_id, None).await?;
+    crate::server::session_store::end_sessions(&txn, member_id, None).await?;
     txn.commit().await?;
     Ok(member_id)
 }

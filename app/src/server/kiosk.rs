@@ -2,8 +2,8 @@
 //! holding an idle limit; on that device a signed-in member is signed out once that long has
 //! passed without a request. Signed, so nobody can set another limit by hand; the key lives in
 //! the database, so every instance checks the same signature.
-use super::signing_key::key;
 use crate::error::AppError;
+use crate::server::signing_key::key;
 use cookie::{Cookie, CookieJar};
 use sea_orm::DatabaseConnection;
 use tower_sessions::Session;

@@ -4,7 +4,7 @@
 //! counts and inserts. On PostgreSQL the write takes the row's lock until commit; on SQLite the
 //! first write takes the database's write lock. Either way the next request counts after this
 //! one has committed, on every instance.
-use super::entities::sign_in_gate;
+use crate::server::entities::sign_in_gate;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};

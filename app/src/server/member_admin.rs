@@ -1,18 +1,20 @@
 //! What staff do with members' accounts at the desk: find them, add them to or remove them from
 //! the core group, suspend them until a day or lift it, give a one-time code for a new password,
 //! and (admins only) change their role. Each change and its log row are one transaction.
-use super::decisions::{local_day, parse_local};
-use super::entities::{invite, user};
-use super::invites::{InviteBatch, create as create_codes};
-use super::members::to_member;
-use super::moderation::{LogEntry, log};
-use super::proposals::now;
-use super::search;
-use super::session_store::end_sessions;
 use crate::domain::{InviteCode, LogAction, Role, StaffNote};
 use crate::error::{AppError, FieldErrors};
 use crate::members::MemberRow;
 use crate::permissions::{Action, allows, may_handle_code_for};
+use crate::server::clock::local_day;
+use crate::server::clock::now;
+use crate::server::clock::parse_local;
+use crate::server::entities::{invite, user};
+use crate::server::invites::{InviteBatch, create as create_codes};
+use crate::server::members::to_member;
+use crate::server::search;
+use crate::server::session_store::end_sessions;
+use crate::server::staff_log::LogEntry;
+use crate::server::staff_log::log;
 use crate::visitor::Member;
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
@@ -60,7 +62,7 @@ pub async fn search_members(
         .into_iter()
         .map(|row| {
             let member = to_member(&row);
-            let suspension = super::members::suspension(&row, zone);
+            let suspension = crate::server::members::suspension(&row, zone);
             MemberRow {
                 id: row.id,
                 reset_code: codes
@@ -264,7 +266,7 @@ pub async fn reset_code(
     // The member asked because they lost their way in (a forgotten password, a lost phone): no
     // device stays signed in, and a sign-in block someone else caused by guessing is lifted.
     end_sessions(&txn, member_id, None).await?;
-    super::sign_in_limit::forgive_account(&txn, &row.username).await?;
+    crate::server::sign_in_limit::forgive_account(&txn, &row.username).await?;
     txn.commit().await?;
     Ok(code)
 }

@@ -1,12 +1,14 @@
 //! Member accounts: creating them and turning rows into the `Member` the app works with.
-use super::entities::user;
 use crate::domain::{DisplayName, Role, Username};
 use crate::error::AppError;
+use crate::server::entities::user;
 use crate::visitor::Member;
 use chrono::Utc;
+use sea_orm::DatabaseConnection;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, SqlErr,
 };
+use std::collections::HashMap;
 
 pub struct NewMember<'a> {
     pub username: &'a Username,
@@ -76,7 +78,7 @@ pub fn suspension(row: &user::Model, zone: chrono_tz::Tz) -> Option<crate::visit
     Some(crate::visitor::Suspension {
         // The member may act again from `until`: the last day without is the day it ends on,
         // unless it ends at midnight.
-        until_day: super::decisions::local_day(until - chrono::Duration::seconds(1), zone),
+        until_day: crate::server::clock::local_day(until - chrono::Duration::seconds(1), zone),
         reason: row.suspension_reason.clone().unwrap_or_default(),
     })
 }
@@ -84,7 +86,7 @@ pub fn suspension(row: &user::Model, zone: chrono_tz::Tz) -> Option<crate::visit
 /// The name others see: a deleted account is "former member", in the reader's language.
 pub fn shown_name(row: &user::Model) -> String {
     if row.deleted_at.is_some() {
-        crate::i18n::Locale::parse(&super::request_language())
+        crate::i18n::Locale::parse(&crate::server::request_language())
             .unwrap_or_default()
             .text("former-member")
     } else {
@@ -93,10 +95,30 @@ pub fn shown_name(row: &user::Model) -> String {
 }
 
 /// Whether the account speaks for the centre (staff or admin), for the badge beside its name.
-pub fn is_staff_account(row: &super::entities::user::Model) -> bool {
+pub fn is_staff_account(row: &crate::server::entities::user::Model) -> bool {
     row.deleted_at.is_none()
         && matches!(
             crate::domain::Role::parse(&row.role),
             Ok(crate::domain::Role::Staff | crate::domain::Role::Admin)
         )
+}
+
+/// Display names by member id, in one query.
+pub async fn names(
+    db: &DatabaseConnection,
+    ids: impl Iterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    let mut ids: Vec<i32> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, crate::server::members::shown_name(&u)))
+        .collect())
 }

@@ -2,69 +2,24 @@
 //! change, the counters it moves, the reports it settles and its moderation-log row: if any part
 //! fails, none of it is kept. Every transaction starts with its conditional write (SQLite then
 //! waits for the write lock instead of failing to upgrade a read lock).
-use super::entities::{comment, moderation_log, proposal, report, support};
-use super::notifications::{self, Event};
-use super::proposals::{change_status, now};
-use super::reports::Target;
-use super::search;
+use crate::domain::Target;
 use crate::domain::{
     CommentText, HideReason, LogAction, ProposalBody, ProposalStatus, ProposalTitle, StaffNote,
 };
 use crate::error::{AppError, FieldErrors};
+use crate::server::clock::now;
+use crate::server::entities::{comment, proposal, report, support};
+use crate::server::notifications::{self, Event};
+use crate::server::proposals::change_status;
+use crate::server::search;
+use crate::server::staff_log::{LogEntry, log};
 use crate::visitor::Member;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, TransactionTrait,
 };
-
-/// One line for the moderation log: who did what, on what, for or about whom, and why.
-pub struct LogEntry<'a> {
-    pub staff: &'a Member,
-    pub action: LogAction,
-    pub target: Option<Target>,
-    pub member: Option<i32>,
-    pub reason: Option<&'a str>,
-}
-
-/// Appends to the log, inside the caller's transaction, and answers the new row's id. Nothing
-/// ever changes or deletes a row.
-pub async fn log(db: &impl ConnectionTrait, entry: LogEntry<'_>) -> Result<i32, AppError> {
-    let row = moderation_log::ActiveModel {
-        staff_id: Set(entry.staff.id),
-        action: Set(entry.action.as_str().to_owned()),
-        target_kind: Set(entry.target.map(|t| t.kind().to_owned())),
-        target_id: Set(entry.target.map(Target::id)),
-        member_id: Set(entry.member),
-        reason: Set(entry.reason.map(str::to_owned)),
-        created_at: Set(now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(row.id)
-}
-
-/// Logs a change of settings (`what` says which), inside the caller's transaction.
-pub async fn log_setting(
-    db: &impl ConnectionTrait,
-    admin: &Member,
-    what: &str,
-) -> Result<(), AppError> {
-    log(
-        db,
-        LogEntry {
-            staff: admin,
-            action: LogAction::ChangeSettings,
-            target: None,
-            member: None,
-            reason: Some(what),
-        },
-    )
-    .await
-    .map(drop)
-}
 
 /// The member who wrote the item (for the log's "about whom").
 async fn author_of(db: &impl ConnectionTrait, target: Target) -> Result<i32, AppError> {

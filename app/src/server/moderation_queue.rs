@@ -1,11 +1,13 @@
 //! Reading what moderators need: the queue (reported, waiting and hidden items) and the log.
 //! A fixed number of queries, whatever the queue's length.
-use super::decisions::{local_day, parse_local};
-use super::entities::{comment, moderation_log, proposal, report, user};
-use super::reports::Target;
+use crate::domain::Target;
 use crate::domain::{LogAction, ProposalStatus, ReportReason, Role};
 use crate::error::AppError;
 use crate::moderation::{LogPage, LogRow, Marks, Queue, QueueItem};
+use crate::server::clock::local_day;
+use crate::server::clock::parse_local;
+use crate::server::entities::{comment, moderation_log, proposal, report, user};
+use crate::server::members::names;
 use chrono_tz::Tz;
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -267,26 +269,6 @@ impl Items {
     }
 }
 
-/// Display names by member id, in one query.
-pub async fn names(
-    db: &DatabaseConnection,
-    ids: impl Iterator<Item = i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    let mut ids: Vec<i32> = ids.collect();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, super::members::shown_name(&u)))
-        .collect())
-}
-
 /// What the log page filters by; every part is optional.
 #[derive(Debug, Default)]
 pub struct LogFilter {
@@ -346,7 +328,7 @@ pub async fn log_page(
         .all(db)
         .await?
         .into_iter()
-        .map(|u| (u.id, super::members::shown_name(&u)))
+        .map(|u| (u.id, crate::server::members::shown_name(&u)))
         .collect();
     let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
     Ok(LogPage {

@@ -1,8 +1,8 @@
 //! Reading a form that carries files (`enctype="multipart/form-data"`), as a browser posts it with
 //! or without JavaScript. Text fields are small; each file is read up to just past the photo size
 //! limit, so an oversized photo gets its own message instead of filling the server's memory.
-use super::photos::{MAX_PHOTO_BYTES, Upload};
 use crate::error::AppError;
+use crate::server::photos::{MAX_PHOTO_BYTES, Upload};
 use leptos::server_fn::codec::MultipartData;
 use std::collections::HashMap;
 

@@ -1,8 +1,8 @@
 //! A member changing their own account: the name others see, and the password.
-use super::entities::user;
-use super::passwords;
 use crate::domain::{DisplayName, Password};
 use crate::error::{AppError, FieldErrors};
+use crate::server::entities::user;
+use crate::server::passwords;
 use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
@@ -45,7 +45,7 @@ pub async fn change_password(
         .filter(user::Column::Id.eq(member.id))
         .exec(&txn)
         .await?;
-    super::session_store::end_sessions(&txn, member.id, this_session).await?;
+    crate::server::session_store::end_sessions(&txn, member.id, this_session).await?;
     txn.commit().await?;
     Ok(())
 }

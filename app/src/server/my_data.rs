@@ -1,11 +1,11 @@
 //! Everything Spolu holds about one member, as one JSON document they can download from `/me`.
 //! It never says how they voted: only which decisions they took part in.
-use super::entities::{
+use crate::error::AppError;
+use crate::server::entities::{
     comment, decision, decision_participant, notification, proposal, proposal_photo, report,
     support, user,
 };
-use super::file_store::FileStore;
-use crate::error::AppError;
+use crate::server::file_store::FileStore;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
@@ -122,7 +122,8 @@ pub async fn export(
         .filter(decision::Column::Id.is_in(took_part.iter().map(|t| t.decision_id)))
         .all(db)
         .await?;
-    let decision_titles = super::decisions::shown_titles(db, &decisions, Some(reader)).await?;
+    let decision_titles =
+        crate::server::proposal_words::shown_titles(db, &decisions, Some(reader)).await?;
     let notifications = notification::Entity::find()
         .filter(notification::Column::MemberId.eq(member))
         .order_by_asc(notification::Column::Id)
@@ -205,7 +206,7 @@ pub async fn export(
 /// `GET /me/data.json`: the signed-in member's data as a file to save; a visitor is sent to sign
 /// in first. Never cached: it is personal.
 pub async fn download(
-    axum::extract::State(state): axum::extract::State<super::AppState>,
+    axum::extract::State(state): axum::extract::State<crate::server::AppState>,
     axum::Extension(visitor): axum::Extension<crate::visitor::Visitor>,
 ) -> axum::response::Response {
     use axum::response::{IntoResponse, Redirect};
@@ -218,7 +219,7 @@ pub async fn download(
         Err(error) => return failed(&error, &visitor),
     };
     match serde_json::to_string_pretty(&data) {
-        Ok(json) => super::attachment::attachment(
+        Ok(json) => crate::server::attachment::attachment(
             "application/json; charset=utf-8",
             "spolu-moje-udaje.json",
             json,

@@ -4,14 +4,14 @@
 //! recipients from the database and stores one row per person. The row's `event` names the event
 //! (`comment-12`, `log-40`…), unique per member, so a retried or concurrent send adds nothing.
 //! Another channel (e-mail, web push) would be a second consumer of the same recipient list.
-use super::entities::{
-    comment, decision, decision_proposal, moderation_log, notification, outcome, outcome_update,
-    proposal, support, user,
-};
-use super::proposals::now;
 use crate::domain::{Eligibility, LogAction};
 use crate::error::AppError;
 use crate::notifications::{NotificationKind, NotificationList, NotificationView};
+use crate::server::clock::now;
+use crate::server::entities::{
+    comment, decision, decision_proposal, moderation_log, notification, outcome, outcome_update,
+    proposal, support, user,
+};
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::sea_query::{Expr, OnConflict};
@@ -350,7 +350,7 @@ pub async fn list(
         .limit(SHOWN)
         .all(db)
         .await?;
-    let proposals = super::proposal_words::titles_for(
+    let proposals = crate::server::proposal_words::titles_for(
         db,
         rows.iter().filter_map(|r| r.proposal_id),
         Some(reader),
@@ -360,7 +360,8 @@ pub async fn list(
         .filter(decision::Column::Id.is_in(rows.iter().filter_map(|r| r.decision_id)))
         .all(db)
         .await?;
-    let decisions = super::decisions::shown_titles(db, &decision_rows, Some(reader)).await?;
+    let decisions =
+        crate::server::proposal_words::shown_titles(db, &decision_rows, Some(reader)).await?;
     let notifications = rows
         .into_iter()
         .filter_map(|row| {
@@ -381,7 +382,7 @@ pub async fn list(
                 },
                 link,
                 detail: row.detail,
-                at: super::decisions::to_local(row.created_at, zone),
+                at: crate::server::clock::to_local(row.created_at, zone),
                 read: row.read_at.is_some(),
             })
         })
@@ -426,7 +427,7 @@ pub async fn mark_read(
 /// goes on to what it is about, so the number on the bottom bar means "not seen yet". Only the
 /// member's own notifications; anything else lands on the list.
 pub async fn open(
-    axum::extract::State(state): axum::extract::State<super::AppState>,
+    axum::extract::State(state): axum::extract::State<crate::server::AppState>,
     axum::Extension(visitor): axum::Extension<crate::visitor::Visitor>,
     axum::extract::Path(id): axum::extract::Path<i32>,
 ) -> axum::response::Response {

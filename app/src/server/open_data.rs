@@ -2,10 +2,10 @@
 //! of closed decisions (counts only: nothing here can tell how anyone voted, or who wrote what).
 //! The OpenAPI document at `/api/v1/openapi.json` is generated from these types and handlers.
 //! When the site is not public, the API answers only signed-in members, like the pages.
-use super::entities::{decision, decision_tally, proposal};
-use super::{AppState, outcome_views, proposals::category_labels};
 use crate::domain::ProposalStatus;
 use crate::error::AppError;
+use crate::server::entities::{decision, decision_tally, proposal};
+use crate::server::{AppState, catalog_reads::category_labels, outcome_views};
 use crate::site::Site;
 use crate::visitor::Visitor;
 use axum::Extension;
@@ -338,8 +338,9 @@ async fn decision_page(
         .await?;
     // Everyone's words only: a hidden proposal's title is left out, also from its decision's name.
     let titles =
-        super::proposal_words::titles_for(db, tallies.iter().map(|t| t.proposal_id), None).await?;
-    let decision_titles = super::decisions::shown_titles(db, &rows, None).await?;
+        crate::server::proposal_words::titles_for(db, tallies.iter().map(|t| t.proposal_id), None)
+            .await?;
+    let decision_titles = crate::server::proposal_words::shown_titles(db, &rows, None).await?;
     Ok(DecisionPage {
         items: rows
             .into_iter()

@@ -1,15 +1,15 @@
 //! Reading outcomes: the timeline on a proposal's page and the "What changed" list. A fixed
 //! number of queries whatever the number of outcomes; hidden proposals' outcomes are not listed.
-use super::decisions::local_day;
-use super::entities::{outcome, outcome_photo, outcome_update, proposal, proposal_photo};
-use super::file_store::FileStore;
-use super::proposals::category_labels;
 use crate::domain::OutcomeStage;
 use crate::error::AppError;
 use crate::outcomes::{
     OUTCOMES_PER_PAGE, OutcomeFilter, OutcomeList, OutcomeUpdateView, OutcomeView,
 };
 use crate::proposals::PhotoView;
+use crate::server::catalog_reads::category_labels;
+use crate::server::clock::local_day;
+use crate::server::entities::{outcome, outcome_photo, outcome_update, proposal, proposal_photo};
+use crate::server::file_store::FileStore;
 use chrono::{Datelike, TimeZone};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
@@ -97,7 +97,7 @@ pub async fn list(
         planned,
         not_possible,
         outcomes: views(db, files, rows, language, zone).await?,
-        categories: super::proposals::active_categories(db, language).await?,
+        categories: crate::server::catalog_reads::active_categories(db, language).await?,
         next_page: more.then_some(filter.page + 1),
     })
 }

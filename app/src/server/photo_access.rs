@@ -3,9 +3,9 @@
 //! load by its address for anyone else, even one who saw it before; nor does a file no proposal
 //! or outcome names any more. Photos everyone may read are cached for a year (their names never
 //! change); the others only privately.
-use super::entities::{outcome, outcome_photo, outcome_update, proposal, proposal_photo};
-use super::state::AppState;
 use crate::error::AppError;
+use crate::server::entities::{outcome, outcome_photo, outcome_update, proposal, proposal_photo};
+use crate::server::state::AppState;
 use crate::visitor::Visitor;
 use axum::Extension;
 use axum::extract::{Request, State};
@@ -32,12 +32,14 @@ pub async fn only_for_readers(
     };
     let reader = visitor.member.as_ref();
     let Some(proposal) = owner.filter(|p| {
-        (site.public_reading || reader.is_some()) && super::proposal_words::readable_by(p, reader)
+        (site.public_reading || reader.is_some())
+            && crate::server::proposal_words::readable_by(p, reader)
     }) else {
         // Not "forbidden": whether such a photo exists is not told either.
         return StatusCode::NOT_FOUND.into_response();
     };
-    let for_everyone = site.public_reading && super::proposal_words::readable_by(&proposal, None);
+    let for_everyone =
+        site.public_reading && crate::server::proposal_words::readable_by(&proposal, None);
     let mut response = next.run(request).await;
     // A photo missing here (another instance's folder, a failed read) must not be kept as
     // missing for a year.

@@ -2,8 +2,8 @@
 //! is decoded and drawn again as a new JPEG, so nothing but the pixels survives (no EXIF, above all
 //! no GPS position), turned upright as the camera meant, at most 1600 px, with a small thumbnail.
 //! The uploaded original is never kept.
-use super::file_store::{FileKind, FileStore};
 use crate::error::{AppError, FieldError, TypedValue};
+use crate::server::file_store::{FileKind, FileStore};
 use image::codecs::jpeg::JpegEncoder;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits, RgbImage};

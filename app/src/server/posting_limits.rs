@@ -3,9 +3,9 @@
 //! `check_*` refuses early, before any work; `hold_*` counts again inside the transaction that
 //! stores the post, behind the account's gate (see `limit_gate`), so posts sent at once are
 //! counted one by one and the limit is exact.
-use super::PostingLimits;
-use super::entities::{comment, proposal, refused_upload};
 use crate::error::AppError;
+use crate::server::PostingLimits;
+use crate::server::entities::{comment, proposal, refused_upload};
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
@@ -17,7 +17,7 @@ pub async fn hold_proposals(
     author: i32,
     limits: &PostingLimits,
 ) -> Result<(), AppError> {
-    super::limit_gate::lock(txn, &format!("proposals:{author}"), Utc::now()).await?;
+    crate::server::limit_gate::lock(txn, &format!("proposals:{author}"), Utc::now()).await?;
     check_proposals(txn, author, limits).await
 }
 
@@ -27,7 +27,7 @@ pub async fn hold_comments(
     author: i32,
     limits: &PostingLimits,
 ) -> Result<(), AppError> {
-    super::limit_gate::lock(txn, &format!("comments:{author}"), Utc::now()).await?;
+    crate::server::limit_gate::lock(txn, &format!("comments:{author}"), Utc::now()).await?;
     check_comments(txn, author, limits).await
 }
 

@@ -2,14 +2,14 @@
 //! most a set number on one. The result is the order of the dots; the proposals' statuses do not
 //! change, since a poll ranks rather than decides. Voting, closing and the secret are the same as
 //! for yes / no / abstain decisions (see `decisions`).
-use super::decisions::{
+use crate::domain::{DecisionKind, Dots, Outcome, ProposalStatus};
+use crate::error::{AppError, FieldError};
+use crate::server::clock::now;
+use crate::server::decisions::{
     METHOD_MEETING, METHOD_ONLINE, cast, check_count, check_meeting_day, check_note, check_rule,
     check_schedule, count_i32, count64, eligible_count, field, start, votable,
 };
-use super::entities::{decision, decision_proposal, decision_tally, proposal};
-use super::proposals::now;
-use crate::domain::{DecisionKind, Dots, Outcome, ProposalStatus};
-use crate::error::{AppError, FieldError};
+use crate::server::entities::{decision, decision_proposal, decision_tally, proposal};
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::{
@@ -135,7 +135,11 @@ pub async fn open_poll(
     let started = opens_at <= at && start(&txn, &row, at, Some(staff.id)).await?;
     txn.commit().await?;
     if started {
-        super::notifications::send(db, super::notifications::Event::DecisionOpened(row.id)).await;
+        crate::server::notifications::send(
+            db,
+            crate::server::notifications::Event::DecisionOpened(row.id),
+        )
+        .await;
     }
     Ok(row.id)
 }
@@ -149,7 +153,7 @@ pub async fn vote_dots(
     assisted_by: Option<i32>,
 ) -> Result<(), AppError> {
     let row = votable(db, voter, decision_id, DecisionKind::Priority).await?;
-    let proposals = super::decisions::proposal_ids(db, decision_id).await?;
+    let proposals = crate::server::decisions::proposal_ids(db, decision_id).await?;
     let numbers: Option<Vec<u32>> = dots
         .iter()
         .map(|d| match d.trim() {

@@ -1,32 +1,30 @@
 //! Proposals on the server: creating, listing (keyset pages, filters, search), reading, supporting.
 //! Every list is a fixed number of queries, whatever its length.
-use super::decisions::local_day;
-use super::entities::{
-    category, category_name, place, proposal, proposal_photo, proposal_status_change, support, user,
-};
-use super::file_store::FileStore;
-use super::photos::{self, StoredPhoto, Upload};
-use super::proposal_words::{is_staff, readable_by};
-use super::search;
 use crate::domain::{ProposalBody, ProposalStatus, ProposalTitle};
 use crate::error::{AppError, FieldErrors};
 use crate::proposals::{
-    CategoryLabel, ListFilter, PAGE_SIZE, PhotoView, ProposalCard, ProposalChoices, ProposalDetail,
-    ProposalList, Sort, StatusChange,
+    ListFilter, PAGE_SIZE, PhotoView, ProposalCard, ProposalDetail, ProposalList, Sort,
+    StatusChange,
 };
+use crate::server::catalog_reads::{active_categories, category_labels};
+use crate::server::clock::local_day;
+use crate::server::clock::now;
+use crate::server::entities::{
+    category, decision_proposal, place, proposal, proposal_photo, proposal_status_change, support,
+    user,
+};
+use crate::server::file_store::FileStore;
+use crate::server::photos::{self, StoredPhoto, Upload};
+use crate::server::proposal_words::{is_staff, readable_by};
+use crate::server::search;
 use crate::visitor::Member;
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     QueryFilter, QueryOrder, QuerySelect, Select, Set, TransactionTrait, TryInsertResult,
 };
 use std::collections::HashMap;
-
-/// Micro-seconds are what PostgreSQL keeps; SQLite gets the same, so cursors compare equal on both.
-pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(6)
-}
 
 /// Proposals waiting for approval are seen only by their author and staff.
 fn visible_to(
@@ -89,7 +87,7 @@ async fn check(db: &DatabaseConnection, new: &NewProposal<'_>) -> Result<Checked
         // Not chosen: "Other", so a category never stands between a resident and their proposal.
         "" => {
             active
-                .filter(category::Column::Slug.eq(super::categories::OTHER))
+                .filter(category::Column::Slug.eq(crate::server::categories::OTHER))
                 .one(db)
                 .await?
         }
@@ -138,21 +136,21 @@ pub async fn create(
     author: &Member,
     new: NewProposal<'_>,
     uploads: Vec<Upload>,
-    limits: &super::PostingLimits,
+    limits: &crate::server::PostingLimits,
     pre_moderation: bool,
 ) -> Result<i32, AppError> {
-    super::posting_limits::check_proposals(db, author.id, limits).await?;
+    crate::server::posting_limits::check_proposals(db, author.id, limits).await?;
     let checked_photos = photos::check_uploads(uploads).await;
     if checked_photos.as_ref().is_err_and(|e| {
         e.field_errors()
             .iter()
             .any(|f| f.field.starts_with("photo-"))
     }) {
-        super::posting_limits::note_refused_upload(db, author.id).await?;
+        crate::server::posting_limits::note_refused_upload(db, author.id).await?;
     }
     let (checked, photos) = AppError::both(check(db, &new).await, checked_photos)?;
     // A proposal with a word from the staff's list waits for a moderator, like pre-moderation.
-    let held = super::word_list::load(db)
+    let held = crate::server::word_list::load(db)
         .await?
         .matches(&format!("{}\n{}", new.title, new.body));
     let pre_moderation = pre_moderation || held;
@@ -180,7 +178,7 @@ async fn insert(
     checked: Checked,
     photos: &[StoredPhoto],
     pre_moderation: bool,
-    limits: &super::PostingLimits,
+    limits: &crate::server::PostingLimits,
 ) -> Result<i32, AppError> {
     let Checked {
         title,
@@ -195,7 +193,7 @@ async fn insert(
         ProposalStatus::Open
     };
     let txn = db.begin().await?;
-    super::posting_limits::hold_proposals(&txn, author.id, limits).await?;
+    crate::server::posting_limits::hold_proposals(&txn, author.id, limits).await?;
     let row = proposal::ActiveModel {
         author_id: Set(author.id),
         search_text: Set(search::fold(&format!(
@@ -217,10 +215,10 @@ async fn insert(
     }
     .insert(&txn)
     .await?;
-    super::assisted::log_help(
+    crate::server::staff_log::log_help(
         &txn,
         helper,
-        super::reports::Target::Proposal(row.id),
+        crate::domain::Target::Proposal(row.id),
         author.id,
     )
     .await?;
@@ -383,74 +381,6 @@ fn keyset_by_time(
     query.order_by_desc(column)
 }
 
-/// Category icons and names in `language` (Czech where a name is missing): two queries.
-pub async fn category_labels(
-    db: &impl ConnectionTrait,
-    ids: impl Iterator<Item = i32>,
-    language: &str,
-) -> Result<HashMap<i32, CategoryLabel>, AppError> {
-    let mut ids: Vec<i32> = ids.collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut query = category::Entity::find().order_by_asc(category::Column::Position);
-    if !ids.is_empty() {
-        query = query.filter(category::Column::Id.is_in(ids));
-    }
-    let categories = query.all(db).await?;
-    let names = category_name::Entity::find()
-        .filter(category_name::Column::CategoryId.is_in(categories.iter().map(|c| c.id)))
-        .filter(category_name::Column::Language.is_in([language, "cs"]))
-        .all(db)
-        .await?;
-    Ok(categories
-        .into_iter()
-        .map(|c| {
-            let name = names
-                .iter()
-                .filter(|n| n.category_id == c.id)
-                .max_by_key(|n| n.language == language)
-                .map(|n| n.name.clone())
-                .unwrap_or_else(|| c.slug.clone());
-            (
-                c.id,
-                CategoryLabel {
-                    id: c.id,
-                    icon: c.icon,
-                    name,
-                },
-            )
-        })
-        .collect())
-}
-
-/// The categories people can choose now (not archived), in their order.
-pub async fn active_categories(
-    db: &impl ConnectionTrait,
-    language: &str,
-) -> Result<Vec<CategoryLabel>, AppError> {
-    let active = category::Entity::find()
-        .filter(category::Column::ArchivedAt.is_null())
-        .order_by_asc(category::Column::Position)
-        .all(db)
-        .await?;
-    let mut labels = category_labels(db, active.iter().map(|c| c.id), language).await?;
-    Ok(active.iter().filter_map(|c| labels.remove(&c.id)).collect())
-}
-
-/// What the new-proposal form offers: categories and places that are not archived.
-pub async fn choices(db: &DatabaseConnection, language: &str) -> Result<ProposalChoices, AppError> {
-    let categories = active_categories(db, language).await?;
-    let places = place::Entity::find()
-        .filter(place::Column::ArchivedAt.is_null())
-        .order_by_asc(place::Column::Position)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-    Ok(ProposalChoices { categories, places })
-}
-
 /// One proposal as its page shows it; hidden ones are "not found" to those who may not see them.
 pub async fn detail(
     db: &DatabaseConnection,
@@ -499,7 +429,7 @@ pub async fn detail(
         None => false,
     };
     let status = ProposalStatus::parse(&row.status).unwrap_or(ProposalStatus::Open);
-    let reported_by_me = !super::reports::reported_by(db, viewer, "proposal", [row.id])
+    let reported_by_me = !crate::server::reports::reported_by(db, viewer, "proposal", [row.id])
         .await?
         .is_empty();
     let can_change = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))
@@ -519,7 +449,7 @@ pub async fn detail(
             height: photo.height,
         })
         .collect();
-    let decision_id = super::decisions::latest_for_proposal(db, row.id).await?;
+    let decision_id = latest_for_proposal(db, row.id).await?;
     let can_open_decision = status == ProposalStatus::Open
         && crate::permissions::allows(viewer, crate::permissions::Action::ManageDecisions, true);
     Ok(ProposalDetail {
@@ -553,11 +483,11 @@ pub async fn detail(
         place: place.map(|p| p.name),
         author: author
             .as_ref()
-            .map(super::members::shown_name)
+            .map(crate::server::members::shown_name)
             .unwrap_or_default(),
         author_is_staff: author
             .as_ref()
-            .is_some_and(super::members::is_staff_account),
+            .is_some_and(crate::server::members::is_staff_account),
         created_on: local_day(row.created_at, zone),
         edited: row.edited_at.is_some(),
         history,
@@ -668,9 +598,9 @@ pub async fn edit(
         category,
         place,
     } = check(db, &new).await?;
-    let others_commented = super::entities::comment::Entity::find()
-        .filter(super::entities::comment::Column::ProposalId.eq(id))
-        .filter(super::entities::comment::Column::AuthorId.ne(row.author_id))
+    let others_commented = crate::server::entities::comment::Entity::find()
+        .filter(crate::server::entities::comment::Column::ProposalId.eq(id))
+        .filter(crate::server::entities::comment::Column::AuthorId.ne(row.author_id))
         .one(db)
         .await?
         .is_some();
@@ -769,4 +699,17 @@ async fn record_status(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// The latest decision on a proposal, if any (for the proposal's page).
+async fn latest_for_proposal(
+    db: &DatabaseConnection,
+    proposal_id: i32,
+) -> Result<Option<i32>, AppError> {
+    Ok(decision_proposal::Entity::find()
+        .filter(decision_proposal::Column::ProposalId.eq(proposal_id))
+        .order_by_desc(decision_proposal::Column::DecisionId)
+        .one(db)
+        .await?
+        .map(|d| d.decision_id))
 }

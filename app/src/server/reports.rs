@@ -1,39 +1,11 @@
 //! Storing reports. The moderation issue builds the queue that reads them.
-use super::entities::{comment, report};
 use crate::domain::ReportReason;
+use crate::domain::Target;
 use crate::error::{AppError, FieldError};
+use crate::server::entities::{comment, report};
 use crate::visitor::Member;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Proposal(i32),
-    Comment(i32),
-}
-
-impl Target {
-    pub fn parse(kind: &str, id: i32) -> Option<Self> {
-        match kind {
-            "proposal" => Some(Target::Proposal(id)),
-            "comment" => Some(Target::Comment(id)),
-            _ => None,
-        }
-    }
-
-    pub fn kind(self) -> &'static str {
-        match self {
-            Target::Proposal(_) => "proposal",
-            Target::Comment(_) => "comment",
-        }
-    }
-
-    pub fn id(self) -> i32 {
-        match self {
-            Target::Proposal(id) | Target::Comment(id) => id,
-        }
-    }
-}
 
 /// Stores the report once; reporting the same item again changes nothing.
 pub async fn report(
@@ -60,7 +32,7 @@ pub async fn report(
                 .proposal_id
         }
     };
-    super::proposals::find_visible(db, Some(member), proposal_id).await?;
+    crate::server::proposals::find_visible(db, Some(member), proposal_id).await?;
     report::Entity::insert(report::ActiveModel {
         reporter_id: Set(member.id),
         target_kind: Set(target.kind().into()),

@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 pub async fn refuse_cross_site(
-    State(state): State<super::AppState>,
+    State(state): State<crate::server::AppState>,
     request: Request,
     next: Next,
 ) -> Response {

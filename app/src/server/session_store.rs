@@ -1,13 +1,15 @@
 //! Sessions stored through sea-orm, in the same database as everything else, so several server
 //! instances share them (tower-sessions' own SQL store would bring a second sqlx and pool).
-use super::entities::session;
-use super::visitor::MEMBER_ID;
+use crate::server::entities::session;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
+
+/// The session key holding the signed-in member's id.
+pub const MEMBER_ID: &str = "member_id";
 
 /// A session ends after this long without a visit.
 pub const LIFETIME: chrono::Duration = chrono::Duration::days(30);

@@ -1,8 +1,8 @@
 //! Slows down password guessing: after too many failed sign-ins for one account, or from one
 //! address, within a window, further tries wait. Kept in the database so all instances agree.
-use super::entities::{sign_in_failure, user};
 use crate::domain::Username;
 use crate::error::AppError;
+use crate::server::entities::{sign_in_failure, user};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -66,7 +66,7 @@ pub async fn reserve(
     ordered.sort_by(|a, b| a.0.cmp(&b.0));
     let txn = db.begin().await?;
     for (key, _) in &ordered {
-        super::limit_gate::lock(&txn, key, now).await?;
+        crate::server::limit_gate::lock(&txn, key, now).await?;
     }
     for (key, limit) in keys {
         let failures: Vec<DateTime<Utc>> = sign_in_failure::Entity::find()
@@ -106,7 +106,7 @@ async fn sweep(db: &DatabaseConnection, now: DateTime<Utc>) {
         .exec(db)
         .await;
     // Posting limits count a day back; their gates are swept after that.
-    let gates = super::limit_gate::sweep(db, now - Duration::days(1)).await;
+    let gates = crate::server::limit_gate::sweep(db, now - Duration::days(1)).await;
     if let Err(error) = failures.and(gates) {
         tracing::warn!(%error, "sweeping old sign-in failures failed");
     }
@@ -122,11 +122,13 @@ pub async fn check_password(
     keys: &[(String, usize)],
 ) -> Result<Option<user::Model>, AppError> {
     let reservation = reserve(db, keys).await?;
-    let found = super::members::find_by_username(db, username).await?;
-    let stored = found.as_ref().map_or(super::passwords::UNUSABLE_HASH, |m| {
-        m.password_hash.as_str()
-    });
-    if !super::passwords::verify(password, stored).await {
+    let found = crate::server::members::find_by_username(db, username).await?;
+    let stored = found
+        .as_ref()
+        .map_or(crate::server::passwords::UNUSABLE_HASH, |m| {
+            m.password_hash.as_str()
+        });
+    if !crate::server::passwords::verify(password, stored).await {
         return Ok(None);
     }
     reservation.succeeded(db).await?;

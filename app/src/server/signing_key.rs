@@ -1,7 +1,7 @@
 //! The site's secret for signatures (the kiosk cookie, form messages that travel in a link).
 //! Kept in the database, so every instance signs and checks with the same key.
-use super::entities::site_setting;
 use crate::error::AppError;
+use crate::server::entities::site_setting;
 use cookie::Key;
 use sea_orm::{DatabaseConnection, EntityTrait, Set};
 

@@ -1,10 +1,10 @@
 //! Storing and reading the settings admins change at run time (see `crate::site`), as rows of
 //! `site_settings`; a missing row means the start-up default.
-use super::entities::site_setting;
-use super::moderation::log_setting;
-use super::state::{PostingLimits, Settings};
 use crate::domain::Eligibility;
 use crate::error::{AppError, FieldErrors};
+use crate::server::entities::site_setting;
+use crate::server::staff_log::log_setting;
+use crate::server::state::{PostingLimits, Settings};
 use crate::site::Site;
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;

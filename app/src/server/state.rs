@@ -50,10 +50,10 @@ impl Default for PostingLimits {
 pub struct AppState {
     pub db: DatabaseConnection,
     /// Uploaded photos (see `file_store`).
-    pub files: Arc<dyn super::file_store::FileStore>,
+    pub files: Arc<dyn crate::server::file_store::FileStore>,
     pub settings: Arc<Settings>,
     /// The settings admins change, as this instance read them last.
-    pub site: Arc<super::site_settings::SiteCache>,
+    pub site: Arc<crate::server::site_settings::SiteCache>,
     pub leptos_options: LeptosOptions,
 }
 

@@ -1,9 +1,10 @@
 //! Works out, once per request, who is asking and in which language, for pages and server functions.
-use super::entities::user;
-use super::entities::{notification, session};
-use super::members::{suspension, to_member};
-use super::state::AppState;
 use crate::i18n::Locale;
+use crate::server::cookies::cookie_value;
+use crate::server::entities::user;
+use crate::server::entities::{notification, session};
+use crate::server::members::{suspension, to_member};
+use crate::server::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::{Request, State};
 use axum::http::HeaderMap;
@@ -18,8 +19,6 @@ use sea_orm::{
 };
 use tower_sessions::Session;
 
-/// The session key holding the signed-in member's id.
-pub const MEMBER_ID: &str = "member_id";
 /// The cookie carrying the session's id.
 pub const SESSION_COOKIE: &str = "spolu_session";
 /// The cookie that remembers a visitor's language choice.
@@ -39,8 +38,8 @@ pub async fn load_visitor(
         .filter_map(|value| value.to_str().ok())
         .collect::<Vec<_>>()
         .join("; ");
-    let kiosk = if cookies.contains(super::kiosk::COOKIE) {
-        super::kiosk::idle_seconds(&state.db, &cookies).await
+    let kiosk = if cookies.contains(crate::server::kiosk::COOKIE) {
+        crate::server::kiosk::idle_seconds(&state.db, &cookies).await
     } else {
         None
     };
@@ -55,7 +54,7 @@ pub async fn load_visitor(
     };
     // On the tablet, a member idle too long is signed out before this request is answered.
     let signed_in_as = match (kiosk, signed_in_as) {
-        (Some(seconds), Some(member)) => super::kiosk::still_active(&session, seconds)
+        (Some(seconds), Some(member)) => crate::server::kiosk::still_active(&session, seconds)
             .await
             .then_some(member),
         (_, member) => member,
@@ -65,7 +64,7 @@ pub async fn load_visitor(
     // 30 days without a visit, not 30 days after signing in.
     if signed_in_as.as_ref().is_some_and(|s| s.due_for_renewal) {
         session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
-            super::session_store::LIFETIME_TIME,
+            crate::server::session_store::LIFETIME_TIME,
         )));
     }
     let (member_row, unread_notifications) = match signed_in_as {
@@ -95,7 +94,7 @@ pub async fn load_visitor(
                 ?error,
                 "reading the site settings failed; using the defaults"
             );
-            super::site_settings::defaults(&state.settings)
+            crate::server::site_settings::defaults(&state.settings)
         }
     };
     request.extensions_mut().insert(site);
@@ -164,7 +163,8 @@ async fn signed_in_member(
     Ok(Some(SignedIn {
         member,
         unread: u64::try_from(unread).unwrap_or(0),
-        due_for_renewal: expires - now < super::session_store::LIFETIME - chrono::Duration::days(1),
+        due_for_renewal: expires - now
+            < crate::server::session_store::LIFETIME - chrono::Duration::days(1),
     }))
 }
 
@@ -176,18 +176,6 @@ fn visitor_is_member(request: &Request) -> bool {
         .extensions()
         .get::<Visitor>()
         .is_some_and(|v| v.member.is_some())
-}
-
-/// The value of the cookie `name` the request carries, if any.
-pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == name)
-        .map(|c| c.value().to_owned())
 }
 
 /// The member's choice, then the `lang` cookie, then the browser's languages, then the default.

@@ -2,10 +2,10 @@
 //! ignores case and accents and goes by whole words ("kurva" does not hold "kurvítko"); an entry
 //! ending in `*` matches every word that starts so, and an entry of several words matches them
 //! in a row.
-use super::entities::site_setting;
-use super::moderation::log_setting;
-use super::search::fold;
 use crate::error::AppError;
+use crate::server::entities::site_setting;
+use crate::server::search::fold;
+use crate::server::staff_log::log_setting;
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait};

@@ -17,7 +17,7 @@ async fn a_hidden_proposals_title_leaks_through_no_decision_path() {
         let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
         let zone = chrono_tz::Europe::Prague;
         let closes_at =
-            app::server::decisions::to_local(chrono::Utc::now() + chrono::Duration::days(1), zone);
+            app::server::clock::to_local(chrono::Utc::now() + chrono::Duration::days(1), zone);
         let decision = app::server::decisions::open_single(
             &app.db,
             &staff_member.as_member(),

@@ -10,7 +10,7 @@ pub async fn set_kiosk(minutes: Option<String>) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(minutes: Option<String>) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::moderation::log_setting;
+    use crate::server::staff_log::log_setting;
     use crate::server::{app_state, current_member, kiosk};
     use axum::http::{HeaderValue, header::SET_COOKIE};
 

@@ -1,5 +1,6 @@
 //! What the open-a-decision form starts with: the proposal's title and a closing time a week away.
 use crate::error::AppError;
+use crate::server::clock;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -18,14 +19,14 @@ pub async fn decision_form_defaults(proposal: i32) -> Result<FormStart, AppError
 #[cfg(feature = "ssr")]
 async fn run(proposal: i32) -> Result<FormStart, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, decisions, proposals};
+    use crate::server::{app_state, current_member, proposals};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
     let state = app_state()?;
     let row = proposals::find_visible(&state.db, Some(&staff), proposal).await?;
     // A week from today at 20:00 estate time: after work, easy to say out loud.
-    let in_a_week = decisions::to_local(
-        proposals::now() + chrono::Duration::days(7),
+    let in_a_week = clock::to_local(
+        clock::now() + chrono::Duration::days(7),
         state.settings.time_zone,
     );
     let day = in_a_week.split('T').next().unwrap_or_default();

@@ -22,8 +22,9 @@ pub async fn report_content(
 
 #[cfg(feature = "ssr")]
 async fn run(kind: &str, id: i32, reason: &str, note: &str) -> Result<(), AppError> {
+    use crate::domain::Target;
     use crate::permissions::{Action, require};
-    use crate::server::reports::{self, Target};
+    use crate::server::reports::{self};
     use crate::server::{app_state, current_member};
 
     let member = require(current_member(), Action::Participate)?;

@@ -15,7 +15,7 @@ async fn run(kind: String, id: i32, lock: String) -> Result<(), AppError> {
     let staff = require(current_member(), Action::Moderate)?;
     let target = super::target(&kind, id)?;
     let state = app_state()?;
-    let crate::server::reports::Target::Proposal(proposal) = target else {
+    let crate::domain::Target::Proposal(proposal) = target else {
         return Err(AppError::BadRequest);
     };
     moderation::set_locked(&state.db, &staff, proposal, lock == "yes")

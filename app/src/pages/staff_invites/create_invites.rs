@@ -27,7 +27,8 @@ async fn run(
     use crate::domain::{LogAction, StaffNote};
     use crate::permissions::{Action, require};
     use crate::server::invites::{self, InviteBatch};
-    use crate::server::moderation::{LogEntry, log};
+    use crate::server::staff_log::LogEntry;
+    use crate::server::staff_log::log;
     use crate::server::{app_state, current_member};
     use sea_orm::TransactionTrait;
 
