@@ -1,6 +1,5 @@
 //! What the open-a-decision form starts with: the proposal's title and a closing time a week away.
 use crate::error::AppError;
-use crate::server::clock;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +18,7 @@ pub async fn decision_form_defaults(proposal: i32) -> Result<FormStart, AppError
 #[cfg(feature = "ssr")]
 async fn run(proposal: i32) -> Result<FormStart, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, proposals};
+    use crate::server::{app_state, clock, current_member, proposals};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
     let state = app_state()?;

@@ -1,7 +1,6 @@
 //! The categories and places the new-proposal form offers.
 use crate::error::AppError;
 use crate::proposals::ProposalChoices;
-use crate::server::catalog_reads;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_proposal_choices")]
@@ -12,7 +11,7 @@ pub async fn get_proposal_choices() -> Result<ProposalChoices, AppError> {
 #[cfg(feature = "ssr")]
 async fn run() -> Result<ProposalChoices, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, request_language};
+    use crate::server::{app_state, catalog_reads, current_member, request_language};
 
     require(current_member(), Action::Participate)?;
     let state = app_state()?;
