@@ -233,7 +233,7 @@ impl FromServerFnError for AppError {
 impl From<sea_orm::DbErr> for AppError {
     fn from(error: sea_orm::DbErr) -> Self {
         tracing::error!(%error, "database error");
-        if crate::server::database::is_storage_failure(&error) {
+        if crate::server::infra::database::is_storage_failure(&error) {
             AppError::NotSaved
         } else {
             AppError::Internal

@@ -1,60 +1,22 @@
 //! Everything that runs only on the server: the database, sessions, passwords, invites, the demo.
-pub mod account_deletion;
-pub mod assisted;
-pub mod attachment;
+pub mod accounts;
 pub mod catalog;
-pub mod catalog_reads;
-pub mod categories;
-pub mod client_address;
 pub mod clock;
-pub mod comments;
-pub mod cookies;
-pub mod database;
 pub mod decisions;
 pub mod demo;
-pub mod demo_decisions;
-pub mod demo_outcomes;
-pub mod demo_photos;
-pub mod demo_proposals;
+pub mod downloads;
 pub mod entities;
-pub mod exports;
-pub mod file_store;
-pub mod form_errors;
-pub mod invite_batches;
+pub mod infra;
 pub mod invites;
-pub mod kiosk;
-pub mod limit_gate;
-pub mod member_admin;
 pub mod members;
 pub mod moderation;
-pub mod moderation_queue;
-pub mod multipart_form;
-pub mod my_account;
-pub mod my_data;
 pub mod notifications;
-pub mod open_data;
-pub mod outcome_views;
 pub mod outcomes;
-pub mod passwords;
-pub mod photo_access;
-pub mod photos;
-pub mod posting_limits;
-pub mod priority_polls;
 pub mod proposal_words;
 pub mod proposals;
-pub mod reports;
-pub mod same_origin;
-pub mod search;
-pub mod session_store;
-pub mod sign_in_limit;
-pub mod signing_key;
-pub mod site_settings;
 pub mod staff_log;
-pub mod state;
-pub mod visitor;
-pub mod word_list;
 
-pub use state::{AppState, PostingLimits, Settings};
+pub use infra::state::{AppState, PostingLimits, Settings};
 
 use crate::error::AppError;
 use crate::visitor::{Member, Visitor};
@@ -68,7 +30,7 @@ pub fn app_state() -> Result<AppState, AppError> {
     })
 }
 
-/// Who is making this request (worked out by `visitor::load_visitor`).
+/// Who is making this request (worked out by `accounts::visitor::load_visitor`).
 pub fn request_visitor() -> Option<Visitor> {
     use_context::<axum::http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
@@ -85,7 +47,7 @@ pub fn current_site() -> Result<crate::site::Site, AppError> {
     if let Some(site) = crate::site::use_site() {
         return Ok(site);
     }
-    Ok(site_settings::defaults(&app_state()?.settings))
+    Ok(infra::site_settings::defaults(&app_state()?.settings))
 }
 
 /// The signed-in member making this request, if any. Every server function starts here.

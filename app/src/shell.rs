@@ -29,7 +29,7 @@ fn site_frame() -> SiteFrame {
         let site = crate::site::use_site();
         return SiteFrame {
             site_name: site.as_ref().map_or_else(
-                || crate::server::site_settings::DEFAULT_SITE_NAME.to_owned(),
+                || crate::server::infra::site_settings::DEFAULT_SITE_NAME.to_owned(),
                 |site| site.site_name.clone(),
             ),
             estate_name: site.map_or_else(

@@ -5,7 +5,7 @@
 //! every write acknowledged before it began is present), then the photos; a photo uploaded in
 //! between is copied too and merely unused. PostgreSQL is backed up with `pg_dump` (README).
 use crate::config::Config;
-use app::server::database;
+use app::server::infra::database;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use std::path::{Path, PathBuf};
 

@@ -47,7 +47,7 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
 async fn database_takes_a_write(state: &AppState) -> Result<(), sea_orm::DbErr> {
     let write = async {
         let txn = state.db.begin().await?;
-        app::server::limit_gate::lock(&txn, "readyz", chrono::Utc::now()).await?;
+        app::server::infra::limit_gate::lock(&txn, "readyz", chrono::Utc::now()).await?;
         txn.commit().await
     };
     tokio::time::timeout(std::time::Duration::from_secs(3), write)

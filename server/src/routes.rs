@@ -1,9 +1,9 @@
 //! The HTTP application: pages, server functions, static files, and the layers around them.
 use crate::assets;
 use app::server::AppState;
-use app::server::file_store::LOCAL_URL_PREFIX;
-use app::server::session_store::DatabaseSessionStore;
-use app::server::visitor::load_visitor;
+use app::server::accounts::visitor::load_visitor;
+use app::server::infra::file_store::LOCAL_URL_PREFIX;
+use app::server::infra::session_store::DatabaseSessionStore;
 use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
@@ -32,13 +32,13 @@ const BODY_LIMIT: usize = 256 * 1024;
 const PHOTO_FORM_LIMIT: usize = 52 * 1024 * 1024;
 /// The server functions whose forms carry photos (multipart).
 const PHOTO_FORMS: [&str; 2] = ["/api/create_proposal", "/api/add_outcome_update"];
-const SESSION_LIFETIME: time::Duration = app::server::session_store::LIFETIME_TIME;
+const SESSION_LIFETIME: time::Duration = app::server::infra::session_store::LIFETIME_TIME;
 
 pub fn router(state: AppState) -> Router {
     let store = DatabaseSessionStore::new(state.db.clone());
     tokio::spawn(delete_expired_sessions(store.clone()));
     let sessions = SessionManagerLayer::new(store)
-        .with_name(app::server::visitor::SESSION_COOKIE)
+        .with_name(app::server::accounts::visitor::SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.settings.secure_cookies)
@@ -78,7 +78,7 @@ pub fn router(state: AppState) -> Router {
     }
     .layer(axum::middleware::from_fn_with_state(
         state.clone(),
-        app::server::photo_access::only_for_readers,
+        app::server::proposals::photo_access::only_for_readers,
     ));
     let router = Router::new()
         // The photo forms are routed below, with their own body limit; leptos must not add them.
@@ -89,16 +89,34 @@ pub fn router(state: AppState) -> Router {
             page,
         )
         .route("/api/{*name}", post(server_function))
-        .route("/me/data.json", get(app::server::my_data::download))
+        .route(
+            "/me/data.json",
+            get(app::server::downloads::my_data::download),
+        )
         .route(
             "/notifications/{id}/open",
             get(app::server::notifications::open),
         )
-        .route("/api/v1/proposals", get(app::server::open_data::proposals))
-        .route("/api/v1/outcomes", get(app::server::open_data::outcomes))
-        .route("/api/v1/decisions", get(app::server::open_data::decisions))
-        .route("/api/v1/openapi.json", get(app::server::open_data::openapi))
-        .route("/staff/exports/{file}", get(app::server::exports::download))
+        .route(
+            "/api/v1/proposals",
+            get(app::server::downloads::open_data::proposals),
+        )
+        .route(
+            "/api/v1/outcomes",
+            get(app::server::downloads::open_data::outcomes),
+        )
+        .route(
+            "/api/v1/decisions",
+            get(app::server::downloads::open_data::decisions),
+        )
+        .route(
+            "/api/v1/openapi.json",
+            get(app::server::downloads::open_data::openapi),
+        )
+        .route(
+            "/staff/exports/{file}",
+            get(app::server::downloads::exports::download),
+        )
         .fallback(move |request: Request<Body>| not_found(request))
         // leptos registers each server function's address for POST only; a GET there (a
         // reload after a form post) is sent back to a page.
@@ -114,11 +132,11 @@ pub fn router(state: AppState) -> Router {
         // Outside the body limits and the sessions: they only look at addresses and headers.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            app::server::form_errors::sign_and_check,
+            app::server::infra::form_errors::sign_and_check,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            app::server::same_origin::refuse_cross_site,
+            app::server::infra::same_origin::refuse_cross_site,
         ))
         .route("/healthz", get(crate::health::healthz))
         .route("/readyz", get(crate::health::readyz))
@@ -149,7 +167,7 @@ async fn stored_file(
     axum::extract::Path(name): axum::extract::Path<String>,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let Some(content_type) = app::server::file_store::content_type(&name) else {
+    let Some(content_type) = app::server::infra::file_store::content_type(&name) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     match state.files.get(&name).await {

@@ -2,9 +2,9 @@
 use crate::config::{Config, InviteRole, PhotoStore};
 use app::domain::Role;
 use app::i18n::Locale;
-use app::server::file_store::{DatabaseFiles, FileStore, LocalFolder};
+use app::server::infra::file_store::{DatabaseFiles, FileStore, LocalFolder};
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
-use app::server::{AppState, PostingLimits, Settings, database, demo};
+use app::server::{AppState, PostingLimits, Settings, demo, infra::database};
 use leptos::config::LeptosOptions;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
@@ -251,11 +251,11 @@ pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartErro
     // A new estate starts with the default categories, "Other" among them: a proposal whose
     // author chose none goes there. Staff change them on /admin/categories; an estate that has
     // any is left as it is.
-    if !app::server::categories::any_exist(db)
+    if !app::server::catalog::categories::any_exist(db)
         .await
         .map_err(StartError::Setup)?
     {
-        app::server::categories::add_missing_defaults(db)
+        app::server::catalog::categories::add_missing_defaults(db)
             .await
             .map_err(StartError::Setup)?;
     }
@@ -319,7 +319,8 @@ struct Bundle {
     script: String,
 }
 
-/// The hashed file names written by `cargo run -p frontend --bin bundle`. Without a bundle the
+/// The hashed file names written by `cargo run -p frontend --bin tasks -- bundle [--release]`
+/// (which `cargo spolu` runs). Without a bundle the
 /// pages still work (server HTML), only unstyled and without islands.
 fn read_bundle(site_dir: &Path) -> Bundle {
     let mut bundle = Bundle {
@@ -340,7 +341,7 @@ fn read_bundle(site_dir: &Path) -> Bundle {
         }
         Err(_) => tracing::warn!(
             site_dir = %site_dir.display(),
-            "no browser bundle found; run `cargo run -p frontend --bin bundle` first"
+            "no browser bundle found; run `cargo spolu` (or `cargo run -p frontend --bin tasks -- bundle --release`) first"
         ),
     }
     bundle

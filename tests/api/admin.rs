@@ -151,7 +151,9 @@ async fn on_the_kiosk_tablet_an_idle_member_is_signed_out_and_a_forged_mark_does
         assert!(!forger.page_text("/").await.contains("kiosk-sign-out"));
 
         // A truly signed mark of two seconds: idle longer, and the member is signed out.
-        let key = app::server::signing_key::key(&app.db).await.expect("key");
+        let key = app::server::infra::signing_key::key(&app.db)
+            .await
+            .expect("key");
         let mut jar = cookie::CookieJar::new();
         jar.signed_mut(&key).add(cookie::Cookie::new("kiosk", "2"));
         let signed = jar.get("kiosk").expect("signed").value().to_owned();

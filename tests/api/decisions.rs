@@ -293,7 +293,7 @@ async fn many_members(app: &TestApp, count: usize, core: bool) -> Vec<app::visit
         .await
         .unwrap()
         .iter()
-        .map(app::server::members::to_member)
+        .map(app::server::accounts::members::to_member)
         .collect()
 }
 

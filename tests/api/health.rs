@@ -47,7 +47,7 @@ async fn readyz_names_a_database_held_locked_and_answers_within_seconds() {
         let app = spawn_app_with(&database, |c| c.site_dir = site.clone()).await;
         // Another program holds the row readiness writes (on SQLite: the whole database).
         let holder = app.db.begin().await.unwrap();
-        app::server::limit_gate::lock(&holder, "readyz", chrono::Utc::now())
+        app::server::infra::limit_gate::lock(&holder, "readyz", chrono::Utc::now())
             .await
             .unwrap();
         let started = std::time::Instant::now();

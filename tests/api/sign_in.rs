@@ -407,7 +407,7 @@ async fn sessions_saved_before_they_named_their_member_still_sign_in() {
     use sea_orm::{ConnectionTrait, Statement};
     for database in test_databases() {
         let database = database.fresh().await;
-        let db = app::server::database::connect(&database.url(), None)
+        let db = app::server::infra::database::connect(&database.url(), None)
             .await
             .unwrap();
         // The schema before sessions.member_id was filled in, with a session of that time.

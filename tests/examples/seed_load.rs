@@ -4,7 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use app::server::entities::{comment, proposal, proposal_status_change};
-use app::server::search;
+use app::server::infra::search;
 use chrono::{Duration, SubsecRound, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use server::Config;
@@ -20,7 +20,7 @@ async fn main() {
     let mut config = Config::defaults();
     config.data_dir = data_dir.into();
     let db = server::open_database(&config).await.expect("database");
-    let files = app::server::file_store::LocalFolder::new(config.uploads_dir());
+    let files = app::server::infra::file_store::LocalFolder::new(config.uploads_dir());
     app::server::demo::seed(&db, &files, chrono_tz::Europe::Prague)
         .await
         .expect("demo");

@@ -5,7 +5,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use app::domain::{DisplayName, Password, Role, Username};
-use app::server::members::{self, NewMember};
+use app::server::accounts::members::{self, NewMember};
 use std::io::BufRead;
 use std::time::Duration;
 
@@ -40,11 +40,11 @@ async fn main() {
     let pid = child.id();
 
     let db_url = format!("sqlite://{}?mode=rwc", data_dir.join("spolu.db").display());
-    let db = app::server::database::connect(&db_url, Some(2))
+    let db = app::server::infra::database::connect(&db_url, Some(2))
         .await
         .unwrap();
     let password = "heslo-na-mereni-pameti";
-    let hash = app::server::passwords::hash(&Password::parse(password).unwrap())
+    let hash = app::server::infra::passwords::hash(&Password::parse(password).unwrap())
         .await
         .unwrap();
     for n in 0..AT_ONCE {

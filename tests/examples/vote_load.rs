@@ -47,13 +47,16 @@ async fn main() {
             .all(&db)
             .await
             .unwrap();
-        let everyone: Vec<_> = rows.iter().map(app::server::members::to_member).collect();
+        let everyone: Vec<_> = rows
+            .iter()
+            .map(app::server::accounts::members::to_member)
+            .collect();
         let staff = everyone
             .iter()
             .find(|m| m.role == Role::Staff)
             .unwrap()
             .clone();
-        let category = app::server::categories::add_missing_defaults(&db)
+        let category = app::server::catalog::categories::add_missing_defaults(&db)
             .await
             .unwrap();
         assert!(category > 0);
@@ -64,7 +67,7 @@ async fn main() {
             .unwrap()
             .id
             .to_string();
-        let files = app::server::file_store::LocalFolder::new(config.uploads_dir());
+        let files = app::server::infra::file_store::LocalFolder::new(config.uploads_dir());
         let limits = app::server::PostingLimits::default();
         let proposal = app::server::proposals::create(
             &db,

@@ -11,9 +11,9 @@ pub use browser::Browser;
 pub use databases::{TestDatabase, test_databases};
 
 use app::domain::{DisplayName, InviteCode, Password, Role, Username};
+use app::server::accounts::members::{self, NewMember};
+use app::server::infra::passwords;
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
-use app::server::members::{self, NewMember};
-use app::server::passwords;
 use sea_orm::DatabaseConnection;
 use server::{Application, Config};
 use std::path::PathBuf;
@@ -25,7 +25,7 @@ pub struct TestApp {
     pub metrics_url: Option<String>,
     pub db: DatabaseConnection,
     /// The server's store of uploaded photos.
-    pub files: std::sync::Arc<dyn app::server::file_store::FileStore>,
+    pub files: std::sync::Arc<dyn app::server::infra::file_store::FileStore>,
     pub database: TestDatabase,
     server: Option<Server>,
     data_dir: PathBuf,
@@ -110,7 +110,7 @@ struct Running {
     base_url: String,
     metrics_url: Option<String>,
     db: DatabaseConnection,
-    files: std::sync::Arc<dyn app::server::file_store::FileStore>,
+    files: std::sync::Arc<dyn app::server::infra::file_store::FileStore>,
     stop: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -206,10 +206,10 @@ impl TestApp {
         .expect("reading stdout")
         .expect("spolu says where it runs");
         self.base_url = base_url;
-        self.db = app::server::database::connect(&self.database.url(), None)
+        self.db = app::server::infra::database::connect(&self.database.url(), None)
             .await
             .expect("the test's own connection");
-        self.files = std::sync::Arc::new(app::server::file_store::LocalFolder::new(
+        self.files = std::sync::Arc::new(app::server::infra::file_store::LocalFolder::new(
             self.uploads_dir(),
         ));
         self.server = Some(Server::Process(child));
@@ -455,7 +455,7 @@ impl TestApp {
     /// The id of the first default category (seeding them if needed).
     pub async fn first_category(&self) -> i32 {
         use sea_orm::{EntityTrait, QueryOrder};
-        app::server::categories::add_missing_defaults(&self.db)
+        app::server::catalog::categories::add_missing_defaults(&self.db)
             .await
             .expect("categories");
         app::server::entities::category::Entity::find()

@@ -30,8 +30,8 @@ async fn run(
 ) -> Result<(), AppError> {
     use crate::domain::{DisplayName, InviteCode, Password, Username};
     use crate::error::FieldError;
-    use crate::server::sign_in_limit::{self, PER_ADDRESS, address_key};
-    use crate::server::{app_state, invites, session, session_store::MEMBER_ID};
+    use crate::server::accounts::sign_in_limit::{self, PER_ADDRESS, address_key};
+    use crate::server::{app_state, infra::session_store::MEMBER_ID, invites, session};
 
     // Check every field before saying anything, so all the messages show at once.
     let mut errors = Vec::new();
@@ -70,7 +70,7 @@ async fn run(
     };
     // Guessing codes is slowed down per address like guessing passwords; the try is counted
     // before anything slow happens.
-    let address = crate::server::client_address::of_this_request().await;
+    let address = crate::server::infra::client_address::of_this_request().await;
     let try_ = sign_in_limit::reserve(&state.db, &[(address_key(&address), PER_ADDRESS)]).await?;
     let language = crate::server::request_visitor().map(|v| v.locale.tag());
     let redeemed = crate::server::invites::redeem(
@@ -110,7 +110,7 @@ async fn free_username(
     name: &crate::domain::DisplayName,
 ) -> Result<crate::domain::Username, AppError> {
     for candidate in crate::domain::Username::made_from(name.as_str()) {
-        if crate::server::members::find_by_username(db, &candidate)
+        if crate::server::accounts::members::find_by_username(db, &candidate)
             .await?
             .is_none()
         {

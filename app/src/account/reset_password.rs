@@ -11,8 +11,8 @@ pub async fn reset_password(code: String, password: String) -> Result<(), AppErr
 #[cfg(feature = "ssr")]
 async fn run(code: &str, password: &str) -> Result<(), AppError> {
     use crate::domain::{InviteCode, Password};
-    use crate::server::sign_in_limit::{self, PER_ADDRESS, address_key};
-    use crate::server::{app_state, invites, session, session_store::MEMBER_ID};
+    use crate::server::accounts::sign_in_limit::{self, PER_ADDRESS, address_key};
+    use crate::server::{app_state, infra::session_store::MEMBER_ID, invites, session};
 
     let (code, password) = AppError::both(
         InviteCode::parse(code).map_err(|m| AppError::field("code", m)),
@@ -20,7 +20,7 @@ async fn run(code: &str, password: &str) -> Result<(), AppError> {
     )?;
     let state = app_state()?;
     // Guessing codes is slowed down like guessing passwords.
-    let address = crate::server::client_address::of_this_request().await;
+    let address = crate::server::infra::client_address::of_this_request().await;
     let keys = [(address_key(&address), PER_ADDRESS)];
     let try_ = sign_in_limit::reserve(&state.db, &keys).await?;
     // Only a wrong code was a guess; it stays counted.

@@ -11,7 +11,7 @@ pub async fn set_language(language: String, back: Option<String>) -> Result<(), 
 async fn run(language: String, back: Option<String>) -> Result<(), AppError> {
     use crate::i18n::Locale;
     use crate::server::entities::user;
-    use crate::server::{app_state, current_member, visitor::LANGUAGE_COOKIE};
+    use crate::server::{accounts::visitor::LANGUAGE_COOKIE, app_state, current_member};
     use axum::http::{HeaderValue, header::SET_COOKIE};
     use sea_orm::{ActiveModelTrait, Set};
 

@@ -15,15 +15,17 @@ pub async fn sign_in(
 #[cfg(feature = "ssr")]
 async fn run(username: &str, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::domain::Username;
-    use crate::server::sign_in_limit::{self, PER_ACCOUNT, PER_ADDRESS, account_key, address_key};
-    use crate::server::{app_state, session, session_store::MEMBER_ID};
+    use crate::server::accounts::sign_in_limit::{
+        self, PER_ACCOUNT, PER_ADDRESS, account_key, address_key,
+    };
+    use crate::server::{app_state, infra::session_store::MEMBER_ID, session};
 
     let wrong = || AppError::field("password", "error-sign-in-wrong");
     let Ok(username) = Username::parse(username) else {
         return Err(wrong());
     };
     let state = app_state()?;
-    let address = crate::server::client_address::of_this_request().await;
+    let address = crate::server::infra::client_address::of_this_request().await;
     let keys = [
         (account_key(username.as_str()), PER_ACCOUNT),
         (address_key(&address), PER_ADDRESS),

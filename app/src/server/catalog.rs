@@ -2,6 +2,9 @@
 //! an order, archived or not) and places (name, short description, order, archived). Archived
 //! ones stay on the proposals that have them but are no longer offered. Each save and its log
 //! row are one transaction.
+pub mod categories;
+pub mod reads;
+pub mod word_list;
 use crate::catalog::{CATEGORY_ICONS, Catalog, CategoryEdit, PlaceEdit};
 use crate::error::{AppError, FieldErrors};
 use crate::server::clock::now;

@@ -7,6 +7,7 @@
 //! only if the decision is still open, and the close begins by marking it closed. On PostgreSQL the
 //! row lock orders them; on SQLite the first write takes the database's write lock. So a vote is
 //! either counted or refused, never lost, even in the same second as the close.
+pub mod polls;
 use crate::decisions::{
     CannotVote, DecisionCard, DecisionResult, DecisionState, DecisionView, TallyRow,
 };

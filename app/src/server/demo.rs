@@ -1,9 +1,13 @@
 //! The demo estate for trying Spolu out and for tests: `spolu --demo`. Running it twice changes nothing.
+pub mod decisions;
+pub mod outcomes;
+pub mod photos;
+pub mod proposals;
 use crate::domain::{DisplayName, Password, Role, Username};
 use crate::error::AppError;
-use crate::server::file_store::FileStore;
-use crate::server::members::{self, NewMember};
-use crate::server::passwords;
+use crate::server::accounts::members::{self, NewMember};
+use crate::server::infra::file_store::FileStore;
+use crate::server::infra::passwords;
 use sea_orm::DatabaseConnection;
 
 pub const PASSWORD: &str = "spolu-demo";
@@ -37,11 +41,11 @@ pub async fn seed(
     zone: chrono_tz::Tz,
 ) -> Result<Seeded, AppError> {
     let accounts = seed_accounts(db).await?;
-    let categories = crate::server::categories::add_missing_defaults(db).await?;
-    let places = crate::server::demo_proposals::seed_places(db).await?;
-    let proposals = crate::server::demo_proposals::seed_proposals(db, files).await?;
-    let decisions = crate::server::demo_decisions::seed_decisions(db, zone).await?;
-    let outcomes = crate::server::demo_outcomes::seed_outcomes(db, files, zone).await?;
+    let categories = crate::server::catalog::categories::add_missing_defaults(db).await?;
+    let places = crate::server::demo::proposals::seed_places(db).await?;
+    let proposals = crate::server::demo::proposals::seed_proposals(db, files).await?;
+    let decisions = crate::server::demo::decisions::seed_decisions(db, zone).await?;
+    let outcomes = crate::server::demo::outcomes::seed_outcomes(db, files, zone).await?;
     Ok(Seeded {
         accounts,
         categories,

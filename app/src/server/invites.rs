@@ -1,9 +1,10 @@
 //! Single-use invite codes: making them, and redeeming one to become a member.
+pub mod batches;
 use crate::domain::{DisplayName, InviteCode, Password, Role, Username};
 use crate::error::AppError;
+use crate::server::accounts::members::{self, NewMember};
 use crate::server::entities::invite;
-use crate::server::members::{self, NewMember};
-use crate::server::passwords;
+use crate::server::infra::passwords;
 use chrono::{Duration, Utc};
 use rand::Rng;
 use sea_orm::sea_query::Expr;
@@ -227,7 +228,7 @@ pub async fn reset_password(
         .exec(&txn)
         .await?;
     // Whoever was signed in with the old password is not any more.
-    crate::server::session_store::end_sessions(&txn, member_id, None).await?;
+    crate::server::infra::session_store::end_sessions(&txn, member_id, None).await?;
     txn.commit().await?;
     Ok(member_id)
 }

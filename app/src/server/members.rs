@@ -1,124 +1,300 @@
-//! Member accounts: creating them and turning rows into the `Member` the app works with.
-use crate::domain::{DisplayName, Role, Username};
-use crate::error::AppError;
-use crate::server::entities::user;
+//! What staff do with members' accounts at the desk: find them, add them to or remove them from
+//! the core group, suspend them until a day or lift it, give a one-time code for a new password,
+//! and (admins only) change their role. Each change and its log row are one transaction.
+use crate::domain::{InviteCode, LogAction, Role, StaffNote};
+use crate::error::{AppError, FieldErrors};
+use crate::members::MemberRow;
+use crate::permissions::{Action, allows, may_handle_code_for};
+use crate::server::accounts::members::to_member;
+use crate::server::clock::local_day;
+use crate::server::clock::now;
+use crate::server::clock::parse_local;
+use crate::server::entities::{invite, user};
+use crate::server::infra::search;
+use crate::server::infra::session_store::end_sessions;
+use crate::server::invites::{InviteBatch, create as create_codes};
+use crate::server::staff_log::LogEntry;
+use crate::server::staff_log::log;
 use crate::visitor::Member;
-use chrono::Utc;
-use sea_orm::DatabaseConnection;
+use chrono::{Duration, NaiveDate};
+use chrono_tz::Tz;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, SqlErr,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
-use std::collections::HashMap;
 
-pub struct NewMember<'a> {
-    pub username: &'a Username,
-    pub display_name: &'a DisplayName,
-    pub password_hash: String,
-    pub role: Role,
-    pub core: bool,
-    pub language: Option<String>,
-}
+/// How long a password-reset code works: long enough to walk home, short enough not to linger.
+pub const RESET_VALIDITY: Duration = Duration::days(2);
+/// At most this many members are listed for a search.
+const LIST_LIMIT: usize = 50;
 
-/// Stores a new member; a taken username becomes a message next to the username field.
-pub async fn create(
-    db: &impl ConnectionTrait,
-    new: NewMember<'_>,
-) -> Result<user::Model, AppError> {
-    let row = user::ActiveModel {
-        username: Set(new.username.as_str().to_owned()),
-        display_name: Set(new.display_name.as_str().to_owned()),
-        password_hash: Set(new.password_hash),
-        role: Set(new.role.as_str().to_owned()),
-        core: Set(new.core),
-        language: Set(new.language),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    row.insert(db).await.map_err(|error| match error.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => {
-            AppError::field("username", "error-username-taken")
-        }
-        _ => error.into(),
-    })
-}
-
-pub async fn find_by_username(
-    db: &impl ConnectionTrait,
-    username: &Username,
-) -> Result<Option<user::Model>, AppError> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Username.eq(username.as_str()))
-        .one(db)
-        .await?)
-}
-
-pub async fn any_admin_exists(db: &impl ConnectionTrait) -> Result<bool, AppError> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Admin.as_str()))
-        .one(db)
-        .await?
-        .is_some())
-}
-
-/// The app's view of a stored member; a row with an unknown role is treated as a resident.
-pub fn to_member(row: &user::Model) -> Member {
-    Member {
-        id: row.id,
-        username: row.username.clone(),
-        display_name: row.display_name.clone(),
-        role: Role::parse(&row.role).unwrap_or(Role::Resident),
-        core: row.core,
-        suspended: row.suspended_until.is_some_and(|until| until > Utc::now()),
-    }
-}
-
-/// The member's suspension while it lasts; a past one is over by itself, nothing needs to lift it.
-pub fn suspension(row: &user::Model, zone: chrono_tz::Tz) -> Option<crate::visitor::Suspension> {
-    let until = row.suspended_until.filter(|until| *until > Utc::now())?;
-    Some(crate::visitor::Suspension {
-        // The member may act again from `until`: the last day without is the day it ends on,
-        // unless it ends at midnight.
-        until_day: crate::server::clock::local_day(until - chrono::Duration::seconds(1), zone),
-        reason: row.suspension_reason.clone().unwrap_or_default(),
-    })
-}
-
-/// The name others see: a deleted account is "former member", in the reader's language.
-pub fn shown_name(row: &user::Model) -> String {
-    if row.deleted_at.is_some() {
-        crate::i18n::Locale::parse(&crate::server::request_language())
-            .unwrap_or_default()
-            .text("former-member")
-    } else {
-        row.display_name.clone()
-    }
-}
-
-/// Whether the account speaks for the centre (staff or admin), for the badge beside its name.
-pub fn is_staff_account(row: &crate::server::entities::user::Model) -> bool {
-    row.deleted_at.is_none()
-        && matches!(
-            crate::domain::Role::parse(&row.role),
-            Ok(crate::domain::Role::Staff | crate::domain::Role::Admin)
-        )
-}
-
-/// Display names by member id, in one query.
-pub async fn names(
+/// Members whose name or username contains every word of `q` (accents and case do not matter),
+/// by name. Filtered in the app: an estate's members fit in memory, and SQLite's LIKE does not
+/// fold Czech letters.
+pub async fn search_members(
     db: &DatabaseConnection,
-    ids: impl Iterator<Item = i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    let mut ids: Vec<i32> = ids.collect();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
+    staff: &Member,
+    q: &str,
+    zone: Tz,
+) -> Result<Vec<MemberRow>, AppError> {
+    let words = search::words(q);
+    let at = now();
+    let rows: Vec<user::Model> = user::Entity::find()
+        .filter(user::Column::DeletedAt.is_null())
+        .order_by_asc(user::Column::DisplayName)
         .all(db)
         .await?
         .into_iter()
-        .map(|u| (u.id, crate::server::members::shown_name(&u)))
+        .filter(|row| {
+            let folded = search::fold(&format!("{} {}", row.display_name, row.username));
+            words.iter().all(|word| folded.contains(word.as_str()))
+        })
+        .take(LIST_LIMIT)
+        .collect();
+    let codes = invite::Entity::find()
+        .filter(invite::Column::ResetFor.is_in(rows.iter().map(|r| r.id)))
+        .filter(invite::Column::UsedAt.is_null())
+        .filter(invite::Column::RevokedAt.is_null())
+        .filter(invite::Column::ExpiresAt.gt(at))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let member = to_member(&row);
+            let suspension = crate::server::accounts::members::suspension(&row, zone);
+            MemberRow {
+                id: row.id,
+                reset_code: codes
+                    .iter()
+                    .filter(|_| may_handle_code_for(staff, member.role))
+                    .find(|c| c.reset_for == Some(row.id))
+                    .and_then(|c| InviteCode::parse(&c.code).ok())
+                    .map(|c| c.to_string()),
+                display_name: row.display_name,
+                username: row.username,
+                role: member.role,
+                core: member.core,
+                suspended_until: suspension.as_ref().map(|s| s.until_day.clone()),
+                suspension_reason: suspension.map(|s| s.reason),
+            }
+        })
         .collect())
+}
+
+/// The member staff want to act on, if `staff` may act on them: never on themselves, and only
+/// admins on an admin ("staff cannot suspend or demote an admin").
+async fn subject(
+    db: &impl sea_orm::ConnectionTrait,
+    staff: &Member,
+    member_id: i32,
+) -> Result<user::Model, AppError> {
+    let row = user::Entity::find_by_id(member_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.id == staff.id {
+        return Err(AppError::field("member", "error-member-self"));
+    }
+    if to_member(&row).role == Role::Admin && !allows(Some(staff), Action::ManageStaff, true) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(row)
+}
+
+fn entry<'a>(
+    staff: &'a Member,
+    action: LogAction,
+    member: i32,
+    reason: Option<&'a str>,
+) -> LogEntry<'a> {
+    LogEntry {
+        staff,
+        action,
+        target: None,
+        member: Some(member),
+        reason,
+    }
+}
+
+/// Adds a member to the core group or removes them.
+pub async fn set_core(
+    db: &DatabaseConnection,
+    staff: &Member,
+    member_id: i32,
+    core: bool,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let changed = user::Entity::update_many()
+        .col_expr(user::Column::Core, Expr::value(core))
+        .filter(user::Column::Id.eq(member_id))
+        .filter(user::Column::Core.eq(!core))
+        .exec(&txn)
+        .await?;
+    subject(&txn, staff, member_id).await?;
+    if changed.rows_affected != 1 {
+        return Err(AppError::field("core", "error-core-unchanged"));
+    }
+    let action = if core {
+        LogAction::AddToCore
+    } else {
+        LogAction::RemoveFromCore
+    };
+    log(&txn, entry(staff, action, member_id, None)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Suspends a member through the day `until` (`2026-12-24`, in the estate's calendar) with a
+/// reason they will see. Both are checked together.
+pub async fn suspend(
+    db: &DatabaseConnection,
+    staff: &Member,
+    member_id: i32,
+    until: &str,
+    reason: &str,
+    zone: Tz,
+) -> Result<(), AppError> {
+    let mut errors = FieldErrors::default();
+    let ends_at = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d")
+        .ok()
+        .and_then(|day| day.succ_opt())
+        .and_then(|next| parse_local(&format!("{next}T00:00"), zone))
+        .filter(|ends| *ends > now());
+    if ends_at.is_none() {
+        errors.add("until", "error-suspend-until");
+    }
+    let reason = errors.check("reason", StaffNote::parse(reason));
+    let (Some(ends_at), Some(reason)) = (ends_at, reason) else {
+        return Err(errors.into_error());
+    };
+    let txn = db.begin().await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::SuspendedUntil, Expr::value(Some(ends_at)))
+        .col_expr(
+            user::Column::SuspensionReason,
+            Expr::value(Some(reason.as_str())),
+        )
+        .filter(user::Column::Id.eq(member_id))
+        .exec(&txn)
+        .await?;
+    subject(&txn, staff, member_id).await?;
+    let logged = format!(
+        "{} ({})",
+        reason.as_str(),
+        local_day(ends_at - Duration::seconds(1), zone)
+    );
+    log(
+        &txn,
+        entry(staff, LogAction::Suspend, member_id, Some(&logged)),
+    )
+    .await?;
+    // A suspension also ends what the member had open on their devices.
+    end_sessions(&txn, member_id, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Ends a running suspension now.
+pub async fn lift_suspension(
+    db: &DatabaseConnection,
+    staff: &Member,
+    member_id: i32,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let lifted = user::Entity::update_many()
+        .col_expr(
+            user::Column::SuspendedUntil,
+            Expr::value(None::<chrono::DateTime<chrono::Utc>>),
+        )
+        .filter(user::Column::Id.eq(member_id))
+        .filter(user::Column::SuspendedUntil.gt(now()))
+        .exec(&txn)
+        .await?;
+    subject(&txn, staff, member_id).await?;
+    if lifted.rows_affected != 1 {
+        return Err(AppError::field("lift", "error-not-suspended"));
+    }
+    log(
+        &txn,
+        entry(staff, LogAction::LiftSuspension, member_id, None),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A new one-time code with which the member sets a new password (`/reset`); any earlier unused
+/// one stops working.
+pub async fn reset_code(
+    db: &DatabaseConnection,
+    staff: &Member,
+    member_id: i32,
+) -> Result<InviteCode, AppError> {
+    let txn = db.begin().await?;
+    invite::Entity::update_many()
+        .col_expr(invite::Column::RevokedAt, Expr::value(now()))
+        .filter(invite::Column::ResetFor.eq(member_id))
+        .filter(invite::Column::UsedAt.is_null())
+        .filter(invite::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    let row = subject(&txn, staff, member_id).await?;
+    // A reset code is a way into the member's account, and so into their role.
+    if !may_handle_code_for(staff, to_member(&row).role) {
+        return Err(AppError::Forbidden);
+    }
+    let batch = InviteBatch {
+        role: to_member(&row).role,
+        core: row.core,
+        count: 1,
+        created_by: Some(staff.id),
+        valid_for: RESET_VALIDITY,
+        note: None,
+        reset_for: Some(member_id),
+    };
+    let code = create_codes(&txn, &batch)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::Internal)?;
+    log(
+        &txn,
+        entry(staff, LogAction::ResetPassword, member_id, None),
+    )
+    .await?;
+    // The member asked because they lost their way in (a forgotten password, a lost phone): no
+    // device stays signed in, and a sign-in block someone else caused by guessing is lifted.
+    end_sessions(&txn, member_id, None).await?;
+    crate::server::accounts::sign_in_limit::forgive_account(&txn, &row.username).await?;
+    txn.commit().await?;
+    Ok(code)
+}
+
+/// An admin makes someone a resident, staff or an admin.
+pub async fn set_role(
+    db: &DatabaseConnection,
+    admin: &Member,
+    member_id: i32,
+    role: &str,
+) -> Result<(), AppError> {
+    let role = Role::parse(role).map_err(|message| AppError::field("role", message))?;
+    let txn = db.begin().await?;
+    let changed = user::Entity::update_many()
+        .col_expr(user::Column::Role, Expr::value(role.as_str()))
+        .filter(user::Column::Id.eq(member_id))
+        .filter(user::Column::Role.ne(role.as_str()))
+        .exec(&txn)
+        .await?;
+    subject(&txn, admin, member_id).await?;
+    if changed.rows_affected != 1 {
+        return Err(AppError::field("role", "error-role-unchanged"));
+    }
+    log(
+        &txn,
+        entry(admin, LogAction::ChangeRole, member_id, Some(role.as_str())),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! change, the counters it moves, the reports it settles and its moderation-log row: if any part
 //! fails, none of it is kept. Every transaction starts with its conditional write (SQLite then
 //! waits for the write lock instead of failing to upgrade a read lock).
+pub mod queue;
 use crate::domain::Target;
 use crate::domain::{
     CommentText, HideReason, LogAction, ProposalBody, ProposalStatus, ProposalTitle, StaffNote,
@@ -9,9 +10,9 @@ use crate::domain::{
 use crate::error::{AppError, FieldErrors};
 use crate::server::clock::now;
 use crate::server::entities::{comment, proposal, report, support};
+use crate::server::infra::search;
 use crate::server::notifications::{self, Event};
 use crate::server::proposals::change_status;
-use crate::server::search;
 use crate::server::staff_log::{LogEntry, log};
 use crate::visitor::Member;
 use chrono::{DateTime, Utc};

@@ -1,14 +1,15 @@
 //! Staff publishing what became of a decided proposal, and adding dated progress updates with
 //! photos. Each change and its moderation-log row are one transaction; the notifications go out
 //! after it commits.
+pub mod views;
 use crate::domain::Target;
 use crate::domain::{LogAction, OutcomeStage, OutcomeText, ProposalStatus, WhoDoes};
 use crate::error::{AppError, FieldErrors};
 use crate::server::clock::now;
 use crate::server::entities::{outcome, outcome_photo, outcome_update, proposal};
-use crate::server::file_store::FileStore;
+use crate::server::infra::file_store::FileStore;
+use crate::server::infra::photos::{self, StoredPhoto, Upload};
 use crate::server::notifications::{self, Event};
-use crate::server::photos::{self, StoredPhoto, Upload};
 use crate::server::staff_log::LogEntry;
 use crate::server::staff_log::log;
 use crate::visitor::Member;

@@ -1,22 +1,26 @@
 //! Proposals on the server: creating, listing (keyset pages, filters, search), reading, supporting.
 //! Every list is a fixed number of queries, whatever its length.
+pub mod comments;
+pub mod photo_access;
+pub mod posting_limits;
+pub mod reports;
 use crate::domain::{ProposalBody, ProposalStatus, ProposalTitle};
 use crate::error::{AppError, FieldErrors};
 use crate::proposals::{
     ListFilter, PAGE_SIZE, PhotoView, ProposalCard, ProposalDetail, ProposalList, Sort,
     StatusChange,
 };
-use crate::server::catalog_reads::{active_categories, category_labels};
+use crate::server::catalog::reads::{active_categories, category_labels};
 use crate::server::clock::local_day;
 use crate::server::clock::now;
 use crate::server::entities::{
     category, decision_proposal, place, proposal, proposal_photo, proposal_status_change, support,
     user,
 };
-use crate::server::file_store::FileStore;
-use crate::server::photos::{self, StoredPhoto, Upload};
+use crate::server::infra::file_store::FileStore;
+use crate::server::infra::photos::{self, StoredPhoto, Upload};
+use crate::server::infra::search;
 use crate::server::proposal_words::{is_staff, readable_by};
-use crate::server::search;
 use crate::visitor::Member;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -87,7 +91,7 @@ async fn check(db: &DatabaseConnection, new: &NewProposal<'_>) -> Result<Checked
         // Not chosen: "Other", so a category never stands between a resident and their proposal.
         "" => {
             active
-                .filter(category::Column::Slug.eq(crate::server::categories::OTHER))
+                .filter(category::Column::Slug.eq(crate::server::catalog::categories::OTHER))
                 .one(db)
                 .await?
         }
@@ -139,18 +143,18 @@ pub async fn create(
     limits: &crate::server::PostingLimits,
     pre_moderation: bool,
 ) -> Result<i32, AppError> {
-    crate::server::posting_limits::check_proposals(db, author.id, limits).await?;
+    crate::server::proposals::posting_limits::check_proposals(db, author.id, limits).await?;
     let checked_photos = photos::check_uploads(uploads).await;
     if checked_photos.as_ref().is_err_and(|e| {
         e.field_errors()
             .iter()
             .any(|f| f.field.starts_with("photo-"))
     }) {
-        crate::server::posting_limits::note_refused_upload(db, author.id).await?;
+        crate::server::proposals::posting_limits::note_refused_upload(db, author.id).await?;
     }
     let (checked, photos) = AppError::both(check(db, &new).await, checked_photos)?;
     // A proposal with a word from the staff's list waits for a moderator, like pre-moderation.
-    let held = crate::server::word_list::load(db)
+    let held = crate::server::catalog::word_list::load(db)
         .await?
         .matches(&format!("{}\n{}", new.title, new.body));
     let pre_moderation = pre_moderation || held;
@@ -193,7 +197,7 @@ async fn insert(
         ProposalStatus::Open
     };
     let txn = db.begin().await?;
-    crate::server::posting_limits::hold_proposals(&txn, author.id, limits).await?;
+    crate::server::proposals::posting_limits::hold_proposals(&txn, author.id, limits).await?;
     let row = proposal::ActiveModel {
         author_id: Set(author.id),
         search_text: Set(search::fold(&format!(
@@ -429,9 +433,10 @@ pub async fn detail(
         None => false,
     };
     let status = ProposalStatus::parse(&row.status).unwrap_or(ProposalStatus::Open);
-    let reported_by_me = !crate::server::reports::reported_by(db, viewer, "proposal", [row.id])
-        .await?
-        .is_empty();
+    let reported_by_me =
+        !crate::server::proposals::reports::reported_by(db, viewer, "proposal", [row.id])
+            .await?
+            .is_empty();
     let can_change = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))
         && matches!(status, ProposalStatus::Submitted | ProposalStatus::Open)
         && words_readable;
@@ -483,11 +488,11 @@ pub async fn detail(
         place: place.map(|p| p.name),
         author: author
             .as_ref()
-            .map(crate::server::members::shown_name)
+            .map(crate::server::accounts::members::shown_name)
             .unwrap_or_default(),
         author_is_staff: author
             .as_ref()
-            .is_some_and(crate::server::members::is_staff_account),
+            .is_some_and(crate::server::accounts::members::is_staff_account),
         created_on: local_day(row.created_at, zone),
         edited: row.edited_at.is_some(),
         history,

@@ -103,7 +103,7 @@ async fn a_deleted_account_leaves_no_session_behind() {
 /// end; the ended session must not come back.
 #[tokio::test]
 async fn a_request_in_flight_cannot_bring_an_ended_session_back() {
-    use app::server::session_store::{DatabaseSessionStore, end_sessions};
+    use app::server::infra::session_store::{DatabaseSessionStore, end_sessions};
     use tower_sessions::SessionStore;
     use tower_sessions::session::{Id, Record};
     for database in test_databases() {

@@ -46,7 +46,7 @@ async fn run(
     comments_per_hour: &str,
 ) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::site_settings::{self, SiteForm};
+    use crate::server::infra::site_settings::{self, SiteForm};
     use crate::server::{app_state, current_member};
 
     let admin = require(current_member(), Action::Administer)?;

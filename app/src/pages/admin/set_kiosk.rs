@@ -11,7 +11,7 @@ pub async fn set_kiosk(minutes: Option<String>) -> Result<(), AppError> {
 async fn run(minutes: Option<String>) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
     use crate::server::staff_log::log_setting;
-    use crate::server::{app_state, current_member, kiosk};
+    use crate::server::{app_state, current_member, infra::kiosk};
     use axum::http::{HeaderValue, header::SET_COOKIE};
 
     let admin = require(current_member(), Action::Administer)?;

@@ -26,8 +26,8 @@ async fn run(
 ) -> Result<(), AppError> {
     use crate::domain::Username;
     use crate::permissions::{Action, require};
-    use crate::server::sign_in_limit::{self, PER_ACCOUNT, account_key};
-    use crate::server::{app_state, current_member, decisions, members};
+    use crate::server::accounts::sign_in_limit::{self, PER_ACCOUNT, account_key};
+    use crate::server::{accounts::members, app_state, current_member, decisions};
 
     let staff = require(current_member(), Action::ActForResident)?;
     let state = app_state()?;

@@ -13,7 +13,7 @@ pub async fn change_password(
 #[cfg(feature = "ssr")]
 async fn run(current_password: String, new_password: String) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, my_account};
+    use crate::server::{accounts::my_account, app_state, current_member};
 
     let member = require(current_member(), Action::Read)?;
     let state = app_state()?;

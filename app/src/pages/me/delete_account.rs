@@ -11,7 +11,7 @@ pub async fn delete_account(posts: String, password: String) -> Result<(), AppEr
 #[cfg(feature = "ssr")]
 async fn run(posts: String, password: String) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::account_deletion::{self, Posts};
+    use crate::server::accounts::account_deletion::{self, Posts};
     use crate::server::{app_state, current_member};
 
     // Their own account: a suspended member may leave too.

@@ -10,7 +10,7 @@ pub async fn change_display_name(display_name: String) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(display_name: String) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, my_account};
+    use crate::server::{accounts::my_account, app_state, current_member};
 
     // Their own account: a suspended member may still correct their name.
     let member = require(current_member(), Action::Read)?;

@@ -45,13 +45,13 @@ pub async fn record_meeting_poll(
 #[cfg(feature = "ssr")]
 async fn run(fields: &[(&str, &str); 6], rows: &[(String, String)]) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::priority_polls::{self, MeetingPoll};
+    use crate::server::decisions::polls::{self, MeetingPoll};
     use crate::server::{app_state, current_member};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
     let state = app_state()?;
     let [title, eligibility, held_on, voters, quorum, note] = fields.map(|(_, v)| v);
-    let id = priority_polls::record_meeting_poll(
+    let id = polls::record_meeting_poll(
         &state.db,
         &staff,
         MeetingPoll {

@@ -40,7 +40,7 @@ pub async fn open_poll(
 #[cfg(feature = "ssr")]
 async fn run(fields: &[(&str, &str); 8], proposals: &[String]) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::priority_polls::{self, NewPoll};
+    use crate::server::decisions::polls::{self, NewPoll};
     use crate::server::{app_state, current_member};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
@@ -55,7 +55,7 @@ async fn run(fields: &[(&str, &str); 8], proposals: &[String]) -> Result<i32, Ap
         dots,
         dots_per_proposal,
     ] = fields.map(|(_, v)| v);
-    let id = priority_polls::open_poll(
+    let id = polls::open_poll(
         &state.db,
         &staff,
         NewPoll {

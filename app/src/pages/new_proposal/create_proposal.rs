@@ -11,9 +11,9 @@ pub async fn create_proposal(data: MultipartData) -> Result<i32, AppError> {
 
 #[cfg(feature = "ssr")]
 async fn run(data: MultipartData) -> Result<i32, AppError> {
-    use crate::server::multipart_form::MultipartForm;
+    use crate::server::infra::multipart_form::MultipartForm;
     use crate::server::proposals::{self, NewProposal};
-    use crate::server::{app_state, assisted, current_member};
+    use crate::server::{accounts::assisted, app_state, current_member};
 
     // Nobody signed in: refused before the (possibly large) form is read.
     if current_member().is_none() {

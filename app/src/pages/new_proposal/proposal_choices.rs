@@ -11,9 +11,9 @@ pub async fn get_proposal_choices() -> Result<ProposalChoices, AppError> {
 #[cfg(feature = "ssr")]
 async fn run() -> Result<ProposalChoices, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, catalog_reads, current_member, request_language};
+    use crate::server::{app_state, catalog, current_member, request_language};
 
     require(current_member(), Action::Participate)?;
     let state = app_state()?;
-    catalog_reads::choices(&state.db, &request_language()).await
+    catalog::reads::choices(&state.db, &request_language()).await
 }

@@ -21,7 +21,7 @@ async fn run(
     use crate::domain::OutcomeStage;
     use crate::outcomes::OutcomeFilter;
     use crate::permissions::require_read;
-    use crate::server::{app_state, current_member, outcome_views, request_language};
+    use crate::server::{app_state, current_member, outcomes, request_language};
 
     let state = app_state()?;
     require_read(
@@ -33,7 +33,7 @@ async fn run(
         category,
         page: crate::domain::PageIndex::from_index(page).get(),
     };
-    outcome_views::list(
+    outcomes::views::list(
         &state.db,
         state.files.as_ref(),
         &filter,

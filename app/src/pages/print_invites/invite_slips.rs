@@ -11,12 +11,12 @@ pub async fn invite_slips(batch: i32) -> Result<PrintSheet, AppError> {
 #[cfg(feature = "ssr")]
 async fn run(batch: i32) -> Result<PrintSheet, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, invite_batches};
+    use crate::server::{app_state, current_member, invites};
 
     let member = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
     let settings = &state.settings;
-    invite_batches::print_sheet(
+    invites::batches::print_sheet(
         &state.db,
         &member,
         batch,

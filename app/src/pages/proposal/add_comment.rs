@@ -23,7 +23,7 @@ async fn run(
     parent: Option<String>,
     for_member: Option<String>,
 ) -> Result<i32, AppError> {
-    use crate::server::{app_state, assisted, comments, current_member};
+    use crate::server::{accounts::assisted, app_state, current_member, proposals::comments};
 
     let state = app_state()?;
     // Staff may write it for a member at the centre (assisted entry).

@@ -12,7 +12,7 @@ pub async fn add_outcome_update(data: MultipartData) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(data: MultipartData) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::multipart_form::MultipartForm;
+    use crate::server::infra::multipart_form::MultipartForm;
     use crate::server::outcomes::{self, UpdateForm};
     use crate::server::{app_state, current_member};
 

@@ -10,7 +10,7 @@ pub async fn delete_comment(comment: i32) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(comment: i32) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, comments, current_member};
+    use crate::server::{app_state, current_member, proposals::comments};
 
     let member = require(current_member(), Action::Participate)?;
     let state = app_state()?;

@@ -10,7 +10,7 @@ pub async fn edit_comment(comment: i32, text: String) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(comment: i32, text: &str) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, comments, current_member};
+    use crate::server::{app_state, current_member, proposals::comments};
 
     let member = require(current_member(), Action::Participate)?;
     let state = app_state()?;

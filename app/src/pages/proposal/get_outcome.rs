@@ -11,14 +11,14 @@ pub async fn get_outcome(proposal: i32) -> Result<Option<OutcomeView>, AppError>
 #[cfg(feature = "ssr")]
 async fn run(proposal: i32) -> Result<Option<OutcomeView>, AppError> {
     use crate::permissions::require_read;
-    use crate::server::{app_state, current_member, outcome_views, request_language};
+    use crate::server::{app_state, current_member, outcomes, request_language};
 
     let state = app_state()?;
     require_read(
         current_member(),
         crate::server::current_site()?.public_reading,
     )?;
-    outcome_views::for_proposal(
+    outcomes::views::for_proposal(
         &state.db,
         state.files.as_ref(),
         proposal,

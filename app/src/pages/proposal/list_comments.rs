@@ -11,7 +11,10 @@ pub async fn list_comments(proposal: i32) -> Result<Vec<CommentView>, AppError> 
 #[cfg(feature = "ssr")]
 async fn run(proposal: i32) -> Result<Vec<CommentView>, AppError> {
     use crate::permissions::require_read;
-    use crate::server::{app_state, comments, current_member, proposals};
+    use crate::server::{
+        app_state, current_member,
+        proposals::{self, comments},
+    };
 
     let state = app_state()?;
     let viewer = require_read(

@@ -24,7 +24,7 @@ pub async fn report_content(
 async fn run(kind: &str, id: i32, reason: &str, note: &str) -> Result<(), AppError> {
     use crate::domain::Target;
     use crate::permissions::{Action, require};
-    use crate::server::reports::{self};
+    use crate::server::proposals::reports::{self};
     use crate::server::{app_state, current_member};
 
     let member = require(current_member(), Action::Participate)?;

@@ -11,7 +11,7 @@ pub async fn moderation_queue(item: Option<String>) -> Result<Queue, AppError> {
 #[cfg(feature = "ssr")]
 async fn run(item: Option<String>) -> Result<Queue, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, moderation_queue};
+    use crate::server::{app_state, current_member, moderation};
 
     require(current_member(), Action::Moderate)?;
     let only = match item.as_deref().filter(|i| !i.is_empty()) {
@@ -23,5 +23,5 @@ async fn run(item: Option<String>) -> Result<Queue, AppError> {
         None => None,
     };
     let state = app_state()?;
-    moderation_queue::queue(&state.db, state.settings.time_zone, only).await
+    moderation::queue::queue(&state.db, state.settings.time_zone, only).await
 }

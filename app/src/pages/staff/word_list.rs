@@ -15,7 +15,7 @@ pub async fn save_word_list(words: String) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn read() -> Result<String, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, word_list};
+    use crate::server::{app_state, catalog::word_list, current_member};
 
     require(current_member(), Action::Moderate)?;
     let state = app_state()?;
@@ -25,7 +25,7 @@ async fn read() -> Result<String, AppError> {
 #[cfg(feature = "ssr")]
 async fn save(words: String) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, word_list};
+    use crate::server::{app_state, catalog::word_list, current_member};
 
     let staff = require(current_member(), Action::Moderate)?;
     let state = app_state()?;

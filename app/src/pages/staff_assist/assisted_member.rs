@@ -10,7 +10,7 @@ pub async fn assisted_member(member: i32) -> Result<String, AppError> {
 #[cfg(feature = "ssr")]
 async fn run(member: i32) -> Result<String, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, assisted, current_member};
+    use crate::server::{accounts::assisted, app_state, current_member};
 
     let staff = require(current_member(), Action::ActForResident)?;
     let state = app_state()?;

@@ -11,9 +11,9 @@ pub async fn list_invites() -> Result<Vec<BatchView>, AppError> {
 #[cfg(feature = "ssr")]
 async fn run() -> Result<Vec<BatchView>, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, invite_batches};
+    use crate::server::{app_state, current_member, invites};
 
     let member = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
-    invite_batches::batches(&state.db, &member, state.settings.time_zone).await
+    invites::batches::batches(&state.db, &member, state.settings.time_zone).await
 }

@@ -10,9 +10,9 @@ pub async fn revoke_invite(invite: i32) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(invite: i32) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, invite_batches};
+    use crate::server::{app_state, current_member, invites};
 
     let staff = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
-    invite_batches::revoke(&state.db, &staff, invite).await
+    invites::batches::revoke(&state.db, &staff, invite).await
 }

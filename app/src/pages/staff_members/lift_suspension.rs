@@ -14,9 +14,9 @@ pub async fn lift_suspension(member: i32) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(member: i32) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, member_admin};
+    use crate::server::{app_state, current_member, members};
 
     let staff = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
-    member_admin::lift_suspension(&state.db, &staff, member).await
+    members::lift_suspension(&state.db, &staff, member).await
 }

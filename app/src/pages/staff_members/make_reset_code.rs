@@ -15,11 +15,11 @@ pub async fn make_reset_code(member: i32) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(member: i32) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, member_admin};
+    use crate::server::{app_state, current_member, members};
 
     let staff = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
-    member_admin::reset_code(&state.db, &staff, member)
+    members::reset_code(&state.db, &staff, member)
         .await
         .map(|_| ())
 }

@@ -12,9 +12,9 @@ pub async fn search_members(q: Option<String>) -> Result<Vec<MemberRow>, AppErro
 #[cfg(feature = "ssr")]
 async fn run(q: String) -> Result<Vec<MemberRow>, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, member_admin};
+    use crate::server::{app_state, current_member, members};
 
     let staff = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
-    member_admin::search_members(&state.db, &staff, &q, state.settings.time_zone).await
+    members::search_members(&state.db, &staff, &q, state.settings.time_zone).await
 }

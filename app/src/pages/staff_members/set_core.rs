@@ -14,9 +14,9 @@ pub async fn set_core(member: i32, core: String) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(member: i32, core: String) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, member_admin};
+    use crate::server::{app_state, current_member, members};
 
     let staff = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
-    member_admin::set_core(&state.db, &staff, member, core == "yes").await
+    members::set_core(&state.db, &staff, member, core == "yes").await
 }

@@ -14,9 +14,9 @@ pub async fn set_role(member: i32, role: String) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 async fn run(member: i32, role: String) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, member_admin};
+    use crate::server::{app_state, current_member, members};
 
     let staff = require(current_member(), Action::ManageStaff)?;
     let state = app_state()?;
-    member_admin::set_role(&state.db, &staff, member, &role).await
+    members::set_role(&state.db, &staff, member, &role).await
 }

@@ -14,12 +14,12 @@ pub async fn suspend_member(member: i32, until: String, reason: String) -> Resul
 #[cfg(feature = "ssr")]
 async fn run(member: i32, until: String, reason: String) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::{app_state, current_member, member_admin};
+    use crate::server::{app_state, current_member, members};
 
     let staff = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
     let zone = state.settings.time_zone;
-    member_admin::suspend(&state.db, &staff, member, &until, &reason, zone)
+    members::suspend(&state.db, &staff, member, &until, &reason, zone)
         .await
         .map_err(|e| e.keeping(&[("until", until.as_str()), ("reason", reason.as_str())]))
 }

@@ -1,0 +1,51 @@
+//! A member changing their own account: the name others see, and the password.
+use crate::domain::{DisplayName, Password};
+use crate::error::{AppError, FieldErrors};
+use crate::server::entities::user;
+use crate::server::infra::passwords;
+use crate::visitor::Member;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+
+pub async fn rename(db: &DatabaseConnection, member: &Member, name: &str) -> Result<(), AppError> {
+    let name =
+        DisplayName::parse(name).map_err(|message| AppError::field("display_name", message))?;
+    user::Entity::update_many()
+        .col_expr(user::Column::DisplayName, Expr::value(name.as_str()))
+        .filter(user::Column::Id.eq(member.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The current password proves it is the member at the phone, not someone who found it unlocked.
+/// `this_session` stays signed in; every other session of the member ends.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    member: &Member,
+    current: &str,
+    new: &str,
+    this_session: Option<&str>,
+) -> Result<(), AppError> {
+    let row = user::Entity::find_by_id(member.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let mut errors = FieldErrors::default();
+    if !passwords::verify(current, &row.password_hash).await {
+        errors.add("current_password", "error-password-wrong");
+    }
+    let new = errors.check("new_password", Password::parse(new));
+    errors.finish()?;
+    let new = new.ok_or(AppError::Internal)?;
+    let hash = passwords::hash(&new).await?;
+    let txn = db.begin().await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .filter(user::Column::Id.eq(member.id))
+        .exec(&txn)
+        .await?;
+    crate::server::infra::session_store::end_sessions(&txn, member.id, this_session).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,282 @@
+//! Staff's CSV downloads of proposals, outcomes and decision results, for reports to the town or
+//! funders. UTF-8 with a byte-order mark, so Excel set to Czech opens the diacritics correctly.
+//! Decision results are counts only, as everywhere: no file says how anyone voted.
+use crate::error::AppError;
+use crate::permissions::{Action, allows};
+use crate::server::AppState;
+use crate::server::catalog::reads::category_labels;
+use crate::server::entities::{decision, decision_tally, outcome, proposal};
+use crate::server::proposal_words;
+use crate::visitor::Visitor;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// What can be downloaded, by the file name in the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Proposals,
+    Outcomes,
+    Decisions,
+}
+
+impl Export {
+    pub const ALL: [Export; 3] = [Export::Proposals, Export::Outcomes, Export::Decisions];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Export::Proposals => "proposals.csv",
+            Export::Outcomes => "outcomes.csv",
+            Export::Decisions => "decisions.csv",
+        }
+    }
+}
+
+/// `GET /staff/exports/{file}`: a visitor is sent to sign in; others need staff's rights.
+pub async fn download(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Path(file): Path<String>,
+) -> Response {
+    let Some(export) = Export::ALL.into_iter().find(|e| e.file_name() == file) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Some(member) = visitor.member else {
+        return Redirect::to("/login?next=%2Fstaff%2Fexports").into_response();
+    };
+    if !allows(Some(&member), Action::PublishOutcomes, true) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let rows = match export {
+        Export::Proposals => proposal_rows(&state.db).await,
+        Export::Outcomes => outcome_rows(&state.db).await,
+        Export::Decisions => decision_rows(&state.db).await,
+    };
+    match rows.and_then(|rows| csv_bytes(&rows)) {
+        Ok(bytes) => crate::server::infra::attachment::attachment(
+            "text/csv; charset=utf-8",
+            &format!("spolu-{}", export.file_name()),
+            bytes,
+        ),
+        Err(error) => {
+            tracing::error!(?error, ?export, "a CSV export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The rows (the first is the header) as CSV, after the byte-order mark.
+pub fn csv_bytes(rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
+    let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
+    for row in rows {
+        writer
+            .write_record(row.iter().map(|cell| inert(cell).into_owned()))
+            .map_err(|_| AppError::Internal)?;
+    }
+    writer.into_inner().map_err(|_| AppError::Internal)
+}
+
+/// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return
+/// at the start) gets a `'` in front, as OWASP advises, so a title like `=HYPERLINK(…)` stays
+/// text when staff open the file in Excel.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+fn day(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d").to_string()
+}
+
+async fn proposal_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppError> {
+    let rows = proposal::Entity::find()
+        .order_by_asc(proposal::Column::Id)
+        .all(db)
+        .await?;
+    // A file leaves Spolu: it holds the words everyone may read, and a hidden one's reason.
+    let shown = |row: &proposal::Model| proposal_words::title_for(row, None).unwrap_or_default();
+    let labels = category_labels(db, rows.iter().map(|r| r.category_id), "cs").await?;
+    let header = [
+        "id",
+        "název",
+        "stav",
+        "oblast",
+        "podáno",
+        "podpory",
+        "komentáře",
+        "skryto",
+    ];
+    Ok(std::iter::once(header.map(str::to_owned).to_vec())
+        .chain(rows.into_iter().map(|row| {
+            vec![
+                row.id.to_string(),
+                shown(&row),
+                row.status,
+                labels
+                    .get(&row.category_id)
+                    .map(|l| l.name.clone())
+                    .unwrap_or_default(),
+                day(row.created_at),
+                row.support_count.to_string(),
+                row.comment_count.to_string(),
+                row.hidden_reason.unwrap_or_default(),
+            ]
+        }))
+        .collect())
+}
+
+async fn outcome_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppError> {
+    let rows = outcome::Entity::find()
+        .order_by_asc(outcome::Column::Id)
+        .all(db)
+        .await?;
+    let titles = titles(db, rows.iter().map(|r| r.proposal_id)).await?;
+    let header = [
+        "návrh",
+        "název návrhu",
+        "stav",
+        "co se rozhodlo",
+        "kdo",
+        "do kdy",
+        "proč nejde",
+        "zveřejněno",
+        "změněno",
+    ];
+    Ok(std::iter::once(header.map(str::to_owned).to_vec())
+        .chain(rows.into_iter().map(|row| {
+            vec![
+                row.proposal_id.to_string(),
+                titles.get(&row.proposal_id).cloned().unwrap_or_default(),
+                row.stage,
+                row.summary,
+                row.who_does,
+                row.due_on.map(|d| d.to_string()).unwrap_or_default(),
+                row.not_possible_reason.unwrap_or_default(),
+                day(row.published_at),
+                day(row.updated_at),
+            ]
+        }))
+        .collect())
+}
+
+/// One row per proposal of each closed decision, with its counts.
+async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppError> {
+    let decisions: HashMap<i32, decision::Model> = decision::Entity::find()
+        .filter(decision::Column::ClosedAt.is_not_null())
+        .filter(decision::Column::CancelledAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let tallies = decision_tally::Entity::find()
+        .filter(decision_tally::Column::DecisionId.is_in(decisions.keys().copied()))
+        .order_by_asc(decision_tally::Column::DecisionId)
+        .order_by_asc(decision_tally::Column::ProposalId)
+        .all(db)
+        .await?;
+    let titles = titles(db, tallies.iter().map(|t| t.proposal_id)).await?;
+    let decision_rows: Vec<decision::Model> = decisions.values().cloned().collect();
+    let decision_titles =
+        crate::server::proposal_words::shown_titles(db, &decision_rows, None).await?;
+    let header = [
+        "hlasování",
+        "název",
+        "způsob",
+        "kdo hlasoval",
+        "uzavřeno",
+        "oprávněných",
+        "hlasovalo",
+        "kvórum",
+        "výsledek",
+        "návrh",
+        "název návrhu",
+        "ano",
+        "ne",
+        "zdržel se",
+        "body",
+    ];
+    Ok(std::iter::once(header.map(str::to_owned).to_vec())
+        .chain(tallies.into_iter().filter_map(|t| {
+            let d = decisions.get(&t.decision_id)?;
+            Some(vec![
+                d.id.to_string(),
+                decision_titles
+                    .get(&d.id)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_default(),
+                d.method.clone(),
+                d.eligibility.clone(),
+                d.closed_at.map(day).unwrap_or_default(),
+                d.eligible_count.map(|n| n.to_string()).unwrap_or_default(),
+                d.voter_count.map(|n| n.to_string()).unwrap_or_default(),
+                d.quorum.to_string(),
+                d.outcome.clone().unwrap_or_default(),
+                t.proposal_id.to_string(),
+                titles.get(&t.proposal_id).cloned().unwrap_or_default(),
+                t.yes.to_string(),
+                t.no.to_string(),
+                t.abstain.to_string(),
+                t.dots.to_string(),
+            ])
+        }))
+        .collect())
+}
+
+/// The titles everyone may read (empty where hidden or waiting for approval).
+async fn titles(
+    db: &DatabaseConnection,
+    ids: impl Iterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    Ok(proposal_words::titles_for(db, ids, None)
+        .await?
+        .into_iter()
+        .map(|(id, title)| (id, title.unwrap_or_default()))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_that_looks_like_a_formula_stays_text() {
+        let rows = vec![vec![
+            "=HYPERLINK(\"http://x\")".to_owned(),
+            "+1".to_owned(),
+            "-2".to_owned(),
+            "@SUM(A1)".to_owned(),
+            "\tx".to_owned(),
+            "a=b".to_owned(),
+        ]];
+        let text = String::from_utf8(csv_bytes(&rows).unwrap()[3..].to_vec()).unwrap();
+        assert_eq!(
+            text,
+            "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),'\tx,a=b\n"
+        );
+    }
+
+    #[test]
+    fn a_csv_starts_with_the_byte_order_mark_and_quotes_what_needs_it() {
+        let rows = vec![
+            vec!["název".to_owned(), "text".to_owned()],
+            vec![
+                "Přechod u školy".to_owned(),
+                "řekl: \"ano\", pak".to_owned(),
+            ],
+        ];
+        let bytes = csv_bytes(&rows).unwrap();
+        assert_eq!(&bytes[..3], [0xEF, 0xBB, 0xBF]);
+        assert_eq!(
+            String::from_utf8(bytes[3..].to_vec()).unwrap(),
+            "název,text\nPřechod u školy,\"řekl: \"\"ano\"\", pak\"\n"
+        );
+    }
+}

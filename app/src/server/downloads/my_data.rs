@@ -1,0 +1,241 @@
+//! Everything Spolu holds about one member, as one JSON document they can download from `/me`.
+//! It never says how they voted: only which decisions they took part in.
+use crate::error::AppError;
+use crate::server::entities::{
+    comment, decision, decision_participant, notification, proposal, proposal_photo, report,
+    support, user,
+};
+use crate::server::infra::file_store::FileStore;
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct MyData {
+    pub about: &'static str,
+    pub account: Account,
+    pub proposals: Vec<MyProposal>,
+    pub comments: Vec<MyComment>,
+    pub supported_proposals: Vec<i32>,
+    pub reports: Vec<MyReport>,
+    pub decisions_taken_part_in: Vec<TookPart>,
+    pub notifications: Vec<MyNotification>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Account {
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub core_group: bool,
+    pub language: Option<String>,
+    pub joined_at: DateTime<Utc>,
+    pub suspended_until: Option<DateTime<Utc>>,
+    pub suspension_reason: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MyProposal {
+    pub id: i32,
+    pub title: String,
+    pub text: String,
+    pub status: String,
+    pub written_at: DateTime<Utc>,
+    pub photos: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MyComment {
+    pub id: i32,
+    pub proposal: i32,
+    pub text: String,
+    pub written_at: DateTime<Utc>,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MyReport {
+    pub kind: String,
+    pub id: i32,
+    pub reason: String,
+    pub note: Option<String>,
+    pub made_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TookPart {
+    pub decision: i32,
+    pub title: String,
+    pub at: DateTime<Utc>,
+    pub helped_by_staff: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MyNotification {
+    pub kind: String,
+    pub proposal: Option<i32>,
+    pub decision: Option<i32>,
+    pub at: DateTime<Utc>,
+    pub read: bool,
+}
+
+pub async fn export(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    reader: &crate::visitor::Member,
+) -> Result<MyData, AppError> {
+    let member = reader.id;
+    let row = user::Entity::find_by_id(member)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let proposals = proposal::Entity::find()
+        .filter(proposal::Column::AuthorId.eq(member))
+        .order_by_asc(proposal::Column::Id)
+        .all(db)
+        .await?;
+    let photos = proposal_photo::Entity::find()
+        .filter(proposal_photo::Column::ProposalId.is_in(proposals.iter().map(|p| p.id)))
+        .order_by_asc(proposal_photo::Column::Position)
+        .all(db)
+        .await?;
+    let comments = comment::Entity::find()
+        .filter(comment::Column::AuthorId.eq(member))
+        .order_by_asc(comment::Column::Id)
+        .all(db)
+        .await?;
+    let supports = support::Entity::find()
+        .filter(support::Column::MemberId.eq(member))
+        .order_by_asc(support::Column::ProposalId)
+        .all(db)
+        .await?;
+    let reports = report::Entity::find()
+        .filter(report::Column::ReporterId.eq(member))
+        .order_by_asc(report::Column::Id)
+        .all(db)
+        .await?;
+    let took_part = decision_participant::Entity::find()
+        .filter(decision_participant::Column::MemberId.eq(member))
+        .all(db)
+        .await?;
+    let decisions = decision::Entity::find()
+        .filter(decision::Column::Id.is_in(took_part.iter().map(|t| t.decision_id)))
+        .all(db)
+        .await?;
+    let decision_titles =
+        crate::server::proposal_words::shown_titles(db, &decisions, Some(reader)).await?;
+    let notifications = notification::Entity::find()
+        .filter(notification::Column::MemberId.eq(member))
+        .order_by_asc(notification::Column::Id)
+        .all(db)
+        .await?;
+    Ok(MyData {
+        about: "Spolu: everything kept about this member. How they voted is never kept.",
+        account: Account {
+            username: row.username,
+            display_name: row.display_name,
+            role: row.role,
+            core_group: row.core,
+            language: row.language,
+            joined_at: row.created_at,
+            suspended_until: row.suspended_until,
+            suspension_reason: row.suspension_reason,
+        },
+        proposals: proposals
+            .into_iter()
+            .map(|p| MyProposal {
+                photos: photos
+                    .iter()
+                    .filter(|photo| photo.proposal_id == p.id)
+                    .map(|photo| files.url(&photo.file_name))
+                    .collect(),
+                id: p.id,
+                title: p.title,
+                text: p.body,
+                status: p.status,
+                written_at: p.created_at,
+            })
+            .collect(),
+        comments: comments
+            .into_iter()
+            .map(|c| MyComment {
+                id: c.id,
+                proposal: c.proposal_id,
+                text: c.body,
+                written_at: c.created_at,
+                deleted: c.deleted_at.is_some(),
+            })
+            .collect(),
+        supported_proposals: supports.into_iter().map(|s| s.proposal_id).collect(),
+        reports: reports
+            .into_iter()
+            .map(|r| MyReport {
+                kind: r.target_kind,
+                id: r.target_id,
+                reason: r.reason,
+                note: r.note,
+                made_at: r.created_at,
+            })
+            .collect(),
+        decisions_taken_part_in: took_part
+            .into_iter()
+            .map(|t| TookPart {
+                title: decision_titles
+                    .get(&t.decision_id)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_default(),
+                decision: t.decision_id,
+                at: t.voted_at,
+                helped_by_staff: t.assisted_by.is_some(),
+            })
+            .collect(),
+        notifications: notifications
+            .into_iter()
+            .map(|n| MyNotification {
+                kind: n.kind,
+                proposal: n.proposal_id,
+                decision: n.decision_id,
+                at: n.created_at,
+                read: n.read_at.is_some(),
+            })
+            .collect(),
+    })
+}
+
+/// `GET /me/data.json`: the signed-in member's data as a file to save; a visitor is sent to sign
+/// in first. Never cached: it is personal.
+pub async fn download(
+    axum::extract::State(state): axum::extract::State<crate::server::AppState>,
+    axum::Extension(visitor): axum::Extension<crate::visitor::Visitor>,
+) -> axum::response::Response {
+    use axum::response::{IntoResponse, Redirect};
+
+    let Some(member) = visitor.member.clone() else {
+        return Redirect::to("/login?next=%2Fme").into_response();
+    };
+    let data = match export(&state.db, state.files.as_ref(), &member).await {
+        Ok(data) => data,
+        Err(error) => return failed(&error, &visitor),
+    };
+    match serde_json::to_string_pretty(&data) {
+        Ok(json) => crate::server::infra::attachment::attachment(
+            "application/json; charset=utf-8",
+            "spolu-moje-udaje.json",
+            json,
+        ),
+        Err(error) => {
+            tracing::error!(%error, "writing a member's data as JSON failed");
+            failed(&AppError::Internal, &visitor)
+        }
+    }
+}
+
+/// A plain page saying the download failed, with the error's status; the cause is logged where it
+/// happened.
+fn failed(error: &AppError, visitor: &crate::visitor::Visitor) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let status = axum::http::StatusCode::from_u16(error.status())
+        .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+    (status, visitor.locale.text("me-download-failed")).into_response()
+}

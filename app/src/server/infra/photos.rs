@@ -1,0 +1,494 @@
+//! Turning an uploaded file into a photo Spolu can show. Only JPEG, PNG and WebP are accepted; each
+//! is decoded and drawn again as a new JPEG, so nothing but the pixels survives (no EXIF, above all
+//! no GPS position), turned upright as the camera meant, at most 1600 px, with a small thumbnail.
+//! The uploaded original is never kept.
+use crate::error::{AppError, FieldError, TypedValue};
+use crate::server::infra::file_store::{FileKind, FileStore};
+use image::codecs::jpeg::JpegEncoder;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits, RgbImage};
+use std::io::Cursor;
+
+/// What a phone camera makes, with room to spare; DESIGN.md's limit per photo.
+pub const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_PHOTOS: usize = 4;
+/// Enough for a phone screen at twice its pixel density; larger only costs residents' data.
+const MAX_SIDE: u32 = 1600;
+const THUMBNAIL_SIDE: u32 = 320;
+/// A "photo" claiming more pixels than this is an attack on the server's memory, not a photo.
+const MAX_DECODED_SIDE: u32 = 12_000;
+/// A phone photo has at most 50 megapixels; the count a file declares is checked before any
+/// decoding, since a 631-byte file may declare 12 000 × 12 000 and cost 760 MB to decode.
+const MAX_PIXELS: u64 = 50_000_000;
+/// Photos decoded at once, server-wide: each may take a few hundred MB while it is redrawn.
+static DECODING: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(1));
+
+/// Refuses sizes no phone photo has, before a byte of pixels is decoded.
+fn check_size(width: u32, height: u32) -> Result<(), PhotoProblem> {
+    if width > MAX_DECODED_SIDE
+        || height > MAX_DECODED_SIDE
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        return Err(PhotoProblem::TooLarge);
+    }
+    Ok(())
+}
+const QUALITY: u8 = 82;
+const THUMBNAIL_QUALITY: u8 = 70;
+
+/// Why one photo was refused; each is a locale key shown next to the photo's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoProblem {
+    TooLarge,
+    NotAPhoto,
+    Damaged,
+    TooMany,
+}
+
+impl PhotoProblem {
+    pub fn message(self) -> &'static str {
+        match self {
+            PhotoProblem::TooLarge => "error-photo-too-large",
+            PhotoProblem::NotAPhoto => "error-photo-not-a-photo",
+            PhotoProblem::Damaged => "error-photo-damaged",
+            PhotoProblem::TooMany => "error-photo-too-many",
+        }
+    }
+}
+
+/// A photo that has been checked and redrawn; it can only be made by [`Photo::from_upload`].
+#[derive(Debug, Clone)]
+pub struct Photo {
+    jpeg: Vec<u8>,
+    thumbnail: Vec<u8>,
+    width: u32,
+    height: u32,
+}
+
+impl Photo {
+    /// Decodes `bytes` (only JPEG, PNG or WebP, told by their content, not their name), and
+    /// redraws them. Slow for big photos: call it off the async threads.
+    pub fn from_upload(bytes: &[u8]) -> Result<Self, PhotoProblem> {
+        if bytes.len() > MAX_PHOTO_BYTES {
+            return Err(PhotoProblem::TooLarge);
+        }
+        let reader = ImageReader::new(Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|_| PhotoProblem::NotAPhoto)?;
+        let (image, orientation) = match reader.format() {
+            Some(ImageFormat::Jpeg) => decode_jpeg(bytes)?,
+            Some(ImageFormat::Png | ImageFormat::WebP) => decode_other(reader)?,
+            _ => return Err(PhotoProblem::NotAPhoto),
+        };
+        // Turned upright after shrinking: turning the full-size photo would copy all its pixels.
+        let mut image = shrink(image, MAX_SIDE);
+        image.apply_orientation(orientation);
+        let image = flatten(image);
+        let thumbnail = flatten(shrink(
+            DynamicImage::ImageRgb8(image.clone()),
+            THUMBNAIL_SIDE,
+        ));
+        Ok(Photo {
+            width: image.width(),
+            height: image.height(),
+            jpeg: encode(&image, QUALITY)?,
+            thumbnail: encode(&thumbnail, THUMBNAIL_QUALITY)?,
+        })
+    }
+
+    pub fn jpeg(&self) -> &[u8] {
+        &self.jpeg
+    }
+
+    pub fn thumbnail(&self) -> &[u8] {
+        &self.thumbnail
+    }
+
+    pub fn width(&self) -> u32 {
+        self.width
+    }
+
+    pub fn height(&self) -> u32 {
+        self.height
+    }
+}
+
+/// A file as it arrived from the form: the name the device gave it (only ever shown back to the
+/// person, to say which photo was refused) and its bytes, cut off just past the size limit.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The photos of one form, checked and redrawn; or, for each refused one, a message on the field
+/// `photo-<n>` (counted from 1, in the order chosen) and its file name kept as `photo-<n>-name`.
+pub async fn check_uploads(uploads: Vec<Upload>) -> Result<Vec<Photo>, AppError> {
+    let _turn = DECODING.acquire().await.map_err(|_| AppError::Internal)?;
+    let checked = tokio::task::spawn_blocking(move || {
+        uploads
+            .into_iter()
+            .enumerate()
+            .map(|(index, upload)| {
+                let result = if index < MAX_PHOTOS {
+                    Photo::from_upload(&upload.bytes)
+                } else {
+                    Err(PhotoProblem::TooMany)
+                };
+                (upload.file_name, result)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|error| {
+        tracing::error!(%error, "checking photos failed");
+        AppError::Internal
+    })?;
+    let mut photos = Vec::new();
+    let mut errors = Vec::new();
+    let mut names = Vec::new();
+    for (index, (file_name, result)) in checked.into_iter().enumerate() {
+        match result {
+            Ok(photo) => photos.push(photo),
+            Err(problem) => {
+                let field = format!("photo-{}", index + 1);
+                names.push(TypedValue {
+                    field: format!("{field}-name"),
+                    value: file_name,
+                });
+                errors.push(FieldError {
+                    field,
+                    message: problem.message().into(),
+                });
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(photos)
+    } else {
+        Err(AppError::Invalid {
+            errors,
+            typed: names,
+        })
+    }
+}
+
+/// Where one photo's two files were stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPhoto {
+    pub file_name: String,
+    pub thumbnail_name: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+/// Stores every photo and its thumbnail; if one fails, those already stored are removed again.
+pub async fn store(files: &dyn FileStore, photos: &[Photo]) -> Result<Vec<StoredPhoto>, AppError> {
+    let mut stored = Vec::with_capacity(photos.len());
+    for photo in photos {
+        let result = async {
+            let file_name = files.put(photo.jpeg(), FileKind::Jpeg).await?;
+            match files.put(photo.thumbnail(), FileKind::Jpeg).await {
+                Ok(thumbnail_name) => Ok(StoredPhoto {
+                    file_name,
+                    thumbnail_name,
+                    width: i32::try_from(photo.width()).unwrap_or(i32::MAX),
+                    height: i32::try_from(photo.height()).unwrap_or(i32::MAX),
+                }),
+                Err(error) => {
+                    files.remove(&file_name).await;
+                    Err(error)
+                }
+            }
+        }
+        .await;
+        match result {
+            Ok(photo) => stored.push(photo),
+            Err(error) => {
+                remove(files, &stored).await;
+                return Err(error);
+            }
+        }
+    }
+    Ok(stored)
+}
+
+/// Removes stored photos, e.g. when the proposal they were for could not be saved.
+pub async fn remove(files: &dyn FileStore, photos: &[StoredPhoto]) {
+    for photo in photos {
+        files.remove(&photo.file_name).await;
+        files.remove(&photo.thumbnail_name).await;
+    }
+}
+
+/// JPEG, decoded strictly: `image` lets its decoder fill a cut-off photo with grey, and a photo
+/// that did not arrive whole should be sent again, not published half grey.
+fn decode_jpeg(bytes: &[u8]) -> Result<(DynamicImage, Orientation), PhotoProblem> {
+    use zune_core::bytestream::ZCursor;
+    use zune_core::colorspace::ColorSpace;
+    use zune_core::options::DecoderOptions;
+    let options = DecoderOptions::default()
+        .set_strict_mode(true)
+        .set_max_width(usize::MAX)
+        .set_max_height(usize::MAX)
+        .jpeg_set_out_colorspace(ColorSpace::RGB);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
+    decoder
+        .decode_headers()
+        .map_err(|_| PhotoProblem::Damaged)?;
+    let (width, height) = decoder.dimensions().ok_or(PhotoProblem::Damaged)?;
+    let (width, height) = (
+        u32::try_from(width).map_err(|_| PhotoProblem::TooLarge)?,
+        u32::try_from(height).map_err(|_| PhotoProblem::TooLarge)?,
+    );
+    check_size(width, height)?;
+    let pixels = decoder.decode().map_err(|_| PhotoProblem::Damaged)?;
+    // Phones store photos sideways and say so in EXIF; that note is about to be dropped.
+    let orientation = decoder
+        .exif()
+        .and_then(|exif| Orientation::from_exif_chunk(exif))
+        .unwrap_or(Orientation::NoTransforms);
+    let image = DynamicImage::ImageRgb8(
+        RgbImage::from_raw(width, height, pixels).ok_or(PhotoProblem::Damaged)?,
+    );
+    Ok((image, orientation))
+}
+
+/// PNG and WebP, whose decoders refuse a cut-off file themselves.
+fn decode_other(
+    reader: ImageReader<Cursor<&[u8]>>,
+) -> Result<(DynamicImage, Orientation), PhotoProblem> {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_DECODED_SIDE);
+    limits.max_image_height = Some(MAX_DECODED_SIDE);
+    let mut reader = reader;
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(problem)?;
+    let (width, height) = decoder.dimensions();
+    check_size(width, height)?;
+    let orientation = decoder.orientation().map_err(problem)?;
+    let image = DynamicImage::from_decoder(decoder).map_err(problem)?;
+    Ok((image, orientation))
+}
+
+fn problem(error: ImageError) -> PhotoProblem {
+    match error {
+        ImageError::Limits(_) => PhotoProblem::TooLarge,
+        ImageError::Unsupported(_) => PhotoProblem::NotAPhoto,
+        _ => PhotoProblem::Damaged,
+    }
+}
+
+/// Scales down to fit `side` × `side`, keeping the shape; never scales up. Averaging areas
+/// (`thumbnail`) needs no buffer beyond the result, where a filtered resize of a 50-megapixel
+/// photo would first make one of 180 MB.
+fn shrink(image: DynamicImage, side: u32) -> DynamicImage {
+    if image.width() <= side && image.height() <= side {
+        image
+    } else {
+        image.thumbnail(side, side)
+    }
+}
+
+/// JPEG has no transparency: see-through parts of a PNG or WebP become white, not black.
+fn flatten(image: DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.into_rgb8();
+    }
+    let mut rgba = image.into_rgba8();
+    for pixel in rgba.pixels_mut() {
+        let [r, g, b, a] = pixel.0;
+        let over_white = |c: u8| {
+            let (c, a) = (u16::from(c), u16::from(a));
+            // Integer "c·a + 255·(1−a)" on 0..=255; always fits in u8.
+            u8::try_from((c * a + 255 * (255 - a)) / 255).unwrap_or(u8::MAX)
+        };
+        pixel.0 = [over_white(r), over_white(g), over_white(b), 255];
+    }
+    DynamicImage::ImageRgba8(rgba).into_rgb8()
+}
+
+fn encode(image: &RgbImage, quality: u8) -> Result<Vec<u8>, PhotoProblem> {
+    let mut out = Vec::new();
+    image
+        .write_with_encoder(JpegEncoder::new_with_quality(&mut out, quality))
+        .map_err(|_| PhotoProblem::Damaged)?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::{ImageEncoder, Rgba, RgbaImage};
+
+    fn png(width: u32, height: u32, pixel: Rgba<u8>) -> Vec<u8> {
+        let image = RgbaImage::from_pixel(width, height, pixel);
+        let mut out = Vec::new();
+        image::codecs::png::PngEncoder::new(&mut out)
+            .write_image(&image, width, height, image::ExtendedColorType::Rgba8)
+            .unwrap();
+        out
+    }
+
+    fn decoded(jpeg: &[u8]) -> DynamicImage {
+        let reader = ImageReader::new(Cursor::new(jpeg))
+            .with_guessed_format()
+            .unwrap();
+        assert_eq!(reader.format(), Some(ImageFormat::Jpeg));
+        reader.decode().unwrap()
+    }
+
+    #[test]
+    fn a_big_photo_is_scaled_to_1600_px_keeping_its_shape() {
+        let photo = Photo::from_upload(&png(3200, 1800, Rgba([10, 120, 200, 255]))).unwrap();
+        assert_eq!((photo.width(), photo.height()), (1600, 900));
+        let full = decoded(photo.jpeg());
+        assert_eq!((full.width(), full.height()), (1600, 900));
+        let thumb = decoded(photo.thumbnail());
+        assert_eq!((thumb.width(), thumb.height()), (320, 180));
+    }
+
+    #[test]
+    fn a_small_photo_keeps_its_size() {
+        let photo = Photo::from_upload(&png(200, 300, Rgba([0, 0, 0, 255]))).unwrap();
+        assert_eq!((photo.width(), photo.height()), (200, 300));
+    }
+
+    #[test]
+    fn transparency_becomes_white() {
+        let photo = Photo::from_upload(&png(40, 40, Rgba([0, 0, 0, 0]))).unwrap();
+        let pixel = decoded(photo.jpeg()).to_rgb8().get_pixel(20, 20).0;
+        assert!(pixel.iter().all(|&c| c > 240), "{pixel:?}");
+    }
+
+    #[test]
+    fn text_that_claims_to_be_a_photo_is_refused() {
+        assert_eq!(
+            Photo::from_upload(b"<svg onload=alert(1)>").unwrap_err(),
+            PhotoProblem::NotAPhoto
+        );
+        assert_eq!(
+            Photo::from_upload(b"").unwrap_err(),
+            PhotoProblem::NotAPhoto
+        );
+    }
+
+    #[test]
+    fn other_image_formats_are_refused() {
+        // A GIF header: a real image format, but not one Spolu takes.
+        assert_eq!(
+            Photo::from_upload(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;").unwrap_err(),
+            PhotoProblem::NotAPhoto
+        );
+    }
+
+    #[test]
+    fn a_cut_off_photo_is_damaged() {
+        let whole = png(300, 300, Rgba([200, 10, 10, 255]));
+        assert_eq!(
+            Photo::from_upload(&whole[..whole.len() / 2]).unwrap_err(),
+            PhotoProblem::Damaged
+        );
+    }
+
+    #[test]
+    fn a_cut_off_jpeg_is_damaged_not_half_grey() {
+        let image = image::RgbImage::from_pixel(400, 300, image::Rgb([30, 120, 200]));
+        let mut whole = Vec::new();
+        image
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut whole, 90))
+            .unwrap();
+        assert!(Photo::from_upload(&whole).is_ok());
+        assert_eq!(
+            Photo::from_upload(&whole[..whole.len() / 2]).unwrap_err(),
+            PhotoProblem::Damaged
+        );
+    }
+
+    #[test]
+    fn a_sideways_jpeg_is_turned_upright() {
+        // 40 × 20 px, with EXIF orientation 6 ("turn 90° clockwise"), as phones write it.
+        let image = image::RgbImage::from_pixel(40, 20, image::Rgb([200, 200, 200]));
+        let mut jpeg = Vec::new();
+        let mut encoder = JpegEncoder::new_with_quality(&mut jpeg, 90);
+        let exif: Vec<u8> = [
+            &b"MM\0\x2a\0\0\0\x08\0\x01"[..],
+            &[0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0, 6, 0, 0],
+            &[0, 0, 0, 0],
+        ]
+        .concat();
+        image::ImageEncoder::set_exif_metadata(&mut encoder, exif).unwrap();
+        image.write_with_encoder(encoder).unwrap();
+        let photo = Photo::from_upload(&jpeg).unwrap();
+        assert_eq!((photo.width(), photo.height()), (20, 40));
+    }
+
+    #[test]
+    fn more_than_10_mb_is_too_large_before_decoding() {
+        let mut big = png(10, 10, Rgba([0, 0, 0, 255]));
+        big.resize(MAX_PHOTO_BYTES + 1, 0);
+        assert_eq!(
+            Photo::from_upload(&big).unwrap_err(),
+            PhotoProblem::TooLarge
+        );
+    }
+
+    #[test]
+    fn a_photo_claiming_enormous_dimensions_is_refused_without_decoding() {
+        // A valid PNG header saying 20 000 × 20 000 px, followed by nothing.
+        let mut header = png(1, 1, Rgba([0, 0, 0, 255]));
+        header[16..20].copy_from_slice(&20_000u32.to_be_bytes());
+        header[20..24].copy_from_slice(&20_000u32.to_be_bytes());
+        // The IHDR chunk's checksum covers its type and data (bytes 12..29).
+        let crc = crc32fast::hash(&header[12..29]);
+        header[29..33].copy_from_slice(&crc.to_be_bytes());
+        assert_eq!(
+            Photo::from_upload(&header).unwrap_err(),
+            PhotoProblem::TooLarge
+        );
+    }
+
+    /// A real JPEG whose frame header is changed to declare `side` × `side` pixels.
+    fn jpeg_declaring(side: u16) -> Vec<u8> {
+        let image = image::RgbImage::from_pixel(16, 16, image::Rgb([30, 120, 200]));
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode_image(&image)
+            .unwrap();
+        let sof = jpeg
+            .windows(2)
+            .position(|w| w == [0xFF, 0xC0])
+            .expect("a baseline frame header");
+        // Marker, length (2), precision (1), then height and width.
+        jpeg[sof + 5..sof + 7].copy_from_slice(&side.to_be_bytes());
+        jpeg[sof + 7..sof + 9].copy_from_slice(&side.to_be_bytes());
+        jpeg
+    }
+
+    #[test]
+    fn a_jpeg_bomb_is_refused_by_its_declared_pixel_count_before_decoding() {
+        // 12 000 × 12 000 is within the side limit but 144 megapixels; 7 100 × 7 100 is 50.4.
+        for side in [12_000, 7_100] {
+            let started = std::time::Instant::now();
+            assert_eq!(
+                Photo::from_upload(&jpeg_declaring(side)).err(),
+                Some(PhotoProblem::TooLarge),
+                "{side}"
+            );
+            assert!(started.elapsed() < std::time::Duration::from_millis(500));
+        }
+        // A declared size a phone makes goes on to be decoded.
+        assert_ne!(
+            Photo::from_upload(&jpeg_declaring(2_000)).err(),
+            Some(PhotoProblem::TooLarge)
+        );
+    }
+
+    #[test]
+    fn a_png_over_50_megapixels_is_refused_even_within_the_side_limit() {
+        assert_eq!(check_size(10_000, 10_000), Err(PhotoProblem::TooLarge));
+        assert_eq!(check_size(8_000, 6_000), Ok(()));
+        assert_eq!(check_size(12_001, 10), Err(PhotoProblem::TooLarge));
+    }
+}

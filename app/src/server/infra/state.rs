@@ -1,0 +1,64 @@
+//! The state every request shares: the database pool and the settings.
+use crate::i18n::Locale;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+/// Settings the app needs at request time; the server builds them from its configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The address people reach Spolu at, e.g. `https://spolu.example.cz`; used in join links.
+    pub public_url: String,
+    /// Mark cookies `Secure` (when the public URL is https).
+    pub secure_cookies: bool,
+    pub default_locale: Locale,
+    /// URL of the hashed stylesheet, e.g. `/pkg/spolu.0123abcd.css`.
+    pub stylesheet_href: String,
+    /// URL of the hashed page helpers (`frontend/enhance.js`), e.g. `/pkg/enhance.0123abcd.js`.
+    pub script_href: String,
+    /// Whether visitors who are not signed in may read (DESIGN.md: public by default).
+    pub site_is_public: bool,
+    /// The estate's name in the header.
+    pub estate_name: String,
+    /// Decision times are entered and shown in this zone (Europe/Prague by default).
+    pub time_zone: chrono_tz::Tz,
+    pub limits: PostingLimits,
+    /// New proposals wait for staff approval before others see them (DESIGN.md; off by default).
+    pub pre_moderation: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (see `client_address`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// How much one account may post, against floods (DESIGN.md: posting is rate-limited per account).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostingLimits {
+    pub proposals_per_day: u64,
+    pub comments_per_hour: u64,
+}
+
+impl Default for PostingLimits {
+    fn default() -> Self {
+        Self {
+            proposals_per_day: 5,
+            comments_per_hour: 30,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    /// Uploaded photos (see `file_store`).
+    pub files: Arc<dyn crate::server::infra::file_store::FileStore>,
+    pub settings: Arc<Settings>,
+    /// The settings admins change, as this instance read them last.
+    pub site: Arc<crate::server::infra::site_settings::SiteCache>,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,218 @@
+//! Reading outcomes: the timeline on a proposal's page and the "What changed" list. A fixed
+//! number of queries whatever the number of outcomes; hidden proposals' outcomes are not listed.
+use crate::domain::OutcomeStage;
+use crate::error::AppError;
+use crate::outcomes::{
+    OUTCOMES_PER_PAGE, OutcomeFilter, OutcomeList, OutcomeUpdateView, OutcomeView,
+};
+use crate::proposals::PhotoView;
+use crate::server::catalog::reads::category_labels;
+use crate::server::clock::local_day;
+use crate::server::entities::{outcome, outcome_photo, outcome_update, proposal, proposal_photo};
+use crate::server::infra::file_store::FileStore;
+use chrono::{Datelike, TimeZone};
+use chrono_tz::Tz;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select,
+};
+use std::collections::HashMap;
+
+/// Outcomes of proposals everyone may see.
+fn shown() -> Select<outcome::Entity> {
+    outcome::Entity::find()
+        .join(
+            JoinType::InnerJoin,
+            outcome::Entity::belongs_to(proposal::Entity)
+                .from(outcome::Column::ProposalId)
+                .to(proposal::Column::Id)
+                .into(),
+        )
+        .filter(proposal::Column::HiddenAt.is_null())
+}
+
+/// The proposal's outcome with its updates, oldest first; None before one is published.
+pub async fn for_proposal(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    proposal_id: i32,
+    language: &str,
+    zone: Tz,
+) -> Result<Option<OutcomeView>, AppError> {
+    let rows = shown()
+        .filter(outcome::Column::ProposalId.eq(proposal_id))
+        .all(db)
+        .await?;
+    Ok(views(db, files, rows, language, zone).await?.pop())
+}
+
+/// "What changed": the counts, then one page of outcomes, most recently changed first.
+pub async fn list(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    filter: &OutcomeFilter,
+    language: &str,
+    zone: Tz,
+) -> Result<OutcomeList, AppError> {
+    let year_start = zone
+        .with_ymd_and_hms(
+            chrono::Utc::now().with_timezone(&zone).year(),
+            1,
+            1,
+            0,
+            0,
+            0,
+        )
+        .earliest()
+        .map(|start| start.with_timezone(&chrono::Utc));
+    let count = |stage: OutcomeStage| shown().filter(outcome::Column::Stage.eq(stage.as_str()));
+    let mut done = count(OutcomeStage::Done);
+    if let Some(start) = year_start {
+        done = done.filter(outcome::Column::UpdatedAt.gte(start));
+    }
+    let done_this_year = done.count(db).await?;
+    let in_progress = count(OutcomeStage::InProgress).count(db).await?;
+    let planned = count(OutcomeStage::Planned).count(db).await?;
+    let not_possible = count(OutcomeStage::NotPossible).count(db).await?;
+    let mut query = shown();
+    if let Some(stage) = filter.stage {
+        query = query.filter(outcome::Column::Stage.eq(stage.as_str()));
+    }
+    if let Some(category) = filter.category {
+        query = query.filter(proposal::Column::CategoryId.eq(category));
+    }
+    let mut rows = query
+        .order_by_desc(outcome::Column::UpdatedAt)
+        .order_by_desc(outcome::Column::Id)
+        .offset(filter.page.saturating_mul(OUTCOMES_PER_PAGE))
+        .limit(OUTCOMES_PER_PAGE + 1)
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > OUTCOMES_PER_PAGE;
+    rows.truncate(usize::try_from(OUTCOMES_PER_PAGE).unwrap_or(usize::MAX));
+    Ok(OutcomeList {
+        done_this_year,
+        in_progress,
+        planned,
+        not_possible,
+        outcomes: views(db, files, rows, language, zone).await?,
+        categories: crate::server::catalog::reads::active_categories(db, language).await?,
+        next_page: more.then_some(filter.page + 1),
+    })
+}
+
+/// One page of every shown outcome, most recently changed first, and how many there are.
+pub async fn page(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    page: u64,
+    per_page: u64,
+    zone: Tz,
+) -> Result<(Vec<OutcomeView>, u64), AppError> {
+    let pages = shown()
+        .order_by_desc(outcome::Column::UpdatedAt)
+        .order_by_desc(outcome::Column::Id)
+        .paginate(db, per_page);
+    let total = pages.num_items().await?;
+    let rows = pages.fetch_page(page).await?;
+    Ok((views(db, files, rows, "cs", zone).await?, total))
+}
+
+/// The outcomes with their proposals, updates and photos: five queries for any number.
+pub async fn views(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    rows: Vec<outcome::Model>,
+    language: &str,
+    zone: Tz,
+) -> Result<Vec<OutcomeView>, AppError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let proposals: HashMap<i32, proposal::Model> = proposal::Entity::find()
+        .filter(proposal::Column::Id.is_in(rows.iter().map(|r| r.proposal_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let labels = category_labels(db, proposals.values().map(|p| p.category_id), language).await?;
+    let before: HashMap<i32, PhotoView> = proposal_photo::Entity::find()
+        .filter(proposal_photo::Column::ProposalId.is_in(proposals.keys().copied()))
+        .filter(proposal_photo::Column::Position.eq(0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let view = photo_view(files, &p.file_name, &p.thumbnail_name, p.width, p.height);
+            (p.proposal_id, view)
+        })
+        .collect();
+    let updates = outcome_update::Entity::find()
+        .filter(outcome_update::Column::OutcomeId.is_in(rows.iter().map(|r| r.id)))
+        .order_by_asc(outcome_update::Column::CreatedAt)
+        .order_by_asc(outcome_update::Column::Id)
+        .all(db)
+        .await?;
+    let photos = outcome_photo::Entity::find()
+        .filter(outcome_photo::Column::UpdateId.is_in(updates.iter().map(|u| u.id)))
+        .filter(Expr::value(!updates.is_empty()))
+        .order_by_asc(outcome_photo::Column::Position)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let proposal = proposals.get(&row.proposal_id);
+            let updates: Vec<OutcomeUpdateView> = updates
+                .iter()
+                .filter(|u| u.outcome_id == row.id)
+                .map(|u| OutcomeUpdateView {
+                    id: u.id,
+                    body: u.body.clone(),
+                    stage: u.stage.as_deref().and_then(OutcomeStage::parse),
+                    written_on: local_day(u.created_at, zone),
+                    photos: photos
+                        .iter()
+                        .filter(|p| p.update_id == u.id)
+                        .map(|p| {
+                            photo_view(files, &p.file_name, &p.thumbnail_name, p.width, p.height)
+                        })
+                        .collect(),
+                })
+                .collect();
+            let after = updates.iter().rev().find_map(|u| u.photos.first().cloned());
+            OutcomeView {
+                proposal_id: row.proposal_id,
+                proposal_title: proposal.map(|p| p.title.clone()).unwrap_or_default(),
+                category: proposal.and_then(|p| labels.get(&p.category_id).cloned()),
+                summary: row.summary,
+                who_does: (!row.who_does.is_empty()).then_some(row.who_does),
+                due_on: row.due_on.map(|d| d.format("%Y-%m-%d").to_string()),
+                stage: OutcomeStage::parse(&row.stage).unwrap_or(OutcomeStage::Planned),
+                not_possible_reason: row.not_possible_reason,
+                published_on: local_day(row.published_at, zone),
+                updated_on: local_day(row.updated_at, zone),
+                updates,
+                before: before.get(&row.proposal_id).cloned(),
+                after,
+            }
+        })
+        .collect())
+}
+
+fn photo_view(
+    files: &dyn FileStore,
+    file_name: &str,
+    thumbnail_name: &str,
+    width: i32,
+    height: i32,
+) -> PhotoView {
+    PhotoView {
+        url: files.url(file_name),
+        thumbnail_url: files.url(thumbnail_name),
+        width,
+        height,
+    }
+}
