@@ -4,6 +4,8 @@
 //! - pages never import entities, and never another page (beyond the known debt listed below);
 //! - services never import pages;
 //! - the service areas of `app/src/server/` import each other without a circle.
+#![allow(clippy::expect_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
