@@ -24,7 +24,7 @@ async fn run(
 ) -> Result<LogPage, AppError> {
     use crate::domain::LogAction;
     use crate::permissions::{Action, require};
-    use crate::server::moderation::queue::{LogFilter, log_page};
+    use crate::server::moderation::log::{LogFilter, log_page};
     use crate::server::{app_state, current_member};
 
     require(current_member(), Action::Moderate)?;

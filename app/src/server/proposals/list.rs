@@ -1,0 +1,155 @@
+//! The proposal list: keyset pages, filters and search, a fixed number of queries whatever its length.
+use super::visibility::visible_to;
+use crate::domain::ProposalStatus;
+use crate::error::AppError;
+use crate::proposals::{ListFilter, PAGE_SIZE, ProposalCard, ProposalList, Sort};
+use crate::server::catalog::reads::{active_categories, category_labels};
+use crate::server::entities::{proposal, proposal_photo, support};
+use crate::server::infra::file_store::FileStore;
+use crate::server::infra::search;
+use crate::server::proposal_words::is_staff;
+use crate::visitor::Member;
+use chrono::DateTime;
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
+};
+use std::collections::HashMap;
+
+/// A keyset cursor: the sort key and id of the last card shown.
+fn cursor(sort: Sort, row: &proposal::Model) -> String {
+    let key = match sort {
+        Sort::Newest => row.created_at.timestamp_micros(),
+        Sort::MostSupported => i64::from(row.support_count),
+        Sort::RecentlyDiscussed => row.last_activity_at.timestamp_micros(),
+    };
+    format!("{key}_{}", row.id)
+}
+
+fn parse_cursor(text: &str) -> Option<(i64, i32)> {
+    let (key, id) = text.split_once('_')?;
+    Some((key.parse().ok()?, id.parse().ok()?))
+}
+
+/// One page of the list, newest (or most supported, or most recently discussed) first.
+pub async fn list(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    viewer: Option<&Member>,
+    filter: &ListFilter,
+    language: &str,
+) -> Result<ProposalList, AppError> {
+    let mut query = visible_to(proposal::Entity::find(), viewer);
+    if !is_staff(viewer) {
+        // A hidden proposal keeps its page (with the reason) but leaves the lists.
+        query = query.filter(proposal::Column::HiddenAt.is_null());
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(proposal::Column::Status.eq(status.as_str()));
+    }
+    if let Some(category) = filter.category {
+        query = query.filter(proposal::Column::CategoryId.eq(category));
+    }
+    if let (true, Some(member)) = (filter.supported_by_me, viewer) {
+        query = query.filter(
+            proposal::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(support::Column::ProposalId)
+                    .from(support::Entity)
+                    .and_where(support::Column::MemberId.eq(member.id))
+                    .to_owned(),
+            ),
+        );
+    }
+    for word in search::words(&filter.q) {
+        query = query.filter(proposal::Column::SearchText.like(search::contains_pattern(&word)));
+    }
+    let after = filter.after.as_deref().and_then(parse_cursor);
+    query = match filter.sort {
+        Sort::Newest => keyset_by_time(query, proposal::Column::CreatedAt, after),
+        Sort::RecentlyDiscussed => keyset_by_time(query, proposal::Column::LastActivityAt, after),
+        Sort::MostSupported => {
+            if let Some((count, id)) = after {
+                let count = i32::try_from(count).unwrap_or(i32::MAX);
+                query = query.filter(
+                    Condition::any()
+                        .add(proposal::Column::SupportCount.lt(count))
+                        .add(
+                            Condition::all()
+                                .add(proposal::Column::SupportCount.eq(count))
+                                .add(proposal::Column::Id.lt(id)),
+                        ),
+                );
+            }
+            query.order_by_desc(proposal::Column::SupportCount)
+        }
+    };
+    let mut rows = query
+        .order_by_desc(proposal::Column::Id)
+        .limit(PAGE_SIZE as u64 + 1)
+        .all(db)
+        .await?;
+    let next = (rows.len() > PAGE_SIZE).then(|| {
+        rows.truncate(PAGE_SIZE);
+        rows.last().map(|row| cursor(filter.sort, row))
+    });
+    let labels = category_labels(db, rows.iter().map(|r| r.category_id), language).await?;
+    let categories = active_categories(db, language).await?;
+    let thumbnails = first_thumbnails(db, files, rows.iter().map(|r| r.id)).await?;
+    let cards = rows
+        .into_iter()
+        .map(|row| ProposalCard {
+            thumbnail: thumbnails.get(&row.id).cloned(),
+            id: row.id,
+            status: ProposalStatus::parse(&row.status).unwrap_or(ProposalStatus::Open),
+            category: labels.get(&row.category_id).cloned(),
+            title: row.title,
+            support_count: row.support_count,
+            comment_count: row.comment_count,
+        })
+        .collect();
+    Ok(ProposalList {
+        cards,
+        categories,
+        next: next.flatten(),
+    })
+}
+
+/// The thumbnail of each proposal's first photo, in one query for a whole page of cards.
+async fn first_thumbnails(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    proposals: impl Iterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    let ids: Vec<i32> = proposals.collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(proposal_photo::Entity::find()
+        .filter(proposal_photo::Column::ProposalId.is_in(ids))
+        .filter(proposal_photo::Column::Position.eq(0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|photo| (photo.proposal_id, files.url(&photo.thumbnail_name)))
+        .collect())
+}
+
+fn keyset_by_time(
+    query: Select<proposal::Entity>,
+    column: proposal::Column,
+    after: Option<(i64, i32)>,
+) -> Select<proposal::Entity> {
+    let query =
+        match after.and_then(|(micros, id)| Some((DateTime::from_timestamp_micros(micros)?, id))) {
+            Some((at, id)) => query.filter(
+                Condition::any().add(column.lt(at)).add(
+                    Condition::all()
+                        .add(column.eq(at))
+                        .add(proposal::Column::Id.lt(id)),
+                ),
+            ),
+            None => query,
+        };
+    query.order_by_desc(column)
+}
