@@ -15,9 +15,7 @@ pub async fn sign_in(
 #[cfg(feature = "ssr")]
 async fn run(username: &str, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::domain::Username;
-    use crate::server::accounts::sign_in_limit::{
-        self, PER_ACCOUNT, PER_ADDRESS, account_key, address_key,
-    };
+    use crate::server::accounts::authenticate::{Claimant, authenticate};
     use crate::server::{app_state, infra::session_store::MEMBER_ID, session};
 
     let wrong = || AppError::field("password", "error-sign-in-wrong");
@@ -26,12 +24,13 @@ async fn run(username: &str, password: String, next: Option<String>) -> Result<(
     };
     let state = app_state()?;
     let address = crate::server::infra::client_address::of_this_request().await;
-    let keys = [
-        (account_key(username.as_str()), PER_ACCOUNT),
-        (address_key(&address), PER_ADDRESS),
-    ];
-    let Some(member) =
-        sign_in_limit::check_password(&state.db, &username, &password, &keys).await?
+    let Some(member) = authenticate(
+        &state.db,
+        Claimant::Named(&username),
+        &password,
+        Some(&address),
+    )
+    .await?
     else {
         return Err(wrong());
     };

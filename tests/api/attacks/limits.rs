@@ -1,5 +1,6 @@
-//! Every limit under 40 requests at once: sign-in tries per account and per address, invite-code
-//! guesses per address, posts per account; and photos that would cost the server gigabytes.
+//! Every limit under 40 requests at once: password tries per account (signing in, and on a
+//! signed-in phone) and per address, invite-code guesses per address, posts per account; and
+//! photos that would cost the server gigabytes.
 use app::domain::Role;
 use futures::future::join_all;
 use tests::{spawn_app, spawn_app_with, test_databases};
@@ -26,6 +27,52 @@ async fn forty_wrong_passwords_at_once_are_checked_exactly_up_to_the_limit() {
             .await;
         assert_eq!(reset.status(), 200);
         assert_eq!(app.browser().sign_in_as(&owner).await.status(), 200);
+    }
+}
+
+/// A phone found unlocked, signed in: guessing the owner's password through "change password" and
+/// "delete my account" is the same guessing as at sign-in, counted under the same account limit.
+#[tokio::test]
+async fn forty_password_guesses_on_a_signed_in_phone_are_checked_exactly_up_to_the_limit() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (phone, owner) = app.signed_in(Role::Resident, false).await;
+        let tries = (0..40).map(|n| {
+            let phone = &phone;
+            async move {
+                let guess = format!("hádám-heslo-{n}");
+                let response = if n % 2 == 0 {
+                    phone
+                        .call(
+                            "change_password",
+                            &[
+                                ("current_password", guess.as_str()),
+                                ("new_password", "nové-heslo-na-jaro"),
+                            ],
+                        )
+                        .await
+                } else {
+                    phone
+                        .call(
+                            "delete_account",
+                            &[("posts", "remove"), ("password", guess.as_str())],
+                        )
+                        .await
+                };
+                response.status().as_u16()
+            }
+        });
+        let statuses = join_all(tries).await;
+        assert_eq!(count(&statuses), (5, 35, 0), "{}", database.kind());
+        // Even the right password now waits, and signing in counts the same account.
+        let deleted = phone
+            .call(
+                "delete_account",
+                &[("posts", "remove"), ("password", &owner.password)],
+            )
+            .await;
+        assert_eq!(deleted.status(), 429, "{}", database.kind());
+        assert_eq!(app.browser().sign_in_as(&owner).await.status(), 429);
     }
 }
 

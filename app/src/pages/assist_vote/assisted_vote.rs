@@ -26,16 +26,16 @@ async fn run(
 ) -> Result<(), AppError> {
     use crate::domain::Username;
     use crate::permissions::{Action, require};
-    use crate::server::accounts::sign_in_limit::{self, PER_ACCOUNT, account_key};
+    use crate::server::accounts::authenticate::{Claimant, authenticate};
     use crate::server::{accounts::members, app_state, current_member, decisions};
 
     let staff = require(current_member(), Action::ActForResident)?;
     let state = app_state()?;
     let wrong = || AppError::field("password", "error-sign-in-wrong");
     let username = Username::parse(username).map_err(|_| wrong())?;
-    // The same limit as signing in: a helper's device must not become a way to guess passwords.
-    let keys = [(account_key(username.as_str()), PER_ACCOUNT)];
-    let Some(row) = sign_in_limit::check_password(&state.db, &username, &password, &keys).await?
+    // The account's limit, as at sign-in: a helper's device must not become a way to guess
+    // passwords. Not the address's: the desk's address is shared by everyone the staff help.
+    let Some(row) = authenticate(&state.db, Claimant::Named(&username), &password, None).await?
     else {
         return Err(wrong());
     };

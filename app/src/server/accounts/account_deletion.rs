@@ -6,13 +6,13 @@
 //! with `KeepPosts` those stay, signed "former member". One transaction; the photo files go after
 //! it commits.
 use crate::error::AppError;
+use crate::server::accounts::authenticate::{Claimant, authenticate};
 use crate::server::clock::now;
 use crate::server::entities::{
     comment, decision_participant, notification, open_ballot_mark, proposal, proposal_photo,
     report, support, user,
 };
 use crate::server::infra::file_store::FileStore;
-use crate::server::infra::passwords;
 use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -49,11 +49,10 @@ pub async fn delete(
     password: &str,
     posts: Posts,
 ) -> Result<(), AppError> {
-    let row = user::Entity::find_by_id(member.id)
-        .one(db)
+    if authenticate(db, Claimant::SignedIn(member), password, None)
         .await?
-        .ok_or(AppError::NotSignedIn)?;
-    if !passwords::verify(password, &row.password_hash).await {
+        .is_none()
+    {
         return Err(AppError::field("password", "error-password-wrong"));
     }
     let at = now();

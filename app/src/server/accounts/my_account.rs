@@ -1,6 +1,7 @@
 //! A member changing their own account: the name others see, and the password.
 use crate::domain::{DisplayName, Password};
 use crate::error::{AppError, FieldErrors};
+use crate::server::accounts::authenticate::{Claimant, authenticate};
 use crate::server::entities::user;
 use crate::server::infra::passwords;
 use crate::visitor::Member;
@@ -27,12 +28,12 @@ pub async fn change_password(
     new: &str,
     this_session: Option<&str>,
 ) -> Result<(), AppError> {
-    let row = user::Entity::find_by_id(member.id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotSignedIn)?;
     let mut errors = FieldErrors::default();
-    if !passwords::verify(current, &row.password_hash).await {
+    // Checked first, so a bad new password does not give free guesses at the current one.
+    if authenticate(db, Claimant::SignedIn(member), current, None)
+        .await?
+        .is_none()
+    {
         errors.add("current_password", "error-password-wrong");
     }
     let new = errors.check("new_password", Password::parse(new));

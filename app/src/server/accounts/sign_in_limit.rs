@@ -1,8 +1,7 @@
 //! Slows down password guessing: after too many failed sign-ins for one account, or from one
 //! address, within a window, further tries wait. Kept in the database so all instances agree.
-use crate::domain::Username;
 use crate::error::AppError;
-use crate::server::entities::{sign_in_failure, user};
+use crate::server::entities::sign_in_failure;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -110,30 +109,6 @@ async fn sweep(db: &DatabaseConnection, now: DateTime<Utc>) {
     if let Err(error) = failures.and(gates) {
         tracing::warn!(%error, "sweeping old sign-in failures failed");
     }
-}
-
-/// The member with this username and password, checked under the sign-in limits (`keys`): the try
-/// is reserved before the password is hashed, a wrong one stays counted, a right one forgives the
-/// account. An unknown username costs the same time as a wrong password.
-pub async fn check_password(
-    db: &DatabaseConnection,
-    username: &Username,
-    password: &str,
-    keys: &[(String, usize)],
-) -> Result<Option<user::Model>, AppError> {
-    let reservation = reserve(db, keys).await?;
-    let found = crate::server::accounts::members::find_by_username(db, username).await?;
-    let stored = found
-        .as_ref()
-        .map_or(crate::server::infra::passwords::UNUSABLE_HASH, |m| {
-            m.password_hash.as_str()
-        });
-    if !crate::server::infra::passwords::verify(password, stored).await {
-        return Ok(None);
-    }
-    reservation.succeeded(db).await?;
-    forgive_account(db, username.as_str()).await?;
-    Ok(found)
 }
 
 /// A successful sign-in forgives the account's earlier mistakes (not the address's).
