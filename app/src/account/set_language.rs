@@ -10,22 +10,15 @@ pub async fn set_language(language: String, back: Option<String>) -> Result<(), 
 #[cfg(feature = "ssr")]
 async fn run(language: String, back: Option<String>) -> Result<(), AppError> {
     use crate::i18n::Locale;
-    use crate::server::entities::user;
-    use crate::server::{accounts::visitor::LANGUAGE_COOKIE, app_state, current_member};
+    use crate::server::accounts::{my_account, visitor::LANGUAGE_COOKIE};
+    use crate::server::{app_state, current_member};
     use axum::http::{HeaderValue, header::SET_COOKIE};
-    use sea_orm::{ActiveModelTrait, Set};
 
     let locale = Locale::parse(&language)
         .ok_or_else(|| AppError::field("language", "error-language-unknown"))?;
     let state = app_state()?;
     if let Some(member) = current_member() {
-        user::ActiveModel {
-            id: Set(member.id),
-            language: Set(Some(locale.tag())),
-            ..Default::default()
-        }
-        .update(&state.db)
-        .await?;
+        my_account::set_language(&state.db, &member, &locale).await?;
     }
     let cookie = cookie::Cookie::build((LANGUAGE_COOKIE, locale.tag()))
         .path("/")

@@ -1,6 +1,7 @@
-//! A member changing their own account: the name others see, and the password.
+//! A member changing their own account: the name others see, the language, and the password.
 use crate::domain::{DisplayName, Password};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Locale;
 use crate::server::accounts::authenticate::{Claimant, authenticate};
 use crate::server::entities::user;
 use crate::server::infra::passwords;
@@ -13,6 +14,20 @@ pub async fn rename(db: &DatabaseConnection, member: &Member, name: &str) -> Res
         DisplayName::parse(name).map_err(|message| AppError::field("display_name", message))?;
     user::Entity::update_many()
         .col_expr(user::Column::DisplayName, Expr::value(name.as_str()))
+        .filter(user::Column::Id.eq(member.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The language Spolu speaks to the member everywhere, notifications included.
+pub async fn set_language(
+    db: &DatabaseConnection,
+    member: &Member,
+    locale: &Locale,
+) -> Result<(), AppError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::Language, Expr::value(locale.tag()))
         .filter(user::Column::Id.eq(member.id))
         .exec(db)
         .await?;
