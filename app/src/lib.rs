@@ -3,25 +3,17 @@
 #![recursion_limit = "256"]
 
 pub mod account;
-pub mod catalog;
 mod components;
-pub mod decisions;
 pub mod domain;
 pub mod error;
 pub mod i18n;
-pub mod invites;
 pub mod islands;
-pub mod members;
-pub mod moderation;
-pub mod notifications;
-pub mod outcomes;
 mod pages;
 pub mod permissions;
-pub mod proposals;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod shell;
-pub mod site;
+pub mod views;
 pub mod visitor;
 
 pub use shell::{App, shell};

@@ -43,8 +43,8 @@ pub fn request_language() -> String {
 
 /// The settings admins changed at run time, as read for this request (the start-up defaults
 /// when there is no request, e.g. in a background task).
-pub fn current_site() -> Result<crate::site::Site, AppError> {
-    if let Some(site) = crate::site::use_site() {
+pub fn current_site() -> Result<crate::views::site::Site, AppError> {
+    if let Some(site) = crate::views::site::use_site() {
         return Ok(site);
     }
     Ok(infra::site_settings::defaults(&app_state()?.settings))

@@ -26,7 +26,7 @@ fn site_frame() -> SiteFrame {
     #[cfg(feature = "ssr")]
     // Quietly empty while routes are listed at start-up, when there is no state yet.
     if let Some(state) = use_context::<crate::server::AppState>() {
-        let site = crate::site::use_site();
+        let site = crate::views::site::use_site();
         return SiteFrame {
             site_name: site.as_ref().map_or_else(
                 || crate::server::infra::site_settings::DEFAULT_SITE_NAME.to_owned(),

@@ -1,6 +1,6 @@
 //! The import rules of `app/ARCHITECTURE.md`, checked on the source text so that a change that
 //! breaks one fails the test command instead of waiting for a reviewer:
-//! - the domain imports nothing else of the crate;
+//! - the domain imports nothing else of the crate; the views only the domain;
 //! - pages never import entities, and never another page (beyond the known debt listed below);
 //! - services never import pages;
 //! - the service areas of `app/src/server/` import each other without a circle.
@@ -194,6 +194,25 @@ fn the_domain_imports_nothing_else_of_the_crate() {
     for (file, text) in files {
         for module in first_segments_after(&code_of(&text), "crate::") {
             if module != "domain" {
+                broken.push(format!("{} imports crate::{module}", file.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn the_views_import_only_the_domain_and_each_other() {
+    let root = app_src();
+    let mut files = sources(&root.join("views"));
+    files.push((
+        root.join("views.rs"),
+        std::fs::read_to_string(root.join("views.rs")).expect("views.rs"),
+    ));
+    let mut broken = Vec::new();
+    for (file, text) in files {
+        for module in first_segments_after(&code_of(&text), "crate::") {
+            if module != "domain" && module != "views" {
                 broken.push(format!("{} imports crate::{module}", file.display()));
             }
         }

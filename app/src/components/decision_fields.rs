@@ -12,7 +12,7 @@ pub fn EligibilityChoice(error: Option<AppError>) -> impl IntoView {
         .and_then(|e| e.typed("eligibility"))
         .map(str::to_owned)
         .or_else(|| {
-            crate::site::use_site().map(|site| site.default_eligibility.as_str().to_owned())
+            crate::views::site::use_site().map(|site| site.default_eligibility.as_str().to_owned())
         })
         .unwrap_or_else(|| "core".to_owned());
     let message = error

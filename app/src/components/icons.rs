@@ -176,8 +176,8 @@ impl Icon {
     }
 
     /// Each state its own picture: open is the ballot, closed the lock.
-    pub fn for_decision(state: crate::decisions::DecisionState) -> Icon {
-        use crate::decisions::DecisionState::*;
+    pub fn for_decision(state: crate::views::decisions::DecisionState) -> Icon {
+        use crate::views::decisions::DecisionState::*;
         match state {
             Scheduled => Icon::Clock,
             Open => Icon::Decisions,
@@ -213,8 +213,8 @@ pub fn IconSvg(icon: Icon) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decisions::DecisionState;
     use crate::domain::ProposalStatus;
+    use crate::views::decisions::DecisionState;
 
     /// Each picture says one thing: no two statuses share one, and none borrows a picture that
     /// already means something else (the comment bubble, the safety shield).

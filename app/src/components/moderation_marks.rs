@@ -4,7 +4,7 @@
 use super::icons::{Icon, IconSvg};
 use crate::domain::HideReason;
 use crate::i18n::{t, t_with};
-use crate::moderation::Marks;
+use crate::views::moderation::Marks;
 use leptos::prelude::*;
 
 /// The reason for hiding as people read it: a built-in reason translated, staff's words as written.

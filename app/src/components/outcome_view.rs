@@ -3,8 +3,8 @@
 use super::{Icon, IconSvg, PlainText};
 use crate::domain::OutcomeStage;
 use crate::i18n::{date, t, t_with};
-use crate::outcomes::{OutcomeUpdateView, OutcomeView};
-use crate::proposals::PhotoView;
+use crate::views::outcomes::{OutcomeUpdateView, OutcomeView};
+use crate::views::proposals::PhotoView;
 use leptos::prelude::*;
 
 /// A stage as an icon and a word, never by colour alone.

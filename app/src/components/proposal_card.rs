@@ -3,7 +3,7 @@
 use super::icons::{Icon, IconSvg};
 use crate::domain::ProposalStatus;
 use crate::i18n::{t, t_with};
-use crate::proposals::{CategoryLabel, ProposalCard};
+use crate::views::proposals::{CategoryLabel, ProposalCard};
 use leptos::prelude::*;
 
 /// A status as an icon and a word, never by colour alone.

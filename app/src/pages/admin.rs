@@ -9,7 +9,7 @@ use crate::domain::Eligibility;
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
-use crate::site::Site;
+use crate::views::site::Site;
 use leptos::prelude::*;
 use save_site_settings::SaveSiteSettings;
 use set_kiosk::SetKiosk;

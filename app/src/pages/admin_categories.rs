@@ -5,11 +5,11 @@ mod read_catalog;
 mod save_category;
 mod save_place;
 
-use crate::catalog::{CATEGORY_ICONS, CategoryEdit, PlaceEdit};
 use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
+use crate::views::catalog::{CATEGORY_ICONS, CategoryEdit, PlaceEdit};
 use leptos::prelude::*;
 use read_catalog::read_catalog;
 use save_category::SaveCategory;

@@ -8,10 +8,10 @@ mod get_decision;
 mod result_chart;
 
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextBox, shown_title};
-use crate::decisions::{DecisionResult, DecisionState, DecisionView};
 use crate::domain::{Choice, DecisionKind, Eligibility, Outcome};
 use crate::error::AppError;
 use crate::i18n::{DateIn, date_time, t, t_with};
+use crate::views::decisions::{DecisionResult, DecisionState, DecisionView};
 use cancel_decision::CancelDecision;
 use cast_dots::CastDots;
 use cast_vote::CastVote;

@@ -3,9 +3,9 @@
 mod list_decisions;
 
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle};
-use crate::decisions::{DecisionCard, DecisionState};
 use crate::domain::Outcome;
 use crate::i18n::{DateIn, date_time, t, t_with};
+use crate::views::decisions::{DecisionCard, DecisionState};
 use leptos::prelude::*;
 pub(super) use list_decisions::list_decisions;
 

@@ -9,7 +9,7 @@ use crate::domain::{ProposalBody, ProposalTitle};
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
 use crate::permissions::Action;
-use crate::proposals::ProposalDetail;
+use crate::views::proposals::ProposalDetail;
 use create_proposal::CreateProposal;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

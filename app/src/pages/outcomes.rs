@@ -7,7 +7,7 @@ pub use list_outcomes::list_outcomes;
 use crate::components::{CategoryBadge, FormMessage, Icon, IconSvg, PageTitle, StageBadge};
 use crate::domain::OutcomeStage;
 use crate::i18n::{t, t_with};
-use crate::outcomes::OutcomeView;
+use crate::views::outcomes::OutcomeView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -113,7 +113,7 @@ fn OutcomeCard(outcome: OutcomeView) -> impl IntoView {
         outcome.proposal_title.clone()
     };
     let photos = (outcome.before.is_some() || outcome.after.is_some()).then(|| {
-        let side = |photo: Option<crate::proposals::PhotoView>, label: &'static str| {
+        let side = |photo: Option<crate::views::proposals::PhotoView>, label: &'static str| {
             photo.map(|photo| view! {
                 <figure>
                     <img src=photo.thumbnail_url alt=t(label) width=photo.width height=photo.height loading="lazy"/>

@@ -6,7 +6,7 @@ pub use list_proposals::list_proposals;
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle, ProposalCardView};
 use crate::domain::ProposalStatus;
 use crate::i18n::t;
-use crate::proposals::Sort;
+use crate::views::proposals::Sort;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

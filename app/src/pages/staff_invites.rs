@@ -12,8 +12,8 @@ use revoke_invite::RevokeInvite;
 use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
 use crate::domain::{Role, StaffNote};
 use crate::i18n::{date, t, t_with};
-use crate::invites::{BatchView, CodeState};
 use crate::permissions::Action;
+use crate::views::invites::{BatchView, CodeState};
 use leptos::prelude::*;
 
 #[component]

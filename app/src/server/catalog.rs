@@ -5,11 +5,11 @@
 pub mod categories;
 pub mod reads;
 pub mod word_list;
-use crate::catalog::{CATEGORY_ICONS, Catalog, CategoryEdit, PlaceEdit};
 use crate::error::{AppError, FieldErrors};
 use crate::server::clock::now;
 use crate::server::entities::{category, category_name, place};
 use crate::server::staff_log::log_setting;
+use crate::views::catalog::{CATEGORY_ICONS, Catalog, CategoryEdit, PlaceEdit};
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{

@@ -3,7 +3,6 @@
 //! and (admins only) change their role. Each change and its log row are one transaction.
 use crate::domain::{InviteCode, LogAction, Role, StaffNote};
 use crate::error::{AppError, FieldErrors};
-use crate::members::MemberRow;
 use crate::permissions::{Action, allows, may_handle_code_for};
 use crate::server::accounts::members::to_member;
 use crate::server::clock::local_day;
@@ -15,6 +14,7 @@ use crate::server::infra::session_store::end_sessions;
 use crate::server::invites::{InviteBatch, create as create_codes};
 use crate::server::staff_log::LogEntry;
 use crate::server::staff_log::log;
+use crate::views::members::MemberRow;
 use crate::visitor::Member;
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;

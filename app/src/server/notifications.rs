@@ -5,9 +5,9 @@
 //! (`comment-12`, `log-40`…), unique per member, so a retried or concurrent send adds nothing.
 //! Another channel (e-mail, web push) would be a second consumer of the same recipient list.
 use crate::error::AppError;
-use crate::notifications::NotificationKind;
 use crate::server::clock::now;
 use crate::server::entities::{notification, outcome, outcome_update, user};
+use crate::views::notifications::NotificationKind;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::BTreeSet;

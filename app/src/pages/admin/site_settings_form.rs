@@ -1,6 +1,6 @@
 //! The settings as they stand, for the admin form.
 use crate::error::AppError;
-use crate::site::Site;
+use crate::views::site::Site;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "site_settings_form")]

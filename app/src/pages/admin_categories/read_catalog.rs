@@ -1,6 +1,6 @@
 //! Every category and place, archived ones too, for the admin page.
-use crate::catalog::Catalog;
 use crate::error::AppError;
+use crate::views::catalog::Catalog;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "read_catalog")]

@@ -39,9 +39,9 @@ async fn run(
     position: &str,
     archived: bool,
 ) -> Result<(), AppError> {
-    use crate::catalog::CategoryEdit;
     use crate::permissions::{Action, require};
     use crate::server::{app_state, catalog, current_member};
+    use crate::views::catalog::CategoryEdit;
 
     let admin = require(current_member(), Action::Administer)?;
     let edit = CategoryEdit {

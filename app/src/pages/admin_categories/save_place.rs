@@ -32,9 +32,9 @@ async fn run(
     position: &str,
     archived: bool,
 ) -> Result<(), AppError> {
-    use crate::catalog::PlaceEdit;
     use crate::permissions::{Action, require};
     use crate::server::{app_state, catalog, current_member};
+    use crate::views::catalog::PlaceEdit;
 
     let admin = require(current_member(), Action::Administer)?;
     let edit = PlaceEdit {

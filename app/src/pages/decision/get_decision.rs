@@ -1,6 +1,6 @@
 //! One decision, as its page shows it: the viewer's own choice while open, results once closed.
-use crate::decisions::DecisionView;
 use crate::error::AppError;
+use crate::views::decisions::DecisionView;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_decision")]

@@ -2,9 +2,9 @@
 //! the numbers written beside the bars and again in the caption, in words.
 use super::choice_key;
 use crate::components::shown_title;
-use crate::decisions::TallyRow;
 use crate::domain::Choice;
 use crate::i18n::t;
+use crate::views::decisions::TallyRow;
 use leptos::prelude::*;
 
 const LABEL_WIDTH: u32 = 110;

@@ -1,6 +1,6 @@
 //! Decisions to take part in, and those already decided.
-use crate::decisions::DecisionCard;
 use crate::error::AppError;
+use crate::views::decisions::DecisionCard;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "list_decisions")]

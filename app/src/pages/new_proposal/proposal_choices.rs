@@ -1,6 +1,6 @@
 //! The categories and places the new-proposal form offers.
 use crate::error::AppError;
-use crate::proposals::ProposalChoices;
+use crate::views::proposals::ProposalChoices;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_proposal_choices")]

@@ -1,6 +1,6 @@
 //! The signed-in member's notifications, newest first.
 use crate::error::AppError;
-use crate::notifications::NotificationList;
+use crate::views::notifications::NotificationList;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "list_notifications")]

@@ -1,6 +1,6 @@
 //! "What changed": the counts and one page of outcomes.
 use crate::error::AppError;
-use crate::outcomes::OutcomeList;
+use crate::views::outcomes::OutcomeList;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "list_outcomes")]
@@ -19,9 +19,9 @@ async fn run(
     page: Option<u64>,
 ) -> Result<OutcomeList, AppError> {
     use crate::domain::OutcomeStage;
-    use crate::outcomes::OutcomeFilter;
     use crate::permissions::require_read;
     use crate::server::{app_state, current_member, outcomes, request_language};
+    use crate::views::outcomes::OutcomeFilter;
 
     let state = app_state()?;
     require_read(

@@ -1,6 +1,6 @@
 //! The slips of one batch that can still be used, with their QR codes.
 use crate::error::AppError;
-use crate::invites::PrintSheet;
+use crate::views::invites::PrintSheet;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "invite_slips")]

@@ -11,7 +11,7 @@ use crate::components::{
 use crate::domain::CommentText;
 use crate::error::AppError;
 use crate::i18n::{date, t, t_with};
-use crate::proposals::CommentView;
+use crate::views::proposals::CommentView;
 use leptos::either::Either;
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 //! A proposal's outcome and its updates, for its page.
 use crate::error::AppError;
-use crate::outcomes::OutcomeView;
+use crate::views::outcomes::OutcomeView;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_outcome")]

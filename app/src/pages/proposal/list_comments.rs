@@ -1,6 +1,6 @@
 //! The discussion of one proposal.
 use crate::error::AppError;
-use crate::proposals::CommentView;
+use crate::views::proposals::CommentView;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "list_comments")]

@@ -8,7 +8,7 @@ use crate::components::{
 use crate::domain::{OutcomeStage, OutcomeText, WhoDoes};
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::outcomes::OutcomeView;
+use crate::views::outcomes::OutcomeView;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 

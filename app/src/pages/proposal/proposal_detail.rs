@@ -1,6 +1,6 @@
 //! One proposal, as its page shows it.
 use crate::error::AppError;
-use crate::proposals::ProposalDetail;
+use crate::views::proposals::ProposalDetail;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_proposal")]

@@ -1,6 +1,6 @@
 //! One page of the proposal list, with its filters.
 use crate::error::AppError;
-use crate::proposals::ProposalList;
+use crate::views::proposals::ProposalList;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "list_proposals")]
@@ -28,8 +28,8 @@ async fn run(
 ) -> Result<ProposalList, AppError> {
     use crate::domain::ProposalStatus;
     use crate::permissions::require_read;
-    use crate::proposals::{ListFilter, Sort};
     use crate::server::{app_state, current_member, proposals, request_language};
+    use crate::views::proposals::{ListFilter, Sort};
 
     let state = app_state()?;
     let viewer = require_read(

@@ -1,6 +1,6 @@
 //! The moderation queue, or one item of it (`item` = `proposal-12`, `comment-40`).
 use crate::error::AppError;
-use crate::moderation::Queue;
+use crate::views::moderation::Queue;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "moderation_queue")]

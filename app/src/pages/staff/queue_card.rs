@@ -11,7 +11,7 @@ use crate::components::{FieldError, Icon, IconSvg, ModerationMarks, PlainText, T
 use crate::domain::{CommentText, HideReason, ProposalBody, ProposalTitle, StaffNote};
 use crate::error::AppError;
 use crate::i18n::{date, t, t_with};
-use crate::moderation::QueueItem;
+use crate::views::moderation::QueueItem;
 use leptos::prelude::*;
 
 /// The queue's actions, made once per page and shared by every card.

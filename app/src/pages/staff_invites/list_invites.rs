@@ -1,6 +1,6 @@
 //! The newest batches of invite codes, and where each code stands.
 use crate::error::AppError;
-use crate::invites::BatchView;
+use crate::views::invites::BatchView;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "list_invites")]

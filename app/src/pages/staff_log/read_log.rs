@@ -1,6 +1,6 @@
 //! One page of the moderation log, filtered by staff member, action and days.
 use crate::error::AppError;
-use crate::moderation::LogPage;
+use crate::views::moderation::LogPage;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "read_log")]

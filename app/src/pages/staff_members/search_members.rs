@@ -2,7 +2,7 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-pub use crate::members::MemberRow;
+pub use crate::views::members::MemberRow;
 
 #[server(prefix = "/api", endpoint = "search_members")]
 pub async fn search_members(q: Option<String>) -> Result<Vec<MemberRow>, AppError> {

@@ -1,8 +1,8 @@
 //! What the forms and lists offer from the catalog: category labels in a language, the categories
 //! and places people can choose now.
 use crate::error::AppError;
-use crate::proposals::{CategoryLabel, ProposalChoices};
 use crate::server::entities::{category, category_name, place};
+use crate::views::proposals::{CategoryLabel, ProposalChoices};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
 };

@@ -2,12 +2,12 @@
 use super::checks::METHOD_ONLINE;
 use super::close::count_i32;
 use super::open::proposal_ids;
-use crate::decisions::{CannotVote, DecisionState};
 use crate::domain::{Choice, DecisionKind, Eligibility};
 use crate::error::AppError;
 use crate::permissions::may_vote;
 use crate::server::clock::now;
 use crate::server::entities::{decision, decision_participant, open_ballot_mark};
+use crate::views::decisions::{CannotVote, DecisionState};
 use crate::visitor::Member;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;

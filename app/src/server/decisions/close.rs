@@ -4,7 +4,6 @@ use super::ballot::state_of;
 use super::checks::decided;
 use super::open::proposal_ids;
 use super::open::start;
-use crate::decisions::DecisionState;
 use crate::domain::{Choice, DecisionKind, Eligibility, Outcome, ProposalStatus, Quorum, Tally};
 use crate::error::AppError;
 use crate::server::clock::now;
@@ -13,6 +12,7 @@ use crate::server::entities::{
 };
 use crate::server::notifications::{self, Event};
 use crate::server::proposals::change_status;
+use crate::views::decisions::DecisionState;
 use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
 use sea_orm::{

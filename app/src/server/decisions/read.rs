@@ -5,13 +5,15 @@ use super::ballot::state_of;
 use super::checks::METHOD_MEETING;
 use super::close::close;
 use super::open::proposal_ids;
-use crate::decisions::{DecisionCard, DecisionResult, DecisionState, DecisionView, TallyRow};
 use crate::domain::{Choice, DecisionKind, Outcome};
 use crate::error::AppError;
 use crate::server::clock::{now, to_local};
 use crate::server::entities::{decision, decision_participant, decision_tally, open_ballot_mark};
 use crate::server::proposal_words;
 use crate::server::proposal_words::{decision_title, shown_titles};
+use crate::views::decisions::{
+    DecisionCard, DecisionResult, DecisionState, DecisionView, TallyRow,
+};
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};

@@ -6,7 +6,7 @@ use crate::domain::ProposalStatus;
 use crate::error::AppError;
 use crate::server::entities::{decision, decision_tally, proposal};
 use crate::server::{AppState, catalog::reads::category_labels, outcomes};
-use crate::site::Site;
+use crate::views::site::Site;
 use crate::visitor::Visitor;
 use axum::Extension;
 use axum::Json;

@@ -1,11 +1,11 @@
-//! Storing and reading the settings admins change at run time (see `crate::site`), as rows of
+//! Storing and reading the settings admins change at run time (see `crate::views::site`), as rows of
 //! `site_settings`; a missing row means the start-up default.
 use crate::domain::Eligibility;
 use crate::error::{AppError, FieldErrors};
 use crate::server::entities::site_setting;
 use crate::server::infra::state::{PostingLimits, Settings};
 use crate::server::staff_log::log_setting;
-use crate::site::Site;
+use crate::views::site::Site;
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{DatabaseConnection, EntityTrait, Set, TransactionTrait};

@@ -2,7 +2,6 @@
 //! with a QR code drawn on the server as SVG.
 use crate::domain::{InviteCode, LogAction, Role};
 use crate::error::AppError;
-use crate::invites::{BatchView, CodeState, CodeView, PrintSheet, Slip};
 use crate::permissions::may_handle_code_for;
 use crate::server::accounts::members::names;
 use crate::server::clock::local_day;
@@ -10,6 +9,7 @@ use crate::server::clock::now;
 use crate::server::entities::invite;
 use crate::server::staff_log::LogEntry;
 use crate::server::staff_log::log;
+use crate::views::invites::{BatchView, CodeState, CodeView, PrintSheet, Slip};
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
@@ -155,7 +155,7 @@ pub async fn print_sheet(
     viewer: &Member,
     batch: i32,
     public_url: &str,
-    site: &crate::site::Site,
+    site: &crate::views::site::Site,
     zone: Tz,
 ) -> Result<PrintSheet, AppError> {
     let rows = invite::Entity::find()

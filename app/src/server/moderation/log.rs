@@ -1,10 +1,10 @@
 //! The moderation log as staff read it: newest first, filtered by action, a page at a time.
 use crate::domain::{LogAction, Role};
 use crate::error::AppError;
-use crate::moderation::{LogPage, LogRow};
 use crate::server::accounts::members::names;
 use crate::server::clock::parse_local;
 use crate::server::entities::{moderation_log, user};
+use crate::views::moderation::{LogPage, LogRow};
 use chrono_tz::Tz;
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,

@@ -3,10 +3,10 @@
 use crate::domain::Target;
 use crate::domain::{ProposalStatus, ReportReason};
 use crate::error::AppError;
-use crate::moderation::{Marks, Queue, QueueItem};
 use crate::server::accounts::members::names;
 use crate::server::clock::local_day;
 use crate::server::entities::{comment, proposal, report};
+use crate::views::moderation::{Marks, Queue, QueueItem};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;

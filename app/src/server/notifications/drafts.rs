@@ -2,11 +2,11 @@
 use super::Draft;
 use crate::domain::{Eligibility, LogAction};
 use crate::error::AppError;
-use crate::notifications::NotificationKind;
 use crate::server::clock::now;
 use crate::server::entities::{
     comment, decision, decision_proposal, moderation_log, outcome, proposal, support, user,
 };
+use crate::views::notifications::NotificationKind;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::BTreeSet;
 

@@ -1,8 +1,8 @@
 //! A member's bell: the list, the unread count, marking as read and opening a notification.
 use crate::error::AppError;
-use crate::notifications::{NotificationKind, NotificationList, NotificationView};
 use crate::server::clock::now;
 use crate::server::entities::{decision, notification};
+use crate::views::notifications::{NotificationKind, NotificationList, NotificationView};
 use crate::visitor::Member;
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;

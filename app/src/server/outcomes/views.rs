@@ -2,14 +2,14 @@
 //! number of queries whatever the number of outcomes; hidden proposals' outcomes are not listed.
 use crate::domain::OutcomeStage;
 use crate::error::AppError;
-use crate::outcomes::{
-    OUTCOMES_PER_PAGE, OutcomeFilter, OutcomeList, OutcomeUpdateView, OutcomeView,
-};
-use crate::proposals::PhotoView;
 use crate::server::catalog::reads::category_labels;
 use crate::server::clock::local_day;
 use crate::server::entities::{outcome, outcome_photo, outcome_update, proposal, proposal_photo};
 use crate::server::infra::file_store::FileStore;
+use crate::views::outcomes::{
+    OUTCOMES_PER_PAGE, OutcomeFilter, OutcomeList, OutcomeUpdateView, OutcomeView,
+};
+use crate::views::proposals::PhotoView;
 use chrono::{Datelike, TimeZone};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;

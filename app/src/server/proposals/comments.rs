@@ -1,9 +1,9 @@
 //! Comments on proposals: writing, replying (one level), editing for a while, deleting.
 use crate::domain::{CommentText, ProposalStatus};
 use crate::error::AppError;
-use crate::moderation::Marks;
-use crate::proposals::CommentView;
 use crate::server::entities::{comment, proposal, user};
+use crate::views::moderation::Marks;
+use crate::views::proposals::CommentView;
 use crate::visitor::Member;
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};

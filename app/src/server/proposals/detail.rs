@@ -3,12 +3,12 @@ use super::status::latest_for_proposal;
 use super::visibility::find_visible;
 use crate::domain::ProposalStatus;
 use crate::error::AppError;
-use crate::proposals::{PhotoView, ProposalDetail, StatusChange};
 use crate::server::catalog::reads::category_labels;
 use crate::server::clock::local_day;
 use crate::server::entities::{place, proposal_photo, proposal_status_change, support, user};
 use crate::server::infra::file_store::FileStore;
 use crate::server::proposal_words::{is_staff, readable_by};
+use crate::views::proposals::{PhotoView, ProposalDetail, StatusChange};
 use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
@@ -86,7 +86,7 @@ pub async fn detail(
     let can_open_decision = status == ProposalStatus::Open
         && crate::permissions::allows(viewer, crate::permissions::Action::ManageDecisions, true);
     Ok(ProposalDetail {
-        marks: crate::moderation::Marks {
+        marks: crate::views::moderation::Marks {
             hidden_reason: row.hidden_reason.clone(),
             moderator_note: row.moderator_note.clone(),
             held: status == ProposalStatus::Submitted,

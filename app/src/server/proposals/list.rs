@@ -2,12 +2,12 @@
 use super::visibility::visible_to;
 use crate::domain::ProposalStatus;
 use crate::error::AppError;
-use crate::proposals::{ListFilter, PAGE_SIZE, ProposalCard, ProposalList, Sort};
 use crate::server::catalog::reads::{active_categories, category_labels};
 use crate::server::entities::{proposal, proposal_photo, support};
 use crate::server::infra::file_store::FileStore;
 use crate::server::infra::search;
 use crate::server::proposal_words::is_staff;
+use crate::views::proposals::{ListFilter, PAGE_SIZE, ProposalCard, ProposalList, Sort};
 use crate::visitor::Member;
 use chrono::DateTime;
 use sea_orm::{

@@ -18,7 +18,7 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter}
 pub async fn only_for_readers(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
-    Extension(site): Extension<crate::site::Site>,
+    Extension(site): Extension<crate::views::site::Site>,
     request: Request,
     next: Next,
 ) -> Response {

@@ -1,7 +1,7 @@
 //! What pages show of outcomes: the timeline on a proposal's page and the "What changed" list.
 //! Shared by the server (which fills them) and the pages (which render them).
 use crate::domain::OutcomeStage;
-use crate::proposals::{CategoryLabel, PhotoView};
+use crate::views::proposals::{CategoryLabel, PhotoView};
 use serde::{Deserialize, Serialize};
 
 /// One outcome on "What changed" or on its proposal's page.

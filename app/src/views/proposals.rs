@@ -98,7 +98,7 @@ pub struct StatusChange {
 pub struct ProposalDetail {
     pub id: i32,
     /// Hidden (title and text are then empty for all but staff), edited by moderators, waiting.
-    pub marks: crate::moderation::Marks,
+    pub marks: crate::views::moderation::Marks,
     /// No new comments: a moderator locked the discussion.
     pub locked: bool,
     /// Merged into this proposal (a duplicate).
@@ -155,7 +155,7 @@ pub struct CommentView {
     /// Whether the asking member has reported it.
     pub reported_by_me: bool,
     /// Hidden (text empty for all but staff), edited by moderators, held by the word list.
-    pub marks: crate::moderation::Marks,
+    pub marks: crate::views::moderation::Marks,
 }
 
 /// What the new-proposal form offers.
