@@ -13,7 +13,6 @@ mod meeting_poll;
 mod new_decision;
 mod new_poll;
 mod new_proposal;
-mod not_found;
 mod notifications;
 mod outcomes;
 mod print_invites;
@@ -43,7 +42,6 @@ pub use meeting_poll::MeetingPollPage;
 pub use new_decision::NewDecisionPage;
 pub use new_poll::NewPollPage;
 pub use new_proposal::NewProposalPage;
-pub use not_found::NotFound;
 pub use notifications::NotificationsPage;
 pub use outcomes::OutcomesPage;
 pub use print_invites::PrintInvitesPage;
@@ -59,24 +57,11 @@ pub use staff_invites::StaffInvitesPage;
 pub use staff_log::StaffLogPage;
 pub use staff_members::StaffMembersPage;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, set_status};
 use crate::i18n::t;
 use crate::permissions::{Action, allows};
 use crate::visitor::{Member, use_visitor};
 use leptos::prelude::*;
-
-/// Sets the HTTP status of the page being rendered (404, 403), so the browser and tests see it.
-pub fn set_status(status: u16) {
-    #[cfg(feature = "ssr")]
-    if let (Some(options), Ok(status)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        axum::http::StatusCode::from_u16(status),
-    ) {
-        options.set_status(status);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = status;
-}
 
 /// Who may open a page that needs `action`, in one sentence (a locale key).
 fn who_may_open(action: Action) -> &'static str {

@@ -1,10 +1,10 @@
 //! The HTML document around every page, and the routes.
-use crate::components::{BottomNav, Header};
+use crate::components::{BottomNav, Header, NotFound};
 use crate::pages::{
     AdminCategoriesPage, AdminPage, AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage,
     HomePage, JoinPage, LoginPage, MePage, MeetingPollPage, NewDecisionPage, NewPollPage,
-    NewProposalPage, NotFound, NotificationsPage, OutcomesPage, PrintInvitesPage, PrivacyPage,
-    ProposalPage, ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage, StaffExportsPage,
+    NewProposalPage, NotificationsPage, OutcomesPage, PrintInvitesPage, PrivacyPage, ProposalPage,
+    ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage, StaffExportsPage,
     StaffInvitesPage, StaffLogPage, StaffMembersPage, StaffPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};

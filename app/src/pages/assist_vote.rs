@@ -26,7 +26,7 @@ pub fn AssistVotePage() -> impl IntoView {
         return gate;
     }
     let Some(id) = id else {
-        return view! { <super::NotFound/> }.into_any();
+        return view! { <crate::components::NotFound/> }.into_any();
     };
     let saved = use_query_map().get_untracked().get("saved").is_some();
     let action = ServerAction::<AssistedVote>::new();
@@ -50,7 +50,7 @@ pub fn AssistVotePage() -> impl IntoView {
                 {Choice::ALL.into_iter().map(|choice| view! {
                     <label class="choice">
                         <input type="radio" name="choice" value=choice.as_str()/>
-                        <span>{t(super::decision::choice_key(choice))}</span>
+                        <span>{t(crate::components::choice_key(choice))}</span>
                     </label>
                 }).collect_view()}
                 {choice_message.map(|m| view! { <p class="field-error">{m}</p> })}

@@ -7,7 +7,9 @@ mod close_decision;
 mod get_decision;
 mod result_chart;
 
-use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextBox, shown_title};
+use crate::components::{
+    FormMessage, Icon, IconSvg, PageTitle, TextBox, choice_key, outcome_key, shown_title,
+};
 use crate::domain::{Choice, DecisionKind, Eligibility, Outcome};
 use crate::error::AppError;
 use crate::i18n::{DateIn, date_time, t, t_with};
@@ -21,29 +23,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use result_chart::{DotsChart, ResultChart};
 
-pub fn choice_key(choice: Choice) -> &'static str {
-    match choice {
-        Choice::Yes => "vote-yes",
-        Choice::No => "vote-no",
-        Choice::Abstain => "vote-abstain",
-    }
-}
-
 fn choice_icon(choice: Choice) -> Icon {
     match choice {
         Choice::Yes => Icon::Check,
         Choice::No => Icon::Cross,
         Choice::Abstain => Icon::Dots,
-    }
-}
-
-/// The outcome in one sentence.
-pub fn outcome_key(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Accepted => "result-accepted",
-        Outcome::Rejected => "result-rejected",
-        Outcome::NoQuorum => "result-no-quorum",
-        Outcome::Ranked => "result-ranked",
     }
 }
 
@@ -69,13 +53,13 @@ pub fn DecisionPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 let Some(id) = id else {
-                    return view! { <super::NotFound/> }.into_any();
+                    return view! { <crate::components::NotFound/> }.into_any();
                 };
                 match get_decision(id).await {
                     Ok(decision) => view! {
                         <Decision decision vote dots close cancel errors=errors.clone()/>
                     }.into_any(),
-                    Err(AppError::NotFound) => view! { <super::NotFound/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <crate::components::NotFound/> }.into_any(),
                     Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
                 }
             })}

@@ -56,7 +56,7 @@ pub(super) fn DecisionCardView(card: DecisionCard) -> impl IntoView {
     };
     let outcome = card.outcome.map(|o| match o {
         Outcome::NoQuorum => t("result-no-quorum-short"),
-        other => t(super::decision::outcome_key(other)),
+        other => t(crate::components::outcome_key(other)),
     });
     view! {
         <li class="card">

@@ -51,10 +51,10 @@ pub fn EditProposalPage() -> impl IntoView {
                     }.into_any()
                     }
                     Ok(_) => {
-                        super::set_status(403);
+                        crate::components::set_status(403);
                         view! { <h1>{t("forbidden-title")}</h1> <p class="lead">{t("error-edit-not-yours")}</p> }.into_any()
                     }
-                    Err(_) => view! { <super::NotFound/> }.into_any(),
+                    Err(_) => view! { <crate::components::NotFound/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -34,11 +34,11 @@ pub fn NewDecisionPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 let Some(id) = id else {
-                    return view! { <super::NotFound/> }.into_any();
+                    return view! { <crate::components::NotFound/> }.into_any();
                 };
                 let defaults = match decision_form_defaults(id).await {
                     Ok(defaults) => defaults,
-                    Err(AppError::NotFound) => return view! { <super::NotFound/> }.into_any(),
+                    Err(AppError::NotFound) => return view! { <crate::components::NotFound/> }.into_any(),
                     Err(error) => return view! { <FormMessage error=Some(error)/> }.into_any(),
                 };
                 let typed = |field: &str, default: &str| {

@@ -29,7 +29,7 @@ pub fn PrintInvitesPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 let Some(batch) = batch else {
-                    return view! { <super::NotFound/> }.into_any();
+                    return view! { <crate::components::NotFound/> }.into_any();
                 };
                 match invite_slips(batch).await {
                     Ok(sheet) if sheet.slips.is_empty() => view! { <p class="empty">{t("print-none")}</p> }.into_any(),

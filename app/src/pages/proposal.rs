@@ -53,7 +53,7 @@ pub fn ProposalPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 let Some(id) = id else {
-                    return view! { <super::NotFound/> }.into_any();
+                    return view! { <crate::components::NotFound/> }.into_any();
                 };
                 match get_proposal(id).await {
                     Ok(detail) => {
@@ -95,7 +95,7 @@ pub fn ProposalPage() -> impl IntoView {
                             <Discussion proposal=id comments signed_in locked report/>
                         }.into_any()
                     }
-                    Err(AppError::NotFound) => view! { <super::NotFound/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <crate::components::NotFound/> }.into_any(),
                     Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
                 }
             })}

@@ -27,7 +27,7 @@ pub fn RecordMeetingPage() -> impl IntoView {
         return gate;
     }
     let Some(id) = id else {
-        return view! { <super::NotFound/> }.into_any();
+        return view! { <crate::components::NotFound/> }.into_any();
     };
     let action = ServerAction::<RecordMeetingTally>::new();
     let error = action.value().get_untracked().and_then(Result::err);

@@ -73,7 +73,7 @@ pub fn StaffPage() -> impl IntoView {
                             <Section heading="moderation-hidden" items=queue.hidden actions error=error.clone()/>
                         }.into_any()
                     }
-                    Err(AppError::NotFound) => view! { <super::NotFound/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <crate::components::NotFound/> }.into_any(),
                     Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
                 }
             })}

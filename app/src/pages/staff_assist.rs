@@ -48,7 +48,7 @@ pub fn StaffAssistPage() -> impl IntoView {
         return gate;
     }
     let Some(member) = member_in_query("member") else {
-        return view! { <super::NotFound/> }.into_any();
+        return view! { <crate::components::NotFound/> }.into_any();
     };
     let comment = ServerAction::<AddComment>::new();
     let error = comment.value().get_untracked().and_then(Result::err);

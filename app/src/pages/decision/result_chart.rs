@@ -1,6 +1,6 @@
 //! A decision's counts as a bar chart drawn on the server: plain SVG (no script, no library), with
 //! the numbers written beside the bars and again in the caption, in words.
-use super::choice_key;
+use crate::components::choice_key;
 use crate::components::shown_title;
 use crate::domain::Choice;
 use crate::i18n::t;
