@@ -1,4 +1,5 @@
 //! Building blocks shared by pages: the frame around every page, form fields, icons.
+mod decision_card;
 mod decision_fields;
 mod decision_words;
 mod form_field;
@@ -13,6 +14,7 @@ mod plain_text;
 mod proposal_card;
 mod text_box;
 
+pub use decision_card::DecisionCardView;
 pub use decision_fields::{EligibilityChoice, ScheduleFields};
 pub use decision_words::{choice_key, outcome_key};
 pub use form_field::{FieldError, FormMessage, SendProgress, TextArea, TextField};

@@ -12,6 +12,7 @@ mod pages;
 pub mod permissions;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod serverfns;
 mod shell;
 pub mod views;
 pub mod visitor;

@@ -47,7 +47,7 @@ pub use outcomes::OutcomesPage;
 pub use print_invites::PrintInvitesPage;
 pub use privacy::PrivacyPage;
 pub use proposal::ProposalPage;
-pub use proposals::{ProposalsPage, list_proposals};
+pub use proposals::ProposalsPage;
 pub use record_meeting::RecordMeetingPage;
 pub use reset::ResetPage;
 pub use staff::StaffPage;

@@ -1,9 +1,9 @@
 //! The home page: votes waiting for the member, a big "Propose", the newest open proposals, and
 //! for visitors the way in.
-use super::decisions::{DecisionCardView, list_decisions};
-use super::list_proposals;
+use crate::components::DecisionCardView;
 use crate::components::{Icon, IconSvg, PageTitle, ProposalCardView};
 use crate::i18n::{t, t_with};
+use crate::serverfns::{list_decisions, list_proposals};
 use crate::visitor::use_visitor;
 use leptos::prelude::*;
 

@@ -3,13 +3,13 @@
 //! part, the day and a note. Shown like an online poll's result, marked "decided at a meeting".
 mod record_meeting_poll;
 
-use super::list_proposals;
 use crate::components::{
     EligibilityChoice, FieldError, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField,
 };
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
+use crate::serverfns::list_proposals;
 use leptos::prelude::*;
 use record_meeting_poll::RecordMeetingPoll;
 

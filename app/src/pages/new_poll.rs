@@ -2,13 +2,13 @@
 //! each voter spreads (and how many at most on one), who votes, when, and how many must take part.
 mod open_poll;
 
-use super::list_proposals;
 use crate::components::{
     EligibilityChoice, FieldError, FormMessage, Icon, IconSvg, PageTitle, ScheduleFields, TextField,
 };
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
+use crate::serverfns::list_proposals;
 use leptos::prelude::*;
 use open_poll::OpenPoll;
 

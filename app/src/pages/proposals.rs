@@ -1,7 +1,6 @@
 //! `/proposals`: the list of proposals as cards, with search, filters, sorting and "more".
-mod list_proposals;
 
-pub use list_proposals::list_proposals;
+use crate::serverfns::list_proposals;
 
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle, ProposalCardView};
 use crate::domain::ProposalStatus;
