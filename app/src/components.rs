@@ -12,7 +12,9 @@ mod outcome_view;
 mod page_title;
 mod plain_text;
 mod proposal_card;
+mod proposal_fields;
 mod text_box;
+mod writing_for;
 
 pub use decision_card::DecisionCardView;
 pub use decision_fields::{EligibilityChoice, ScheduleFields};
@@ -27,4 +29,6 @@ pub use outcome_view::{OutcomeFacts, OutcomeTimeline, StageBadge};
 pub use page_title::PageTitle;
 pub use plain_text::PlainText;
 pub use proposal_card::{CategoryBadge, ProposalCardView, StatusBadge};
+pub use proposal_fields::{PhotoFields, ProposalFields};
 pub use text_box::TextBox;
+pub use writing_for::{WritingFor, member_in_query};

@@ -1,24 +1,13 @@
 //! The import rules of `app/ARCHITECTURE.md`, checked on the source text so that a change that
 //! breaks one fails the test command instead of waiting for a reviewer:
 //! - the domain imports nothing else of the crate; the views only the domain;
-//! - pages never import entities, and never another page (beyond the known debt listed below);
+//! - pages never import entities, and never another page;
 //! - services never import pages;
 //! - the service areas of `app/src/server/` import each other without a circle.
 #![allow(clippy::expect_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-
-/// Page-to-page imports that existed when this check was written (issue 15). Shared pieces are
-/// to move to `components/` or their area; this list may only shrink: the test fails when an
-/// entry is no longer needed, so whoever fixes one also crosses it off.
-const KNOWN_PAGE_IMPORTS: &[(&str, &str)] = &[
-    ("edit_proposal", "new_proposal"),
-    ("edit_proposal", "proposal"),
-    ("new_proposal", "staff_assist"),
-    ("proposal", "new_proposal"),
-    ("staff_assist", "proposal"),
-];
 
 fn app_src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src")
@@ -239,19 +228,9 @@ fn pages_never_import_other_pages() {
             found.insert((own.clone(), other));
         }
     }
-    let known: BTreeSet<(String, String)> = KNOWN_PAGE_IMPORTS
-        .iter()
-        .map(|(from, to)| ((*from).to_owned(), (*to).to_owned()))
-        .collect();
-    let new: Vec<_> = found.difference(&known).collect();
-    let fixed: Vec<_> = known.difference(&found).collect();
     assert!(
-        new.is_empty(),
-        "pages import other pages; move the shared piece to components/ or its area: {new:#?}"
-    );
-    assert!(
-        fixed.is_empty(),
-        "these page imports are gone; cross them off KNOWN_PAGE_IMPORTS: {fixed:#?}"
+        found.is_empty(),
+        "pages import other pages; move the shared piece to components/ or serverfns/: {found:#?}"
     );
 }
 

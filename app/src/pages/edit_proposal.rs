@@ -1,12 +1,12 @@
 //! `/proposals/{id}/edit`: its author (or staff) changes a proposal before a vote opens.
 mod save_changes;
 
-use super::new_proposal::ProposalFields;
-use super::proposal::get_proposal;
+use crate::components::ProposalFields;
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
+use crate::serverfns::get_proposal;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use save_changes::EditProposal;

@@ -1,46 +1,15 @@
 //! `/staff/assist?member=…`: a staff member writes for a member who is present and asks — a
 //! proposal (the usual form, marked as theirs) or a comment on a proposal. What is stored is the
 //! member's, marked "written with the help of" the staff member, and logged.
-mod assisted_member;
-
-use super::proposal::AddComment;
-use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextArea};
+use crate::components::{
+    FormMessage, Icon, IconSvg, PageTitle, TextArea, WritingFor, member_in_query,
+};
 use crate::domain::CommentText;
 use crate::error::AppError;
-use crate::i18n::{t, t_with};
+use crate::i18n::t;
 use crate::permissions::Action;
-use assisted_member::assisted_member;
+use crate::serverfns::AddComment;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
-
-/// "You are writing for Anna Černá", and the hidden field that makes the form post for her.
-#[component]
-pub fn WritingFor(member: i32) -> impl IntoView {
-    view! {
-        <input type="hidden" name="for_member" value=member/>
-        <Suspense fallback=|| ()>
-            {Suspend::new(async move {
-                match assisted_member(member).await {
-                    Ok(name) => view! {
-                        <p class="moderation-mark writing-for">
-                            <IconSvg icon=Icon::People/>
-                            <span>{t_with("writing-for", &[("name", name.into())])}</span>
-                        </p>
-                    }.into_any(),
-                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// The member id in `?for=` / `?member=`, if any.
-pub fn member_in_query(key: &str) -> Option<i32> {
-    use_query_map()
-        .get_untracked()
-        .get(key)
-        .and_then(|id| id.parse().ok())
-}
 
 #[component]
 pub fn StaffAssistPage() -> impl IntoView {

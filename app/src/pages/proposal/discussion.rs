@@ -1,6 +1,5 @@
 //! The discussion under a proposal: comments, one level of replies, and the forms to write,
 //! reply, edit (for 15 minutes) and delete.
-use super::add_comment::AddComment;
 use super::delete_comment::DeleteComment;
 use super::edit_comment::EditComment;
 use super::report_content::ReportContent;
@@ -11,6 +10,7 @@ use crate::components::{
 use crate::domain::CommentText;
 use crate::error::AppError;
 use crate::i18n::{date, t, t_with};
+use crate::serverfns::AddComment;
 use crate::views::proposals::CommentView;
 use leptos::either::Either;
 use leptos::prelude::*;

@@ -147,7 +147,7 @@ fn UpdateForm(proposal: i32) -> impl IntoView {
                     </select>
                     {stage_message.map(|m| view! { <p class="field-error">{m}</p> })}
                 </div>
-                <super::super::new_proposal::PhotoFields error=error/>
+                <crate::components::PhotoFields error=error/>
                 <crate::components::SendProgress/>
                 <button type="submit" class="button primary">
                     <IconSvg icon=Icon::Plus/><span>{t("outcome-add-update")}</span>
