@@ -4,7 +4,6 @@ pub mod catalog;
 pub mod clock;
 pub mod decisions;
 pub mod demo;
-pub mod downloads;
 pub mod entities;
 pub mod infra;
 pub mod invites;

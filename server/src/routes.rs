@@ -91,7 +91,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*name}", post(server_function))
         .route(
             "/me/data.json",
-            get(app::server::downloads::my_data::download),
+            get(crate::downloads::my_data::download),
         )
         .route(
             "/notifications/{id}/open",
@@ -99,23 +99,23 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/api/v1/proposals",
-            get(app::server::downloads::open_data::proposals),
+            get(crate::downloads::open_data::proposals),
         )
         .route(
             "/api/v1/outcomes",
-            get(app::server::downloads::open_data::outcomes),
+            get(crate::downloads::open_data::outcomes),
         )
         .route(
             "/api/v1/decisions",
-            get(app::server::downloads::open_data::decisions),
+            get(crate::downloads::open_data::decisions),
         )
         .route(
             "/api/v1/openapi.json",
-            get(app::server::downloads::open_data::openapi),
+            get(crate::downloads::open_data::openapi),
         )
         .route(
             "/staff/exports/{file}",
-            get(app::server::downloads::exports::download),
+            get(crate::downloads::exports::download),
         )
         .fallback(move |request: Request<Body>| not_found(request))
         // leptos registers each server function's address for POST only; a GET there (a

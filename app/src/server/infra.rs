@@ -1,5 +1,4 @@
 //! Infrastructure every area stands on: the database, sessions, files, photos, limits, forms and cookies. It imports no service area.
-pub mod attachment;
 pub mod client_address;
 pub mod cookies;
 pub mod database;

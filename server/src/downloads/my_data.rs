@@ -1,11 +1,11 @@
 //! Everything Spolu holds about one member, as one JSON document they can download from `/me`.
 //! It never says how they voted: only which decisions they took part in.
-use crate::error::AppError;
-use crate::server::entities::{
+use app::error::AppError;
+use app::server::entities::{
     comment, decision, decision_participant, notification, proposal, proposal_photo, report,
     support, user,
 };
-use crate::server::infra::file_store::FileStore;
+use app::server::infra::file_store::FileStore;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
@@ -82,7 +82,7 @@ pub struct MyNotification {
 pub async fn export(
     db: &DatabaseConnection,
     files: &dyn FileStore,
-    reader: &crate::visitor::Member,
+    reader: &app::visitor::Member,
 ) -> Result<MyData, AppError> {
     let member = reader.id;
     let row = user::Entity::find_by_id(member)
@@ -123,7 +123,7 @@ pub async fn export(
         .all(db)
         .await?;
     let decision_titles =
-        crate::server::proposal_words::shown_titles(db, &decisions, Some(reader)).await?;
+        app::server::proposal_words::shown_titles(db, &decisions, Some(reader)).await?;
     let notifications = notification::Entity::find()
         .filter(notification::Column::MemberId.eq(member))
         .order_by_asc(notification::Column::Id)
@@ -206,8 +206,8 @@ pub async fn export(
 /// `GET /me/data.json`: the signed-in member's data as a file to save; a visitor is sent to sign
 /// in first. Never cached: it is personal.
 pub async fn download(
-    axum::extract::State(state): axum::extract::State<crate::server::AppState>,
-    axum::Extension(visitor): axum::Extension<crate::visitor::Visitor>,
+    axum::extract::State(state): axum::extract::State<app::server::AppState>,
+    axum::Extension(visitor): axum::Extension<app::visitor::Visitor>,
 ) -> axum::response::Response {
     use axum::response::{IntoResponse, Redirect};
 
@@ -219,7 +219,7 @@ pub async fn download(
         Err(error) => return failed(&error, &visitor),
     };
     match serde_json::to_string_pretty(&data) {
-        Ok(json) => crate::server::infra::attachment::attachment(
+        Ok(json) => super::attachment::attachment(
             "application/json; charset=utf-8",
             "spolu-moje-udaje.json",
             json,
@@ -233,7 +233,7 @@ pub async fn download(
 
 /// A plain page saying the download failed, with the error's status; the cause is logged where it
 /// happened.
-fn failed(error: &AppError, visitor: &crate::visitor::Visitor) -> axum::response::Response {
+fn failed(error: &AppError, visitor: &app::visitor::Visitor) -> axum::response::Response {
     use axum::response::IntoResponse;
     let status = axum::http::StatusCode::from_u16(error.status())
         .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);

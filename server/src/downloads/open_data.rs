@@ -2,12 +2,12 @@
 //! of closed decisions (counts only: nothing here can tell how anyone voted, or who wrote what).
 //! The OpenAPI document at `/api/v1/openapi.json` is generated from these types and handlers.
 //! When the site is not public, the API answers only signed-in members, like the pages.
-use crate::domain::ProposalStatus;
-use crate::error::AppError;
-use crate::server::entities::{decision, decision_tally, proposal};
-use crate::server::{AppState, catalog::reads::category_labels, outcomes};
-use crate::views::site::Site;
-use crate::visitor::Visitor;
+use app::domain::ProposalStatus;
+use app::error::AppError;
+use app::server::entities::{decision, decision_tally, proposal};
+use app::server::{AppState, catalog::reads::category_labels, outcomes};
+use app::views::site::Site;
+use app::visitor::Visitor;
 use axum::Extension;
 use axum::Json;
 use axum::extract::{Query, State};
@@ -52,7 +52,7 @@ impl PageQuery {
             .unwrap_or(DEFAULT_PER_PAGE)
             .clamp(1, MAX_PER_PAGE);
         (
-            crate::domain::PageIndex::from_number(self.page).get(),
+            app::domain::PageIndex::from_number(self.page).get(),
             per_page,
         )
     }
@@ -338,9 +338,9 @@ async fn decision_page(
         .await?;
     // Everyone's words only: a hidden proposal's title is left out, also from its decision's name.
     let titles =
-        crate::server::proposal_words::titles_for(db, tallies.iter().map(|t| t.proposal_id), None)
+        app::server::proposal_words::titles_for(db, tallies.iter().map(|t| t.proposal_id), None)
             .await?;
-    let decision_titles = crate::server::proposal_words::shown_titles(db, &rows, None).await?;
+    let decision_titles = app::server::proposal_words::shown_titles(db, &rows, None).await?;
     Ok(DecisionPage {
         items: rows
             .into_iter()

@@ -1,13 +1,13 @@
 //! Staff's CSV downloads of proposals, outcomes and decision results, for reports to the town or
 //! funders. UTF-8 with a byte-order mark, so Excel set to Czech opens the diacritics correctly.
 //! Decision results are counts only, as everywhere: no file says how anyone voted.
-use crate::error::AppError;
-use crate::permissions::{Action, allows};
-use crate::server::AppState;
-use crate::server::catalog::reads::category_labels;
-use crate::server::entities::{decision, decision_tally, outcome, proposal};
-use crate::server::proposal_words;
-use crate::visitor::Visitor;
+use app::error::AppError;
+use app::permissions::{Action, allows};
+use app::server::AppState;
+use app::server::catalog::reads::category_labels;
+use app::server::entities::{decision, decision_tally, outcome, proposal};
+use app::server::proposal_words;
+use app::visitor::Visitor;
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -56,7 +56,7 @@ pub async fn download(
         Export::Decisions => decision_rows(&state.db).await,
     };
     match rows.and_then(|rows| csv_bytes(&rows)) {
-        Ok(bytes) => crate::server::infra::attachment::attachment(
+        Ok(bytes) => super::attachment::attachment(
             "text/csv; charset=utf-8",
             &format!("spolu-{}", export.file_name()),
             bytes,
@@ -184,7 +184,7 @@ async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
     let titles = titles(db, tallies.iter().map(|t| t.proposal_id)).await?;
     let decision_rows: Vec<decision::Model> = decisions.values().cloned().collect();
     let decision_titles =
-        crate::server::proposal_words::shown_titles(db, &decision_rows, None).await?;
+        app::server::proposal_words::shown_titles(db, &decision_rows, None).await?;
     let header = [
         "hlasování",
         "název",
