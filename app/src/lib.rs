@@ -2,7 +2,6 @@
 //! the server (database, sessions, passwords); `hydrate` builds the few interactive islands for the browser.
 #![recursion_limit = "256"]
 
-pub mod account;
 mod components;
 pub mod domain;
 pub mod error;

@@ -1,5 +1,6 @@
 //! Server functions that several pages call (a page's own server functions live beside it in
 //! `pages/<address>/`). Like those, each checks who is asking; the work is in `server/`.
+pub mod account;
 mod add_comment;
 mod assisted_member;
 mod get_proposal;

@@ -1,10 +1,10 @@
 //! The Spolu server: configuration, start-up (database, migrations, first admin code) and the HTTP
 //! application. `main.rs` is the command line; tests start the same application on port 0.
 mod assets;
-mod downloads;
 pub mod backup;
 pub mod cli;
 pub mod config;
+mod downloads;
 mod health;
 pub mod metrics;
 mod routes;

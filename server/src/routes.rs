@@ -89,10 +89,7 @@ pub fn router(state: AppState) -> Router {
             page,
         )
         .route("/api/{*name}", post(server_function))
-        .route(
-            "/me/data.json",
-            get(crate::downloads::my_data::download),
-        )
+        .route("/me/data.json", get(crate::downloads::my_data::download))
         .route(
             "/notifications/{id}/open",
             get(app::server::notifications::open),

@@ -233,7 +233,7 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartE
 pub async fn prepare(app: &Application, with_demo: bool) -> Result<(), StartError> {
     let db = &app.state.db;
     if with_demo {
-        let added = demo::seed(db, app.state.files.as_ref(), app.state.settings.time_zone)
+        let added = demo::seed(db, app.state.files.as_ref())
             .await
             .map_err(StartError::Setup)?;
         println!(

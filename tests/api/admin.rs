@@ -75,7 +75,7 @@ async fn an_admin_changes_the_settings_and_they_apply_at_once() {
             .await
             .expect("log");
         assert_eq!(log.len(), 1);
-        assert_eq!(log[0].action, "change_settings");
+        assert_eq!(log[0].action.as_str(), "change_settings");
     }
 }
 

@@ -64,9 +64,12 @@ async fn staff_write_a_proposal_and_a_comment_for_a_member_who_asks() {
             .await
             .expect("log");
         assert_eq!(log.len(), 2);
-        assert!(log.iter().all(|row| row.action == "write_for_member"
-            && row.member_id == Some(anna.id)
-            && row.staff_id == staff_member.id));
+        assert!(
+            log.iter()
+                .all(|row| row.action.as_str() == "write_for_member"
+                    && row.member_id == Some(anna.id)
+                    && row.staff_id == staff_member.id)
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 //! Decisions through HTTP and the service, on SQLite and PostgreSQL: who may open, vote, close and
 //! cancel; the secret (no row links a voter to a choice after the close); exact tallies under
 //! concurrency; votes racing the close; closing on time with no request arriving.
-use app::domain::Role;
+use app::domain::{Choice, Eligibility, ProposalId, Quorum, Role, VotingWindow};
 use app::server::clock;
 use app::server::decisions::{self, NewDecision};
 use app::server::entities::{
@@ -63,13 +63,14 @@ async fn tally(app: &TestApp, id: i32) -> (i32, i32, i32) {
     (row.yes, row.no, row.abstain)
 }
 
-async fn proposal_status(app: &TestApp, proposal: i32) -> String {
+async fn proposal_status(app: &TestApp, proposal: i32) -> &'static str {
     app::server::entities::proposal::Entity::find_by_id(proposal)
         .one(&app.db)
         .await
         .unwrap()
         .unwrap()
         .status
+        .as_str()
 }
 
 #[tokio::test]
@@ -157,7 +158,7 @@ async fn the_core_group_votes_changes_its_vote_and_sees_only_its_own_choice() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let staff = app.member(Role::Staff, false).await;
-        let (id, _) = app.open_decision(&staff, "core", "1").await;
+        let (id, _) = app.open_decision(&staff, Eligibility::CoreGroup, 1).await;
         let (eva, _) = app.signed_in(Role::Resident, true).await;
         let (boris, _) = app.signed_in(Role::Resident, true).await;
         let (anna, _) = app.signed_in(Role::Resident, false).await;
@@ -212,7 +213,9 @@ async fn after_the_close_no_row_links_a_voter_to_a_choice() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
-        let (id, proposal) = app.open_decision(&staff_member, "members", "2").await;
+        let (id, proposal) = app
+            .open_decision(&staff_member, Eligibility::AllMembers, 2)
+            .await;
         let decision = id.to_string();
         let (eva, _) = app.signed_in(Role::Resident, true).await;
         let (anna, _) = app.signed_in(Role::Resident, false).await;
@@ -280,7 +283,7 @@ async fn many_members(app: &TestApp, count: usize, core: bool) -> Vec<app::visit
             username: Set(format!("volic{n}-{}", rand::random::<u32>())),
             display_name: Set(format!("Volič {n}")),
             password_hash: Set("not-a-hash".into()),
-            role: Set("resident".into()),
+            role: Set(Role::Resident),
             core: Set(core),
             created_at: Set(Utc::now()),
             ..Default::default()
@@ -302,9 +305,9 @@ async fn five_hundred_members_voting_and_changing_at_once_are_counted_exactly() 
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let staff = app.member(Role::Staff, false).await;
-        let (id, _) = app.open_decision(&staff, "core", "1").await;
+        let (id, _) = app.open_decision(&staff, Eligibility::CoreGroup, 1).await;
         let voters = many_members(&app, 500, true).await;
-        let finals = ["yes", "no", "abstain"];
+        let finals = Choice::ALL;
         let tasks = voters.into_iter().enumerate().map(|(n, voter)| {
             let db = app.db.clone();
             tokio::spawn(async move {
@@ -340,13 +343,15 @@ async fn a_vote_racing_the_close_is_either_counted_or_refused_never_lost() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let staff = app.member(Role::Staff, false).await;
-        let (id, _) = app.open_decision(&staff, "core", "1").await;
+        let (id, _) = app.open_decision(&staff, Eligibility::CoreGroup, 1).await;
         let voters = many_members(&app, 200, true).await;
         let tasks: Vec<_> = voters
             .into_iter()
             .map(|voter| {
                 let db = app.db.clone();
-                tokio::spawn(async move { decisions::vote(&db, &voter, id, "yes", None).await })
+                tokio::spawn(
+                    async move { decisions::vote(&db, &voter, id, Choice::Yes, None).await },
+                )
             })
             .collect();
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -380,27 +385,20 @@ async fn a_decision_closes_on_time_with_no_request_arriving() {
         let eva = app.member(Role::Resident, true).await;
         let author = app.member(Role::Resident, false).await;
         let proposal = app.proposal(&author, "Koše", "Víc košů.").await;
-        let closes = clock::to_local(Utc::now() + Duration::seconds(3), ZONE);
-        let closes = format!(
-            "{closes}:{:02}",
-            (Utc::now() + Duration::seconds(3)).format("%S")
-        );
+        let now = Utc::now();
         let id = decisions::open_single(
             &app.db,
             &staff.as_member(),
             NewDecision {
-                proposal: &proposal.to_string(),
-                eligibility: "core",
-                opens: "now",
-                opens_at: "",
-                closes_at: &closes,
-                quorum: "1",
+                proposal: ProposalId(proposal),
+                eligibility: Eligibility::CoreGroup,
+                window: VotingWindow::new(now, now + Duration::seconds(3)).unwrap(),
+                quorum: Quorum::new(1).unwrap(),
             },
-            ZONE,
         )
         .await
         .unwrap();
-        decisions::vote(&app.db, &eva.as_member(), id, "no", None)
+        decisions::vote(&app.db, &eva.as_member(), id, Choice::No, None)
             .await
             .unwrap();
         // Nobody asks for anything; the server's clock must close it.
@@ -415,7 +413,7 @@ async fn a_decision_closes_on_time_with_no_request_arriving() {
             "closed by the clock ({})",
             database.kind()
         );
-        assert_eq!(row.outcome.as_deref(), Some("rejected"));
+        assert_eq!(row.outcome.map(|o| o.as_str()), Some("rejected"));
         assert_eq!(tally(&app, id).await, (0, 1, 0));
         assert_eq!(proposal_status(&app, proposal).await, "rejected");
         assert_eq!(marks(&app, id).await, 0);
@@ -427,7 +425,9 @@ async fn staff_cancel_with_a_reason_and_the_proposal_returns_to_discussion() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
-        let (id, proposal) = app.open_decision(&staff_member, "core", "1").await;
+        let (id, proposal) = app
+            .open_decision(&staff_member, Eligibility::CoreGroup, 1)
+            .await;
         let decision = id.to_string();
         let (eva, _) = app.signed_in(Role::Resident, true).await;
         eva.call("cast_vote", &[("decision", &decision), ("choice", "yes")])
@@ -582,7 +582,9 @@ async fn an_assisted_vote_needs_the_members_own_password_and_records_who_helped(
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
-        let (id, _) = app.open_decision(&staff_member, "core", "1").await;
+        let (id, _) = app
+            .open_decision(&staff_member, Eligibility::CoreGroup, 1)
+            .await;
         let decision = id.to_string();
         let (eva_phone, eva) = app.signed_in(Role::Resident, true).await;
         let anna = app.member(Role::Resident, false).await;

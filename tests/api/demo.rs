@@ -7,7 +7,7 @@ use tests::{spawn_app, test_databases};
 async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
-        let first = demo::seed(&app.db, app.files.as_ref(), chrono_tz::Europe::Prague)
+        let first = demo::seed(&app.db, app.files.as_ref())
             .await
             .expect("first seed");
         assert_eq!(
@@ -23,7 +23,7 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
             "{}",
             database.kind()
         );
-        let second = demo::seed(&app.db, app.files.as_ref(), chrono_tz::Europe::Prague)
+        let second = demo::seed(&app.db, app.files.as_ref())
             .await
             .expect("second seed");
         assert_eq!(
@@ -85,9 +85,7 @@ async fn seeding_the_demo_twice_adds_nothing_the_second_time() {
 async fn demo_accounts_sign_in_with_the_demo_password_and_have_their_roles() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
-        demo::seed(&app.db, app.files.as_ref(), chrono_tz::Europe::Prague)
-            .await
-            .expect("seed");
+        demo::seed(&app.db, app.files.as_ref()).await.expect("seed");
         for (username, role) in [
             ("dana", "správce"),
             ("cyril", "pracovník centra"),
@@ -112,9 +110,7 @@ async fn the_demo_has_an_open_vote_a_result_a_poll_and_a_meeting_tally() {
     use app::server::entities::decision;
     for database in test_databases() {
         let app = spawn_app(&database).await;
-        demo::seed(&app.db, app.files.as_ref(), chrono_tz::Europe::Prague)
-            .await
-            .expect("seed");
+        demo::seed(&app.db, app.files.as_ref()).await.expect("seed");
         let rows = decision::Entity::find()
             .all(&app.db)
             .await
@@ -126,14 +122,14 @@ async fn the_demo_has_an_open_vote_a_result_a_poll_and_a_meeting_tally() {
             "the vote and the poll are open ({})",
             database.kind()
         );
-        assert!(rows.iter().any(|d| d.kind == "priority"));
+        assert!(rows.iter().any(|d| d.kind.as_str() == "priority"));
         assert!(
-            rows.iter()
-                .any(|d| d.method == "meeting" && d.outcome.as_deref() == Some("accepted"))
+            rows.iter().any(|d| d.method.as_str() == "meeting"
+                && d.outcome.map(|o| o.as_str()) == Some("accepted"))
         );
         assert!(
-            rows.iter()
-                .any(|d| d.method == "online" && d.outcome.as_deref() == Some("accepted"))
+            rows.iter().any(|d| d.method.as_str() == "online"
+                && d.outcome.map(|o| o.as_str()) == Some("accepted"))
         );
     }
 }

@@ -122,7 +122,7 @@ async fn a_file_that_is_not_there_is_never_cached_for_a_year() {
 
 #[tokio::test]
 async fn metrics_count_requests_by_route_votes_and_the_pool_on_their_own_listener() {
-    use app::domain::Role;
+    use app::domain::{Eligibility, Role};
     for database in test_databases() {
         let app = spawn_app_with(&database, |c| {
             c.metrics_bind = Some("127.0.0.1:0".parse().unwrap());
@@ -130,7 +130,7 @@ async fn metrics_count_requests_by_route_votes_and_the_pool_on_their_own_listene
         .await;
         let metrics_url = app.metrics_url.clone().expect("a metrics listener");
         let staff = app.member(Role::Staff, false).await;
-        let (decision, _) = app.open_decision(&staff, "core", "1").await;
+        let (decision, _) = app.open_decision(&staff, Eligibility::CoreGroup, 1).await;
         let (eva, _) = app.signed_in(Role::Resident, true).await;
         let before = scrape(&metrics_url).await;
         let voted = eva

@@ -280,7 +280,7 @@ async fn a_batch_is_listed_revoked_code_by_code_and_printed_with_qr_codes_that_o
             .await
             .expect("log")
             .into_iter()
-            .map(|row| row.action)
+            .map(|row| row.action.as_str().to_owned())
             .collect();
         assert_eq!(actions, ["create_invites", "revoke_invite"]);
 

@@ -28,3 +28,4 @@ mod proposals;
 mod reports;
 mod sign_in;
 mod staff_permissions;
+mod stored_values;

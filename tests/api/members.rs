@@ -11,7 +11,7 @@ async fn actions(app: &TestApp) -> Vec<String> {
         .await
         .expect("log")
         .into_iter()
-        .map(|row| row.action)
+        .map(|row| row.action.as_str().to_owned())
         .collect()
 }
 
@@ -296,7 +296,7 @@ async fn only_admins_change_roles() {
                 .status(),
             200
         );
-        assert_eq!(stored(&app, resident.id).await.role, "staff");
+        assert_eq!(stored(&app, resident.id).await.role.as_str(), "staff");
         assert_eq!(actions(&app).await, ["change_role"]);
     }
 }

@@ -1,6 +1,6 @@
 //! `/me` through HTTP: a member renames themselves and changes their password (the current one
 //! first); bad input changes nothing; the privacy page is for everyone.
-use app::domain::Role;
+use app::domain::{Eligibility, Role};
 use serde_json::Value;
 use tests::{spawn_app, test_databases};
 
@@ -158,8 +158,8 @@ async fn eva_with_everything(app: &tests::TestApp) -> Eva {
         )
         .await;
     let staff = app.member(Role::Staff, false).await;
-    let (closed, _) = app.open_decision(&staff, "core", "1").await;
-    let (open, _) = app.open_decision(&staff, "core", "1").await;
+    let (closed, _) = app.open_decision(&staff, Eligibility::CoreGroup, 1).await;
+    let (open, _) = app.open_decision(&staff, Eligibility::CoreGroup, 1).await;
     for decision in [closed, open] {
         let voted = browser
             .call(

@@ -16,7 +16,7 @@ async fn kinds(app: &TestApp, member: i32) -> Vec<String> {
         .await
         .expect("notifications")
         .into_iter()
-        .map(|n| n.kind)
+        .map(|n| n.kind.as_str().to_owned())
         .collect()
 }
 

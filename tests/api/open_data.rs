@@ -1,7 +1,7 @@
 //! Open data and staff exports through HTTP: every answer of `/api/v1/` matches the OpenAPI
 //! document the server publishes; a private site asks for a member; no answer or file holds a
 //! person's vote or anything not public; the CSV files keep Czech letters for Excel.
-use app::domain::Role;
+use app::domain::{Eligibility, Role};
 use serde_json::{Value, json};
 use tests::{Browser, TestApp, spawn_app, test_databases};
 
@@ -28,7 +28,7 @@ async fn get_json(browser: &Browser, path: &str) -> (u16, Value) {
 
 async fn seeded(database: &tests::TestDatabase) -> TestApp {
     let app = spawn_app(database).await;
-    app::server::demo::seed(&app.db, app.files.as_ref(), chrono_tz::Europe::Prague)
+    app::server::demo::seed(&app.db, app.files.as_ref())
         .await
         .expect("demo");
     app
@@ -115,7 +115,9 @@ async fn no_answer_or_file_holds_a_vote_or_anything_not_public() {
         let app = seeded(&database).await;
         let (eva, eva_member) = app.signed_in(Role::Resident, true).await;
         let staff_member = app.member(Role::Staff, false).await;
-        let (open, _) = app.open_decision(&staff_member, "core", "1").await;
+        let (open, _) = app
+            .open_decision(&staff_member, Eligibility::CoreGroup, 1)
+            .await;
         let voted = eva
             .call(
                 "cast_vote",

@@ -120,7 +120,7 @@ async fn staff_publish_an_outcome_on_a_decided_proposal_and_everyone_sees_it() {
         assert_eq!(publish(&staff, &correction).await.status(), 200);
         assert_eq!(count_outcomes(&app).await, 1);
         let row = outcome::Entity::find().one(&app.db).await.unwrap().unwrap();
-        assert_eq!(row.stage, "not_possible");
+        assert_eq!(row.stage.as_str(), "not_possible");
         assert_eq!(
             row.not_possible_reason.as_deref(),
             Some("Pozemek není města.")
@@ -133,7 +133,7 @@ async fn staff_publish_an_outcome_on_a_decided_proposal_and_everyone_sees_it() {
             .await
             .unwrap()
             .into_iter()
-            .map(|r| r.action)
+            .map(|r| r.action.as_str().to_owned())
             .collect();
         assert_eq!(actions, ["publish_outcome", "update_outcome"]);
         // The staff log says it in words and dates, not in stored codes.
@@ -232,7 +232,7 @@ async fn an_update_with_a_photo_moves_the_stage_and_a_refused_one_keeps_nothing(
             .await;
         assert_eq!(done.status(), 200);
         let row = outcome::Entity::find().one(&app.db).await.unwrap().unwrap();
-        assert_eq!(row.stage, "done");
+        assert_eq!(row.stage.as_str(), "done");
         assert_eq!(
             outcome_photo::Entity::find().count(&app.db).await.unwrap(),
             1

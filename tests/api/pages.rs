@@ -1,4 +1,5 @@
 //! Pages every visitor can reach, the 404 page, and the headers every answer carries.
+use app::domain::Eligibility;
 use sea_orm::ConnectionTrait;
 use tests::{spawn_app, test_databases};
 
@@ -111,7 +112,9 @@ async fn a_page_whose_data_cannot_be_read_answers_with_an_error_status() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let (staff, staff_member) = app.signed_in(app::domain::Role::Staff, false).await;
-        let (decision, proposal) = app.open_decision(&staff_member, "core", "1").await;
+        let (decision, proposal) = app
+            .open_decision(&staff_member, Eligibility::CoreGroup, 1)
+            .await;
         for (table, path) in [
             ("comments", format!("/proposals/{proposal}")),
             ("decision_proposals", format!("/decisions/{decision}")),

@@ -57,12 +57,8 @@ async fn a_member_reports_a_proposal_and_a_comment_once_each() {
 
         let stored = report::Entity::find().all(&app.db).await.expect("reports");
         assert_eq!(stored.len(), 2, "one report per item");
-        assert!(
-            stored
-                .iter()
-                .any(|r| r.target_kind == "comment"
-                    && r.note.as_deref() == Some("Reklama na půjčky"))
-        );
+        assert!(stored.iter().any(|r| r.target_kind.as_str() == "comment"
+            && r.note.as_deref() == Some("Reklama na půjčky")));
 
         let page = filip.page_text(&format!("/proposals/{id}")).await;
         assert_eq!(

@@ -3,6 +3,7 @@
 //! Uses the real migrations, then bulk inserts (the app's own paths would take hours for 100 000 rows).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use app::domain::ProposalStatus;
 use app::server::entities::{comment, proposal, proposal_status_change};
 use app::server::infra::search;
 use chrono::{Duration, SubsecRound, Utc};
@@ -21,9 +22,7 @@ async fn main() {
     config.data_dir = data_dir.into();
     let db = server::open_database(&config).await.expect("database");
     let files = app::server::infra::file_store::LocalFolder::new(config.uploads_dir());
-    app::server::demo::seed(&db, &files, chrono_tz::Europe::Prague)
-        .await
-        .expect("demo");
+    app::server::demo::seed(&db, &files).await.expect("demo");
     write_camera_photo(&config.data_dir.join("camera-photo.jpg"));
     let authors: Vec<i32> = app::server::entities::user::Entity::find()
         .all(&db)
@@ -66,7 +65,7 @@ async fn main() {
                 body: Set(body),
                 category_id: Set(categories[n % categories.len()]),
                 place_id: Set(None),
-                status: Set("open".into()),
+                status: Set(ProposalStatus::Open),
                 created_at: Set(at),
                 last_activity_at: Set(at),
                 support_count: Set((n % 37) as i32),
@@ -89,7 +88,7 @@ async fn main() {
     for chunk in ids.chunks(500) {
         let rows = chunk.iter().map(|&id| proposal_status_change::ActiveModel {
             proposal_id: Set(id),
-            status: Set("open".into()),
+            status: Set(ProposalStatus::Open),
             changed_at: Set(start),
             changed_by: Set(None),
             ..Default::default()

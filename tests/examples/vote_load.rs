@@ -5,9 +5,8 @@
 //! close is what limits the rate); HTTP and session handling add to each vote but not to the lock.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use app::domain::Role;
+use app::domain::{Choice, Eligibility, ProposalId, Quorum, Role, VotingWindow};
 
-use app::server::clock;
 use app::server::decisions::{self, NewDecision};
 use app::server::entities::user;
 use chrono::Utc;
@@ -35,7 +34,7 @@ async fn main() {
                 username: Set(format!("volic{n}")),
                 display_name: Set(format!("Volič {n}")),
                 password_hash: Set("bench".into()),
-                role: Set(if n == 0 { "staff" } else { "resident" }.into()),
+                role: Set(if n == 0 { Role::Staff } else { Role::Resident }),
                 core: Set(n != 0),
                 created_at: Set(Utc::now()),
                 ..Default::default()
@@ -86,19 +85,16 @@ async fn main() {
         )
         .await
         .unwrap();
-        let zone = chrono_tz::Europe::Prague;
+        let now = Utc::now();
         let id = decisions::open_single(
             &db,
             &staff,
             NewDecision {
-                proposal: &proposal.to_string(),
-                eligibility: "core",
-                opens: "now",
-                opens_at: "",
-                closes_at: &clock::to_local(Utc::now() + chrono::Duration::days(1), zone),
-                quorum: "1",
+                proposal: ProposalId(proposal),
+                eligibility: Eligibility::CoreGroup,
+                window: VotingWindow::new(now, now + chrono::Duration::days(1)).unwrap(),
+                quorum: Quorum::new(1).unwrap(),
             },
-            zone,
         )
         .await
         .unwrap();
@@ -114,7 +110,7 @@ async fn main() {
                     // Each voter votes, then changes their mind: a sustained load, not one burst.
                     let mut times = Vec::with_capacity(ROUNDS);
                     for round in 0..ROUNDS {
-                        let choice = ["yes", "no", "abstain"][(n + round) % 3];
+                        let choice = Choice::ALL[(n + round) % 3];
                         let began = Instant::now();
                         decisions::vote(&db, &voter, id, choice, None)
                             .await

@@ -10,7 +10,10 @@ mod databases;
 pub use browser::Browser;
 pub use databases::{TestDatabase, test_databases};
 
-use app::domain::{DisplayName, InviteCode, Password, Role, Username};
+use app::domain::{
+    DisplayName, Eligibility, InviteCode, Password, ProposalId, Quorum, Role, Username,
+    VotingWindow,
+};
 use app::server::accounts::members::{self, NewMember};
 use app::server::infra::passwords;
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
@@ -388,32 +391,40 @@ impl TestApp {
     pub async fn open_decision(
         &self,
         staff: &TestMember,
-        eligibility: &str,
-        quorum: &str,
+        eligibility: Eligibility,
+        quorum: u32,
     ) -> (i32, i32) {
         let author = self.member(Role::Resident, false).await;
         let proposal = self
             .proposal(&author, "Nová lavička", "Chybí lavička.")
             .await;
-        let zone = chrono_tz::Europe::Prague;
-        let closes_at =
-            app::server::clock::to_local(chrono::Utc::now() + chrono::Duration::days(1), zone);
-        let id = app::server::decisions::open_single(
+        let id = self
+            .open_decision_on(staff, proposal, eligibility, quorum)
+            .await;
+        (id, proposal)
+    }
+
+    /// An open decision on `proposal`, opened by `staff` through the service, closing tomorrow.
+    pub async fn open_decision_on(
+        &self,
+        staff: &TestMember,
+        proposal: i32,
+        eligibility: Eligibility,
+        quorum: u32,
+    ) -> i32 {
+        let now = chrono::Utc::now();
+        app::server::decisions::open_single(
             &self.db,
             &staff.as_member(),
             app::server::decisions::NewDecision {
-                proposal: &proposal.to_string(),
+                proposal: ProposalId(proposal),
                 eligibility,
-                opens: "now",
-                opens_at: "",
-                closes_at: &closes_at,
-                quorum,
+                window: VotingWindow::new(now, now + chrono::Duration::days(1)).unwrap(),
+                quorum: Quorum::new(quorum).unwrap(),
             },
-            zone,
         )
         .await
-        .expect("decision opened");
-        (id, proposal)
+        .expect("decision opened")
     }
 
     /// Decides `proposal` as accepted through the staff's "record a meeting" form, as `staff`.

@@ -1,7 +1,7 @@
 //! Buttons to change the language, one small form per language (works without JavaScript; one
 //! form per button because a script-driven submit does not send which button was pressed).
-use crate::account::SetLanguage;
 use crate::i18n::{Locale, t, use_locale};
+use crate::serverfns::account::SetLanguage;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_location;

@@ -47,7 +47,7 @@ pub fn Header(site_name: String, estate_name: String) -> impl IntoView {
 
 #[component]
 fn KioskSignOut() -> impl IntoView {
-    let sign_out = ServerAction::<crate::account::SignOut>::new();
+    let sign_out = ServerAction::<crate::serverfns::account::SignOut>::new();
     view! {
         <ActionForm action=sign_out attr:class="kiosk-sign-out">
             <button type="submit" class="button big"><IconSvg icon=Icon::Key/><span>{t("sign-out")}</span></button>

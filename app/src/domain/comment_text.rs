@@ -3,6 +3,7 @@ use super::proposal_text::clean_multiline;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct CommentText(String);
 
 impl CommentText {

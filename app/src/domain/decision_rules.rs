@@ -5,9 +5,13 @@ use serde::{Deserialize, Serialize};
 
 /// Who may vote in a decision (DESIGN.md: the core group by default, or all members).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Eligibility {
     #[default]
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "core"))]
     CoreGroup,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "members"))]
     AllMembers,
 }
 
@@ -28,8 +32,12 @@ impl Eligibility {
 
 /// A yes / no / abstain vote on one proposal, or a priority poll over several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum DecisionKind {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "single"))]
     Single,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "priority"))]
     Priority,
 }
 
@@ -48,11 +56,36 @@ impl DecisionKind {
     }
 }
 
+/// How a decision is taken: members vote in Spolu, or staff record a tally counted in a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
+pub enum VotingMethod {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "online"))]
+    Online,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "meeting"))]
+    Meeting,
+}
+
+impl VotingMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VotingMethod::Online => "online",
+            VotingMethod::Meeting => "meeting",
+        }
+    }
+}
+
 /// One voter's choice on one proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Choice {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "yes"))]
     Yes,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "no"))]
     No,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "abstain"))]
     Abstain,
 }
 
@@ -70,10 +103,16 @@ impl Choice {
     pub fn parse(input: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.as_str() == input)
     }
+
+    /// The choice a ballot form sent, or the message for its field.
+    pub fn chosen(input: &str) -> Result<Self, &'static str> {
+        Self::parse(input).ok_or("error-vote-choice")
+    }
 }
 
 /// The fewest people who must vote for a decision to count; 1 to 10 000.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "u32")]
 pub struct Quorum(u32);
 
 impl Quorum {
@@ -102,14 +141,20 @@ impl Quorum {
 
 /// How a yes / no / abstain decision ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Outcome {
     /// More than half of those who voted yes or no said yes, and enough people voted.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "accepted"))]
     Accepted,
     /// Enough people voted, but yes was not more than half of yes + no (a tie is not a yes).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "rejected"))]
     Rejected,
     /// Fewer people voted than the quorum: not accepted, whatever they chose.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "no_quorum"))]
     NoQuorum,
     /// A priority poll with enough voters: its result is the order of the dots.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "ranked"))]
     Ranked,
 }
 
@@ -136,6 +181,16 @@ impl Outcome {
 
     pub fn is_accepted(self) -> bool {
         self == Outcome::Accepted
+    }
+
+    /// Where a yes / no / abstain decision leaves its proposal: accepted, or else rejected
+    /// (too few voters is not a yes either).
+    pub fn proposal_status(self) -> super::ProposalStatus {
+        if self.is_accepted() {
+            super::ProposalStatus::Accepted
+        } else {
+            super::ProposalStatus::Rejected
+        }
     }
 
     /// A priority poll ranks; it counts once at least `quorum` people took part.
@@ -189,9 +244,33 @@ impl Tally {
 /// The dots of a priority poll: each voter has `per_voter` dots and may put at most
 /// `per_proposal` of them on one proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "DotsFields")]
 pub struct Dots {
     per_voter: u32,
     per_proposal: u32,
+}
+
+/// What [`Dots`] read from JSON, before `Dots::new` checks it.
+#[derive(Deserialize)]
+struct DotsFields {
+    per_voter: u32,
+    per_proposal: u32,
+}
+
+impl TryFrom<DotsFields> for Dots {
+    type Error = &'static str;
+
+    fn try_from(fields: DotsFields) -> Result<Self, Self::Error> {
+        Self::new(fields.per_voter, fields.per_proposal)
+    }
+}
+
+impl TryFrom<u32> for Quorum {
+    type Error = &'static str;
+
+    fn try_from(voters: u32) -> Result<Self, Self::Error> {
+        Self::new(voters)
+    }
 }
 
 impl Dots {

@@ -53,6 +53,7 @@ impl HideReason {
 /// A short note staff write: a reason for hiding or suspending, what an edit changed. Spaces are
 /// tidied; it must say something, in at most 200 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct StaffNote(String);
 
 impl StaffNote {
@@ -76,26 +77,48 @@ impl StaffNote {
 
 /// Every kind of staff action the moderation log records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum LogAction {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "hide"))]
     Hide,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "restore"))]
     Restore,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "dismiss"))]
     Dismiss,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "edit"))]
     Edit,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "lock"))]
     Lock,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "unlock"))]
     Unlock,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "merge"))]
     Merge,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "approve"))]
     Approve,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "suspend"))]
     Suspend,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "lift_suspension"))]
     LiftSuspension,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "add_to_core"))]
     AddToCore,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "remove_from_core"))]
     RemoveFromCore,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "change_role"))]
     ChangeRole,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "reset_password"))]
     ResetPassword,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "create_invites"))]
     CreateInvites,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "revoke_invite"))]
     RevokeInvite,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "write_for_member"))]
     WriteForMember,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "change_settings"))]
     ChangeSettings,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "publish_outcome"))]
     PublishOutcome,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "update_outcome"))]
     UpdateOutcome,
 }
 

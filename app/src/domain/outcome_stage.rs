@@ -4,10 +4,16 @@ use super::proposal_text::clean_multiline;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum OutcomeStage {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "planned"))]
     Planned,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "in_progress"))]
     InProgress,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "done"))]
     Done,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "not_possible"))]
     NotPossible,
 }
 
@@ -46,6 +52,7 @@ impl OutcomeStage {
 /// What staff write about an outcome: the decision in plain words, an update, the reason it is
 /// not possible. Several lines, like a proposal's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct OutcomeText(String);
 
 impl OutcomeText {
@@ -69,6 +76,7 @@ impl OutcomeText {
 
 /// Who will do what: one line, and optional (a rejected proposal has nobody to do anything).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct WhoDoes(String);
 
 impl WhoDoes {

@@ -2,10 +2,16 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum ReportReason {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "offensive"))]
     Offensive,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "personal_information"))]
     PersonalInformation,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "spam"))]
     Spam,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "other"))]
     Other,
 }
 

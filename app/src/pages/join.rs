@@ -1,8 +1,8 @@
 //! `/join`: redeeming an invite code (typed, or from the QR link `/join?code=…`).
-use crate::account::Join;
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextField};
 use crate::i18n::t;
 use crate::islands::ShowPassword;
+use crate::serverfns::account::Join;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -1,8 +1,8 @@
 //! `/login`: signing in with username and password.
-use crate::account::SignIn;
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextField};
 use crate::i18n::t;
 use crate::islands::ShowPassword;
+use crate::serverfns::account::SignIn;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -4,11 +4,11 @@ mod change_password;
 mod delete_account;
 mod rename;
 
-use crate::account::SignOut;
 use crate::components::{FormMessage, Icon, IconSvg, LanguageSwitch, PageTitle, TextField};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::permissions::Action;
+use crate::serverfns::account::SignOut;
 use change_password::ChangePassword;
 use delete_account::DeleteAccount;
 use leptos::prelude::*;

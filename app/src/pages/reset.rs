@@ -1,9 +1,9 @@
 //! `/reset`: a member who forgot their password types the one-time code staff gave them at the
 //! desk and a new password, and is signed in.
-use crate::account::ResetPassword;
 use crate::components::{FormMessage, Icon, IconSvg, PageTitle, TextField};
 use crate::i18n::t;
 use crate::islands::ShowPassword;
+use crate::serverfns::account::ResetPassword;
 use leptos::prelude::*;
 
 #[component]

@@ -32,7 +32,7 @@ fn target(kind: &str, id: i32) -> Result<crate::domain::Target, AppError> {
 /// Ties a failed action's messages to its item, so the page shows them in that item's card.
 #[cfg(feature = "ssr")]
 fn about(target: crate::domain::Target, error: AppError) -> AppError {
-    let item = format!("{}-{}", target.kind(), target.id());
+    let item = format!("{}-{}", target.kind().as_str(), target.id());
     match error {
         AppError::Invalid { .. } => error.keeping(&[("item", &item)]),
         other => other,

@@ -7,23 +7,21 @@
 //! only if the decision is still open, and the close begins by marking it closed. On PostgreSQL the
 //! row lock orders them; on SQLite the first write takes the database's write lock. So a vote is
 //! either counted or refused, never lost, even in the same second as the close.
+pub mod forms;
 pub mod polls;
 
 mod ballot;
-mod checks;
 mod close;
 mod meeting;
 mod open;
 mod read;
+mod store;
 pub use ballot::vote;
 pub(crate) use ballot::{cast, votable};
-pub(crate) use checks::{
-    METHOD_MEETING, METHOD_ONLINE, check_count, check_meeting_day, check_note, check_rule,
-    check_schedule, field,
-};
 pub use close::{cancel, close, close_early, run_due};
-pub(crate) use close::{count_i32, count64, eligible_count};
+pub(crate) use close::{count_i32, eligible_count};
 pub use meeting::{MeetingTally, record_meeting};
+pub(crate) use open::proposal_ids;
 pub use open::{NewDecision, open_single};
-pub(crate) use open::{proposal_ids, start};
+pub use polls::{MeetingPoll, NewPoll};
 pub use read::{detail, list};

@@ -35,17 +35,13 @@ pub struct Seeded {
 
 /// Adds whatever of the demo estate is missing: accounts, the default categories, places and
 /// proposals with supports, decisions, and outcomes (their notifications follow from them).
-pub async fn seed(
-    db: &DatabaseConnection,
-    files: &dyn FileStore,
-    zone: chrono_tz::Tz,
-) -> Result<Seeded, AppError> {
+pub async fn seed(db: &DatabaseConnection, files: &dyn FileStore) -> Result<Seeded, AppError> {
     let accounts = seed_accounts(db).await?;
     let categories = crate::server::catalog::categories::add_missing_defaults(db).await?;
     let places = crate::server::demo::proposals::seed_places(db).await?;
     let proposals = crate::server::demo::proposals::seed_proposals(db, files).await?;
-    let decisions = crate::server::demo::decisions::seed_decisions(db, zone).await?;
-    let outcomes = crate::server::demo::outcomes::seed_outcomes(db, files, zone).await?;
+    let decisions = crate::server::demo::decisions::seed_decisions(db).await?;
+    let outcomes = crate::server::demo::outcomes::seed_outcomes(db, files).await?;
     Ok(Seeded {
         accounts,
         categories,

@@ -26,3 +26,44 @@ pub mod site_setting;
 pub mod stored_file;
 pub mod support;
 pub mod user;
+
+// Statuses, kinds, methods, eligibility, stages, roles, choices and log actions are stored as
+// the domain's own enums (`DeriveActiveEnum` in `domain/`): a row holding a value no variant
+// names fails to load with a database error, which is logged, rather than becoming a default.
+#[cfg(test)]
+mod tests {
+    use crate::domain::{
+        Choice, DecisionKind, Eligibility, LogAction, Outcome, OutcomeStage, ProposalStatus,
+        ReportReason, Role, TargetKind, VotingMethod,
+    };
+    use crate::views::notifications::NotificationKind;
+    use sea_orm::{ActiveEnum, Iterable};
+
+    /// Forms and addresses speak `as_str`; the database speaks the stored value. They are the
+    /// same words, so a link or a form value always names what is stored.
+    fn stored_as_named<E: ActiveEnum<Value = String> + Iterable + Copy>(
+        name: impl Fn(E) -> &'static str,
+    ) {
+        for variant in E::iter() {
+            assert_eq!(variant.to_value(), name(variant));
+            assert!(E::try_from_value(&name(variant).to_owned()).is_ok());
+        }
+        assert!(E::try_from_value(&"no such value".to_owned()).is_err());
+    }
+
+    #[test]
+    fn every_stored_enum_stores_the_word_forms_use() {
+        stored_as_named(ProposalStatus::as_str);
+        stored_as_named(OutcomeStage::as_str);
+        stored_as_named(Role::as_str);
+        stored_as_named(Eligibility::as_str);
+        stored_as_named(DecisionKind::as_str);
+        stored_as_named(VotingMethod::as_str);
+        stored_as_named(Choice::as_str);
+        stored_as_named(Outcome::as_str);
+        stored_as_named(LogAction::as_str);
+        stored_as_named(ReportReason::as_str);
+        stored_as_named(NotificationKind::as_str);
+        stored_as_named(TargetKind::as_str);
+    }
+}

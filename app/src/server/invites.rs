@@ -46,7 +46,7 @@ pub async fn create(
         let code = random_code().ok_or(AppError::Internal)?;
         let row = invite::ActiveModel {
             code: Set(code.as_stored().to_owned()),
-            role: Set(batch.role.as_str().to_owned()),
+            role: Set(batch.role),
             core: Set(batch.core),
             created_by: Set(batch.created_by),
             created_at: Set(now),
@@ -131,7 +131,7 @@ pub async fn redeem(db: &DatabaseConnection, redemption: Redemption) -> Result<i
         };
         return Err(AppError::field("code", message));
     }
-    let role = Role::parse(&found.role).map_err(|_| AppError::Internal)?;
+    let role = found.role;
     let member = members::create(
         &txn,
         NewMember {
@@ -162,7 +162,7 @@ pub async fn setup_code(db: &DatabaseConnection) -> Result<Option<InviteCode>, A
     invite::Entity::update_many()
         .col_expr(invite::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(invite::Column::CreatedBy.is_null())
-        .filter(invite::Column::Role.eq(Role::Admin.as_str()))
+        .filter(invite::Column::Role.eq(Role::Admin))
         .filter(invite::Column::UsedAt.is_null())
         .filter(invite::Column::RevokedAt.is_null())
         .exec(db)

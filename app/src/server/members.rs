@@ -5,7 +5,6 @@ use crate::domain::{InviteCode, LogAction, Role, StaffNote};
 use crate::error::{AppError, FieldErrors};
 use crate::permissions::{Action, allows, may_handle_code_for};
 use crate::server::accounts::members::to_member;
-use crate::server::clock::local_day;
 use crate::server::clock::now;
 use crate::server::clock::parse_local;
 use crate::server::entities::{invite, user};
@@ -16,7 +15,7 @@ use crate::server::staff_log::LogEntry;
 use crate::server::staff_log::log;
 use crate::views::members::MemberRow;
 use crate::visitor::Member;
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -145,29 +144,52 @@ pub async fn set_core(
     Ok(())
 }
 
-/// Suspends a member through the day `until` (`2026-12-24`, in the estate's calendar) with a
-/// reason they will see. Both are checked together.
+/// A suspension, checked: when it ends and the reason the member will see.
+pub struct Suspension {
+    /// The last day of it, in the estate's calendar.
+    pub last_day: NaiveDate,
+    /// The start of the day after.
+    pub ends_at: DateTime<Utc>,
+    pub reason: StaffNote,
+}
+
+impl Suspension {
+    /// Through the day `until` (`2026-12-24`, in the estate's calendar), which is not over yet;
+    /// both fields are checked together.
+    pub fn parse(until: &str, reason: &str, zone: Tz) -> Result<Self, AppError> {
+        let mut errors = FieldErrors::default();
+        let last_day = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d").ok();
+        let ends = last_day.and_then(|day| {
+            let next = day.succ_opt()?;
+            parse_local(&format!("{next}T00:00"), zone)
+                .filter(|ends| *ends > now())
+                .map(|ends| (day, ends))
+        });
+        let ends = errors.check("until", ends.ok_or("error-suspend-until"));
+        let reason = errors.check("reason", StaffNote::parse(reason));
+        let (Some((last_day, ends_at)), Some(reason)) = (ends, reason) else {
+            return Err(errors.into_error());
+        };
+        Ok(Self {
+            last_day,
+            ends_at,
+            reason,
+        })
+    }
+}
+
+/// Suspends a member until the suspension ends, with its reason shown to them.
 pub async fn suspend(
     db: &DatabaseConnection,
     staff: &Member,
     member_id: i32,
-    until: &str,
-    reason: &str,
-    zone: Tz,
+    suspension: Suspension,
 ) -> Result<(), AppError> {
-    let mut errors = FieldErrors::default();
-    let ends_at = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d")
-        .ok()
-        .and_then(|day| day.succ_opt())
-        .and_then(|next| parse_local(&format!("{next}T00:00"), zone))
-        .filter(|ends| *ends > now());
-    if ends_at.is_none() {
-        errors.add("until", "error-suspend-until");
-    }
-    let reason = errors.check("reason", StaffNote::parse(reason));
-    let (Some(ends_at), Some(reason)) = (ends_at, reason) else {
-        return Err(errors.into_error());
-    };
+    let Suspension {
+        last_day,
+        ends_at,
+        reason,
+    } = suspension;
     let txn = db.begin().await?;
     user::Entity::update_many()
         .col_expr(user::Column::SuspendedUntil, Expr::value(Some(ends_at)))
@@ -179,11 +201,7 @@ pub async fn suspend(
         .exec(&txn)
         .await?;
     subject(&txn, staff, member_id).await?;
-    let logged = format!(
-        "{} ({})",
-        reason.as_str(),
-        local_day(ends_at - Duration::seconds(1), zone)
-    );
+    let logged = format!("{} ({last_day})", reason.as_str());
     log(
         &txn,
         entry(staff, LogAction::Suspend, member_id, Some(&logged)),
@@ -276,14 +294,13 @@ pub async fn set_role(
     db: &DatabaseConnection,
     admin: &Member,
     member_id: i32,
-    role: &str,
+    role: Role,
 ) -> Result<(), AppError> {
-    let role = Role::parse(role).map_err(|message| AppError::field("role", message))?;
     let txn = db.begin().await?;
     let changed = user::Entity::update_many()
-        .col_expr(user::Column::Role, Expr::value(role.as_str()))
+        .col_expr(user::Column::Role, Expr::value(role))
         .filter(user::Column::Id.eq(member_id))
-        .filter(user::Column::Role.ne(role.as_str()))
+        .filter(user::Column::Role.ne(role))
         .exec(&txn)
         .await?;
     subject(&txn, admin, member_id).await?;

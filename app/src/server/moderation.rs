@@ -16,7 +16,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 mod editing;
 mod merge;
 mod visibility;
-pub use editing::{Correction, edit, set_locked};
+pub use editing::{Correction, CorrectionForm, NewWords, edit, set_locked};
 pub use merge::merge;
 pub use visibility::{approve, dismiss, hide, restore};
 

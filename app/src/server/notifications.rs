@@ -68,7 +68,7 @@ async fn try_send(db: &DatabaseConnection, event: Event) -> Result<(), AppError>
         notification::ActiveModel {
             member_id: Set(member),
             event: Set(draft.event.clone()),
-            kind: Set(draft.kind.as_str().to_owned()),
+            kind: Set(draft.kind),
             proposal_id: Set(draft.proposal),
             decision_id: Set(draft.decision),
             detail: Set(draft.detail.clone()),

@@ -8,7 +8,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::server::clock::now;
 use crate::server::entities::{outcome, outcome_photo, outcome_update, proposal};
 use crate::server::infra::file_store::FileStore;
-use crate::server::infra::photos::{self, StoredPhoto, Upload};
+use crate::server::infra::photos::{self, Photo, StoredPhoto};
 use crate::server::notifications::{self, Event};
 use crate::server::staff_log::LogEntry;
 use crate::server::staff_log::log;
@@ -30,45 +30,48 @@ pub struct OutcomeForm<'a> {
     pub reason: &'a str,
 }
 
-struct CheckedOutcome {
-    summary: OutcomeText,
-    who_does: Option<WhoDoes>,
-    due_on: Option<NaiveDate>,
-    stage: OutcomeStage,
-    reason: Option<OutcomeText>,
+/// An outcome to publish (or correct), checked.
+pub struct NewOutcome {
+    pub summary: OutcomeText,
+    pub who_does: Option<WhoDoes>,
+    pub due_on: Option<NaiveDate>,
+    pub stage: OutcomeStage,
+    /// Only with "not possible", which always has one.
+    pub reason: Option<OutcomeText>,
 }
 
-/// Every field at once. "Not possible" needs its reason; other stages keep none.
-fn check(form: &OutcomeForm<'_>) -> Result<CheckedOutcome, AppError> {
-    let mut errors = FieldErrors::default();
-    let summary = errors.check("summary", OutcomeText::parse(form.summary));
-    let who_does = errors.check("who_does", WhoDoes::parse(form.who_does));
-    let due_on = errors.check("due_on", parse_day(form.due_on));
-    let stage = errors.check(
-        "stage",
-        OutcomeStage::parse(form.stage).ok_or("error-outcome-stage"),
-    );
-    let reason = match stage {
-        Some(stage) if stage.needs_reason() => errors
-            .check(
-                "reason",
-                OutcomeText::parse(form.reason).map_err(|_| "error-outcome-reason"),
-            )
-            .map(Some),
-        _ => Some(None),
-    };
-    errors.finish()?;
-    match (summary, who_does, due_on, stage, reason) {
-        (Some(summary), Some(who_does), Some(due_on), Some(stage), Some(reason)) => {
-            Ok(CheckedOutcome {
-                summary,
-                who_does,
-                due_on,
-                stage,
-                reason,
-            })
-        }
-        _ => Err(AppError::Internal),
+impl OutcomeForm<'_> {
+    /// Every field at once. "Not possible" needs its reason; other stages keep none.
+    pub fn parse(&self) -> Result<NewOutcome, AppError> {
+        let mut errors = FieldErrors::default();
+        let summary = errors.check("summary", OutcomeText::parse(self.summary));
+        let who_does = errors.check("who_does", WhoDoes::parse(self.who_does));
+        let due_on = errors.check("due_on", parse_day(self.due_on));
+        let stage = errors.check(
+            "stage",
+            OutcomeStage::parse(self.stage).ok_or("error-outcome-stage"),
+        );
+        let reason = match stage {
+            Some(stage) if stage.needs_reason() => errors
+                .check(
+                    "reason",
+                    OutcomeText::parse(self.reason).map_err(|_| "error-outcome-reason"),
+                )
+                .map(Some),
+            _ => Some(None),
+        };
+        let (Some(summary), Some(who_does), Some(due_on), Some(stage), Some(reason)) =
+            (summary, who_does, due_on, stage, reason)
+        else {
+            return Err(errors.into_error());
+        };
+        Ok(NewOutcome {
+            summary,
+            who_does,
+            due_on,
+            stage,
+            reason,
+        })
     }
 }
 
@@ -89,8 +92,8 @@ async fn decided_proposal(db: &DatabaseConnection, id: i32) -> Result<proposal::
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    match ProposalStatus::parse(&row.status) {
-        Some(ProposalStatus::Accepted | ProposalStatus::Rejected) => Ok(row),
+    match row.status {
+        ProposalStatus::Accepted | ProposalStatus::Rejected => Ok(row),
         _ => Err(AppError::field("outcome", "error-outcome-not-decided")),
     }
 }
@@ -101,9 +104,8 @@ pub async fn publish(
     db: &DatabaseConnection,
     staff: &Member,
     proposal_id: i32,
-    form: OutcomeForm<'_>,
+    checked: NewOutcome,
 ) -> Result<(), AppError> {
-    let checked = check(&form)?;
     let proposal = decided_proposal(db, proposal_id).await?;
     let at = now();
     let txn = db.begin().await?;
@@ -118,7 +120,7 @@ pub async fn publish(
             .map_or("", WhoDoes::as_str)
             .to_owned()),
         due_on: Set(checked.due_on),
-        stage: Set(checked.stage.as_str().to_owned()),
+        stage: Set(checked.stage),
         not_possible_reason: Set(checked.reason.as_ref().map(|r| r.as_str().to_owned())),
         published_by: Set(staff.id),
         published_at: Set(at),
@@ -144,7 +146,7 @@ pub async fn publish(
                 Expr::value(checked.who_does.as_ref().map_or("", WhoDoes::as_str)),
             )
             .col_expr(outcome::Column::DueOn, Expr::value(checked.due_on))
-            .col_expr(outcome::Column::Stage, Expr::value(checked.stage.as_str()))
+            .col_expr(outcome::Column::Stage, Expr::value(checked.stage))
             .col_expr(
                 outcome::Column::NotPossibleReason,
                 Expr::value(checked.reason.as_ref().map(|r| r.as_str().to_owned())),
@@ -188,35 +190,44 @@ pub struct UpdateForm<'a> {
     pub stage: &'a str,
 }
 
-/// Adds a dated update with its photos, moving the stage when one is chosen ("not possible" takes
-/// the update's text as its reason). Nothing is kept half-way: a failed save removes the photos.
+/// A progress update, checked: its words and, if chosen, the stage it moves to.
+pub struct OutcomeUpdate {
+    pub body: OutcomeText,
+    pub stage: Option<OutcomeStage>,
+}
+
+impl UpdateForm<'_> {
+    pub fn parse(&self) -> Result<OutcomeUpdate, AppError> {
+        let mut errors = FieldErrors::default();
+        let body = errors.check("body", OutcomeText::parse(self.body));
+        let stage = match self.stage.trim() {
+            "" => Some(None),
+            stage => errors
+                .check(
+                    "stage",
+                    OutcomeStage::parse(stage).ok_or("error-outcome-stage"),
+                )
+                .map(Some),
+        };
+        let (Some(body), Some(stage)) = (body, stage) else {
+            return Err(errors.into_error());
+        };
+        Ok(OutcomeUpdate { body, stage })
+    }
+}
+
+/// Adds a dated update with its (checked) photos, moving the stage when one is chosen ("not
+/// possible" takes the update's text as its reason). Nothing is kept half-way: a failed save
+/// removes the photos.
 pub async fn add_update(
     db: &DatabaseConnection,
     files: &dyn FileStore,
     staff: &Member,
     proposal_id: i32,
-    form: UpdateForm<'_>,
-    uploads: Vec<Upload>,
+    update: OutcomeUpdate,
+    photos: Vec<Photo>,
 ) -> Result<(), AppError> {
-    let mut errors = FieldErrors::default();
-    let body = errors.check("body", OutcomeText::parse(form.body));
-    let stage = match form.stage.trim() {
-        "" => Some(None),
-        stage => errors
-            .check(
-                "stage",
-                OutcomeStage::parse(stage).ok_or("error-outcome-stage"),
-            )
-            .map(Some),
-    };
-    let (checked, photos) = AppError::both(
-        errors.finish().and(match (body, stage) {
-            (Some(body), Some(stage)) => Ok((body, stage)),
-            _ => Err(AppError::Internal),
-        }),
-        photos::check_uploads(uploads).await,
-    )?;
-    let (body, stage) = checked;
+    let OutcomeUpdate { body, stage } = update;
     let existing = outcome::Entity::find()
         .filter(outcome::Column::ProposalId.eq(proposal_id))
         .one(db)
@@ -255,7 +266,7 @@ async fn save_update(
         .col_expr(outcome::Column::UpdatedAt, Expr::value(at))
         .filter(outcome::Column::Id.eq(existing.id));
     if let Some(stage) = stage {
-        touch = touch.col_expr(outcome::Column::Stage, Expr::value(stage.as_str()));
+        touch = touch.col_expr(outcome::Column::Stage, Expr::value(stage));
         let reason = stage.needs_reason().then(|| body.as_str().to_owned());
         touch = touch.col_expr(outcome::Column::NotPossibleReason, Expr::value(reason));
     }
@@ -263,7 +274,7 @@ async fn save_update(
     let update = outcome_update::ActiveModel {
         outcome_id: Set(existing.id),
         body: Set(body.as_str().to_owned()),
-        stage: Set(stage.map(|s| s.as_str().to_owned())),
+        stage: Set(stage),
         written_by: Set(staff.id),
         created_at: Set(at),
         ..Default::default()

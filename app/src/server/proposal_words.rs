@@ -23,7 +23,7 @@ pub fn readable_by(row: &proposal::Model, viewer: Option<&Member>) -> bool {
     if row.hidden_at.is_some() {
         return false;
     }
-    row.status != ProposalStatus::Submitted.as_str()
+    row.status != ProposalStatus::Submitted
         || viewer.is_some_and(|member| member.id == row.author_id)
 }
 
@@ -60,7 +60,7 @@ pub async fn shown_titles(
 ) -> Result<HashMap<i32, Option<String>>, AppError> {
     let singles = rows
         .iter()
-        .filter(|row| DecisionKind::parse(&row.kind) == Some(DecisionKind::Single))
+        .filter(|row| row.kind == DecisionKind::Single)
         .map(|row| row.id);
     let links = decision_proposal::Entity::find()
         .filter(decision_proposal::Column::DecisionId.is_in(singles))
@@ -88,8 +88,8 @@ pub fn decision_title(
     row: &decision::Model,
     proposals: &[(i32, Option<String>)],
 ) -> Option<String> {
-    match (DecisionKind::parse(&row.kind), proposals) {
-        (Some(DecisionKind::Single), [(_, title)]) => title.clone(),
+    match (row.kind, proposals) {
+        (DecisionKind::Single, [(_, title)]) => title.clone(),
         _ => Some(row.title.clone()),
     }
 }

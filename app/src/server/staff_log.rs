@@ -21,8 +21,8 @@ pub struct LogEntry<'a> {
 pub async fn log(db: &impl ConnectionTrait, entry: LogEntry<'_>) -> Result<i32, AppError> {
     let row = moderation_log::ActiveModel {
         staff_id: Set(entry.staff.id),
-        action: Set(entry.action.as_str().to_owned()),
-        target_kind: Set(entry.target.map(|t| t.kind().to_owned())),
+        action: Set(entry.action),
+        target_kind: Set(entry.target.map(Target::kind)),
         target_id: Set(entry.target.map(Target::id)),
         member_id: Set(entry.member),
         reason: Set(entry.reason.map(str::to_owned)),

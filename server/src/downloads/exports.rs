@@ -117,7 +117,7 @@ async fn proposal_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
             vec![
                 row.id.to_string(),
                 shown(&row),
-                row.status,
+                row.status.as_str().to_owned(),
                 labels
                     .get(&row.category_id)
                     .map(|l| l.name.clone())
@@ -153,7 +153,7 @@ async fn outcome_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppEr
             vec![
                 row.proposal_id.to_string(),
                 titles.get(&row.proposal_id).cloned().unwrap_or_default(),
-                row.stage,
+                row.stage.as_str().to_owned(),
                 row.summary,
                 row.who_does,
                 row.due_on.map(|d| d.to_string()).unwrap_or_default(),
@@ -212,13 +212,13 @@ async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
                     .cloned()
                     .flatten()
                     .unwrap_or_default(),
-                d.method.clone(),
-                d.eligibility.clone(),
+                d.method.as_str().to_owned(),
+                d.eligibility.as_str().to_owned(),
                 d.closed_at.map(day).unwrap_or_default(),
                 d.eligible_count.map(|n| n.to_string()).unwrap_or_default(),
                 d.voter_count.map(|n| n.to_string()).unwrap_or_default(),
                 d.quorum.to_string(),
-                d.outcome.clone().unwrap_or_default(),
+                d.outcome.map(|o| o.as_str().to_owned()).unwrap_or_default(),
                 t.proposal_id.to_string(),
                 titles.get(&t.proposal_id).cloned().unwrap_or_default(),
                 t.yes.to_string(),

@@ -134,7 +134,7 @@ pub async fn export(
         account: Account {
             username: row.username,
             display_name: row.display_name,
-            role: row.role,
+            role: row.role.as_str().to_owned(),
             core_group: row.core,
             language: row.language,
             joined_at: row.created_at,
@@ -152,7 +152,7 @@ pub async fn export(
                 id: p.id,
                 title: p.title,
                 text: p.body,
-                status: p.status,
+                status: p.status.as_str().to_owned(),
                 written_at: p.created_at,
             })
             .collect(),
@@ -170,9 +170,9 @@ pub async fn export(
         reports: reports
             .into_iter()
             .map(|r| MyReport {
-                kind: r.target_kind,
+                kind: r.target_kind.as_str().to_owned(),
                 id: r.target_id,
-                reason: r.reason,
+                reason: r.reason.as_str().to_owned(),
                 note: r.note,
                 made_at: r.created_at,
             })
@@ -193,7 +193,7 @@ pub async fn export(
         notifications: notifications
             .into_iter()
             .map(|n| MyNotification {
-                kind: n.kind,
+                kind: n.kind.as_str().to_owned(),
                 proposal: n.proposal_id,
                 decision: n.decision_id,
                 at: n.created_at,

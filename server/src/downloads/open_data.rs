@@ -201,7 +201,7 @@ fn answer<T: Serialize>(result: Result<T, AppError>) -> Response {
 /// Proposals everyone may read: not waiting for approval, not hidden.
 fn public_proposals() -> Select<proposal::Entity> {
     proposal::Entity::find()
-        .filter(proposal::Column::Status.ne(ProposalStatus::Submitted.as_str()))
+        .filter(proposal::Column::Status.ne(ProposalStatus::Submitted))
         .filter(proposal::Column::HiddenAt.is_null())
 }
 
@@ -238,7 +238,7 @@ async fn proposal_page(
                 id: row.id,
                 title: row.title,
                 text: row.body,
-                status: row.status,
+                status: row.status.as_str().to_owned(),
                 created_at: row.created_at,
                 support_count: row.support_count,
                 comment_count: row.comment_count,
@@ -367,13 +367,13 @@ async fn decision_page(
                     .cloned()
                     .flatten()
                     .unwrap_or_default(),
-                kind: row.kind,
-                method: row.method,
-                eligibility: row.eligibility,
+                kind: row.kind.as_str().to_owned(),
+                method: row.method.as_str().to_owned(),
+                eligibility: row.eligibility.as_str().to_owned(),
                 quorum: row.quorum,
                 eligible_count: row.eligible_count,
                 voter_count: row.voter_count,
-                outcome: row.outcome,
+                outcome: row.outcome.map(|o| o.as_str().to_owned()),
                 closed_at: row.closed_at,
             })
             .collect(),

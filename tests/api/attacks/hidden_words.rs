@@ -1,7 +1,7 @@
 //! A proposal moderators hid keeps its words from everyone but staff on every read path: the
 //! decision named after it, the decisions list, their server functions, open data, the CSV export,
 //! notifications and the member's data download; and its photos do not load by their address.
-use app::domain::Role;
+use app::domain::{Eligibility, Role};
 use tests::{spawn_app, test_databases};
 
 const SECRET: &str = "Tajný název 77";
@@ -15,24 +15,9 @@ async fn a_hidden_proposals_title_leaks_through_no_decision_path() {
             .proposal(&author, SECRET, "Text, který někoho zranil.")
             .await;
         let (staff, staff_member) = app.signed_in(Role::Staff, false).await;
-        let zone = chrono_tz::Europe::Prague;
-        let closes_at =
-            app::server::clock::to_local(chrono::Utc::now() + chrono::Duration::days(1), zone);
-        let decision = app::server::decisions::open_single(
-            &app.db,
-            &staff_member.as_member(),
-            app::server::decisions::NewDecision {
-                proposal: &proposal.to_string(),
-                eligibility: "members",
-                opens: "now",
-                opens_at: "",
-                closes_at: &closes_at,
-                quorum: "1",
-            },
-            zone,
-        )
-        .await
-        .expect("decision opened");
+        let decision = app
+            .open_decision_on(&staff_member, proposal, Eligibility::AllMembers, 1)
+            .await;
         let (voter, _) = app.signed_in(Role::Resident, false).await;
         let voted = voter
             .call(

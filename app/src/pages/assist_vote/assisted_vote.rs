@@ -24,7 +24,7 @@ async fn run(
     password: String,
     choice: &str,
 ) -> Result<(), AppError> {
-    use crate::domain::Username;
+    use crate::domain::{Choice, Username};
     use crate::permissions::{Action, require};
     use crate::server::accounts::authenticate::{Claimant, authenticate};
     use crate::server::{accounts::members, app_state, current_member, decisions};
@@ -40,6 +40,7 @@ async fn run(
         return Err(wrong());
     };
     let member = members::to_member(&row);
+    let choice = Choice::chosen(choice).map_err(|m| AppError::field("choice", m))?;
     decisions::vote(&state.db, &member, decision, choice, Some(staff.id))
         .await
         .map_err(|error| match error {

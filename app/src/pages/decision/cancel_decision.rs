@@ -13,10 +13,12 @@ pub async fn cancel_decision(decision: i32, reason: String) -> Result<(), AppErr
 
 #[cfg(feature = "ssr")]
 async fn run(decision: i32, reason: &str) -> Result<(), AppError> {
+    use crate::domain::CancelReason;
     use crate::permissions::{Action, require};
     use crate::server::{app_state, current_member, decisions};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
     let state = app_state()?;
-    decisions::cancel(&state.db, &staff, decision, reason).await
+    let reason = CancelReason::parse(reason).map_err(|m| AppError::field("reason", m))?;
+    decisions::cancel(&state.db, &staff, decision, &reason).await
 }

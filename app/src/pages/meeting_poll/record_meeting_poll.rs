@@ -45,27 +45,24 @@ pub async fn record_meeting_poll(
 #[cfg(feature = "ssr")]
 async fn run(fields: &[(&str, &str); 6], rows: &[(String, String)]) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::decisions::polls::{self, MeetingPoll};
+    use crate::server::clock::now;
+    use crate::server::decisions::{forms::MeetingPollForm, polls};
     use crate::server::{app_state, current_member};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
     let state = app_state()?;
     let [title, eligibility, held_on, voters, quorum, note] = fields.map(|(_, v)| v);
-    let id = polls::record_meeting_poll(
-        &state.db,
-        &staff,
-        MeetingPoll {
-            title,
-            rows,
-            eligibility,
-            held_on,
-            voters,
-            quorum,
-            note,
-        },
-        state.settings.time_zone,
-    )
-    .await?;
+    let meeting = MeetingPollForm {
+        title,
+        rows,
+        eligibility,
+        held_on,
+        voters,
+        quorum,
+        note,
+    }
+    .parse(state.settings.time_zone, now())?;
+    let id = polls::record_meeting_poll(&state.db, &staff, meeting).await?;
     leptos_axum::redirect(&format!("/decisions/{id}"));
     Ok(id)
 }

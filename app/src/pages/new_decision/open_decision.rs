@@ -41,25 +41,22 @@ async fn run(
     quorum: &str,
 ) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::decisions::{self, NewDecision};
+    use crate::server::clock::now;
+    use crate::server::decisions::{self, forms::DecisionForm};
     use crate::server::{app_state, current_member};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
     let state = app_state()?;
-    let id = decisions::open_single(
-        &state.db,
-        &staff,
-        NewDecision {
-            proposal,
-            eligibility,
-            opens,
-            opens_at,
-            closes_at,
-            quorum,
-        },
-        state.settings.time_zone,
-    )
-    .await?;
+    let decision = DecisionForm {
+        proposal,
+        eligibility,
+        opens,
+        opens_at,
+        closes_at,
+        quorum,
+    }
+    .parse(state.settings.time_zone, now())?;
+    let id = decisions::open_single(&state.db, &staff, decision).await?;
     leptos_axum::redirect(&format!("/decisions/{id}"));
     Ok(id)
 }

@@ -40,7 +40,8 @@ pub async fn open_poll(
 #[cfg(feature = "ssr")]
 async fn run(fields: &[(&str, &str); 8], proposals: &[String]) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::decisions::polls::{self, NewPoll};
+    use crate::server::clock::now;
+    use crate::server::decisions::{forms::PollForm, polls};
     use crate::server::{app_state, current_member};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
@@ -55,23 +56,19 @@ async fn run(fields: &[(&str, &str); 8], proposals: &[String]) -> Result<i32, Ap
         dots,
         dots_per_proposal,
     ] = fields.map(|(_, v)| v);
-    let id = polls::open_poll(
-        &state.db,
-        &staff,
-        NewPoll {
-            title,
-            proposals,
-            eligibility,
-            opens,
-            opens_at,
-            closes_at,
-            quorum,
-            dots,
-            dots_per_proposal,
-        },
-        state.settings.time_zone,
-    )
-    .await?;
+    let poll = PollForm {
+        title,
+        proposals,
+        eligibility,
+        opens,
+        opens_at,
+        closes_at,
+        quorum,
+        dots,
+        dots_per_proposal,
+    }
+    .parse(state.settings.time_zone, now())?;
+    let id = polls::open_poll(&state.db, &staff, poll).await?;
     leptos_axum::redirect(&format!("/decisions/{id}"));
     Ok(id)
 }

@@ -13,6 +13,7 @@ pub async fn add_outcome_update(data: MultipartData) -> Result<(), AppError> {
 async fn run(data: MultipartData) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
     use crate::server::infra::multipart_form::MultipartForm;
+    use crate::server::infra::photos;
     use crate::server::outcomes::{self, UpdateForm};
     use crate::server::{app_state, current_member};
 
@@ -26,19 +27,26 @@ async fn run(data: MultipartData) -> Result<(), AppError> {
         .map_err(|_| AppError::BadRequest)?;
     let uploads = std::mem::take(&mut form.files);
     let photo_count = uploads.len().to_string();
-    outcomes::add_update(
-        &state.db,
-        state.files.as_ref(),
-        &staff,
-        proposal,
-        UpdateForm {
-            body: form.text("body"),
-            stage: form.text("stage"),
-        },
-        uploads,
-    )
-    .await
-    .map_err(|error| {
+    let update = UpdateForm {
+        body: form.text("body"),
+        stage: form.text("stage"),
+    };
+    // The words and the photos are checked together, so every message shows at once.
+    let saved = match AppError::both(update.parse(), photos::check_uploads(uploads).await) {
+        Ok((update, photos)) => {
+            outcomes::add_update(
+                &state.db,
+                state.files.as_ref(),
+                &staff,
+                proposal,
+                update,
+                photos,
+            )
+            .await
+        }
+        Err(error) => Err(error),
+    };
+    saved.map_err(|error| {
         error
             .keeping(&[("body", form.text("body")), ("stage", form.text("stage"))])
             .keeping(&[("photos", &photo_count)])

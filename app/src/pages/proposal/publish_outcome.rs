@@ -46,15 +46,17 @@ async fn run(
         stage: &stage,
         reason: &reason,
     };
-    outcomes::publish(&state.db, &staff, proposal, form)
-        .await
-        .map_err(|error| {
-            error.keeping(&[
-                ("summary", &summary),
-                ("who_does", &who_does),
-                ("due_on", &due_on),
-                ("stage", &stage),
-                ("reason", &reason),
-            ])
-        })
+    let published = match form.parse() {
+        Ok(outcome) => outcomes::publish(&state.db, &staff, proposal, outcome).await,
+        Err(error) => Err(error),
+    };
+    published.map_err(|error| {
+        error.keeping(&[
+            ("summary", &summary),
+            ("who_does", &who_does),
+            ("due_on", &due_on),
+            ("stage", &stage),
+            ("reason", &reason),
+        ])
+    })
 }

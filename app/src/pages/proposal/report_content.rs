@@ -22,7 +22,7 @@ pub async fn report_content(
 
 #[cfg(feature = "ssr")]
 async fn run(kind: &str, id: i32, reason: &str, note: &str) -> Result<(), AppError> {
-    use crate::domain::Target;
+    use crate::domain::{ReportReason, Target};
     use crate::permissions::{Action, require};
     use crate::server::proposals::reports::{self};
     use crate::server::{app_state, current_member};
@@ -30,5 +30,7 @@ async fn run(kind: &str, id: i32, reason: &str, note: &str) -> Result<(), AppErr
     let member = require(current_member(), Action::Participate)?;
     let target = Target::parse(kind, id).ok_or(AppError::BadRequest)?;
     let state = app_state()?;
+    let (reason, note) = ReportReason::parse(reason, note)
+        .map_err(|(field, message)| AppError::field(field, message))?;
     reports::report(&state.db, &member, target, reason, note).await
 }

@@ -33,7 +33,8 @@ pub async fn record_meeting_tally(
 #[cfg(feature = "ssr")]
 async fn run(fields: &[(&str, &str); 8]) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::decisions::{self, MeetingTally};
+    use crate::server::clock::now;
+    use crate::server::decisions::{self, forms::MeetingTallyForm};
     use crate::server::{app_state, current_member};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
@@ -48,22 +49,18 @@ async fn run(fields: &[(&str, &str); 8]) -> Result<i32, AppError> {
         quorum,
         note,
     ] = fields.map(|(_, v)| v);
-    let id = decisions::record_meeting(
-        &state.db,
-        &staff,
-        MeetingTally {
-            proposal,
-            eligibility,
-            held_on,
-            yes,
-            no,
-            abstain,
-            quorum,
-            note,
-        },
-        state.settings.time_zone,
-    )
-    .await?;
+    let meeting = MeetingTallyForm {
+        proposal,
+        eligibility,
+        held_on,
+        yes,
+        no,
+        abstain,
+        quorum,
+        note,
+    }
+    .parse(state.settings.time_zone, now())?;
+    let id = decisions::record_meeting(&state.db, &staff, meeting).await?;
     leptos_axum::redirect(&format!("/decisions/{id}"));
     Ok(id)
 }

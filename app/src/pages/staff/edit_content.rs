@@ -27,19 +27,21 @@ async fn run(
     let staff = require(current_member(), Action::Moderate)?;
     let target = super::target(&kind, id)?;
     let state = app_state()?;
-    let correction = moderation::Correction {
+    let form = moderation::CorrectionForm {
         title: title.as_deref().unwrap_or_default(),
         text: &text,
         note: &note,
     };
-    moderation::edit(&state.db, &staff, target, correction)
-        .await
-        .map_err(|error| {
-            let typed = [
-                ("title", title.as_deref().unwrap_or_default()),
-                ("text", text.as_str()),
-                ("note", note.as_str()),
-            ];
-            super::about(target, error.keeping(&typed))
-        })
+    let edited = match form.parse(target) {
+        Ok(correction) => moderation::edit(&state.db, &staff, correction).await,
+        Err(error) => Err(error),
+    };
+    edited.map_err(|error| {
+        let typed = [
+            ("title", title.as_deref().unwrap_or_default()),
+            ("text", text.as_str()),
+            ("note", note.as_str()),
+        ];
+        super::about(target, error.keeping(&typed))
+    })
 }

@@ -9,6 +9,7 @@ pub async fn merge_proposal(kind: String, id: i32, into: String) -> Result<(), A
 
 #[cfg(feature = "ssr")]
 async fn run(kind: String, id: i32, into: String) -> Result<(), AppError> {
+    use crate::domain::ProposalId;
     use crate::permissions::{Action, require};
     use crate::server::{app_state, current_member, moderation};
 
@@ -18,7 +19,10 @@ async fn run(kind: String, id: i32, into: String) -> Result<(), AppError> {
     let crate::domain::Target::Proposal(proposal) = target else {
         return Err(AppError::BadRequest);
     };
-    moderation::merge(&state.db, &staff, proposal, &into)
-        .await
-        .map_err(|error| super::about(target, error.keeping(&[("into", into.as_str())])))
+    // A moderator may type the number as the list shows it, `#12`.
+    let merged = match ProposalId::parse(into.trim().trim_start_matches('#')) {
+        Some(target) => moderation::merge(&state.db, &staff, proposal, target).await,
+        None => Err(AppError::field("into", "error-merge-target")),
+    };
+    merged.map_err(|error| super::about(target, error.keeping(&[("into", into.as_str())])))
 }

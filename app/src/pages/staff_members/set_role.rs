@@ -13,10 +13,12 @@ pub async fn set_role(member: i32, role: String) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 async fn run(member: i32, role: String) -> Result<(), AppError> {
+    use crate::domain::Role;
     use crate::permissions::{Action, require};
     use crate::server::{app_state, current_member, members};
 
     let staff = require(current_member(), Action::ManageStaff)?;
     let state = app_state()?;
-    members::set_role(&state.db, &staff, member, &role).await
+    let role = Role::parse(&role).map_err(|message| AppError::field("role", message))?;
+    members::set_role(&state.db, &staff, member, role).await
 }

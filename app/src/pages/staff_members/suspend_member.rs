@@ -19,7 +19,9 @@ async fn run(member: i32, until: String, reason: String) -> Result<(), AppError>
     let staff = require(current_member(), Action::ManageMembers)?;
     let state = app_state()?;
     let zone = state.settings.time_zone;
-    members::suspend(&state.db, &staff, member, &until, &reason, zone)
-        .await
-        .map_err(|e| e.keeping(&[("until", until.as_str()), ("reason", reason.as_str())]))
+    let suspended = match members::Suspension::parse(&until, &reason, zone) {
+        Ok(suspension) => members::suspend(&state.db, &staff, member, suspension).await,
+        Err(error) => Err(error),
+    };
+    suspended.map_err(|e| e.keeping(&[("until", until.as_str()), ("reason", reason.as_str())]))
 }

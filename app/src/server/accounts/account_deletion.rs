@@ -67,7 +67,7 @@ pub async fn delete(
         .col_expr(user::Column::PasswordHash, Expr::value(""))
         .col_expr(
             user::Column::Role,
-            Expr::value(crate::domain::Role::Resident.as_str()),
+            Expr::value(crate::domain::Role::Resident),
         )
         .col_expr(user::Column::Core, Expr::value(false))
         .col_expr(user::Column::Language, Expr::value(None::<String>))

@@ -28,7 +28,7 @@ pub async fn create(
         username: Set(new.username.as_str().to_owned()),
         display_name: Set(new.display_name.as_str().to_owned()),
         password_hash: Set(new.password_hash),
-        role: Set(new.role.as_str().to_owned()),
+        role: Set(new.role),
         core: Set(new.core),
         language: Set(new.language),
         created_at: Set(Utc::now()),
@@ -54,7 +54,7 @@ pub async fn find_by_username(
 
 pub async fn any_admin_exists(db: &impl ConnectionTrait) -> Result<bool, AppError> {
     Ok(user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Admin.as_str()))
+        .filter(user::Column::Role.eq(Role::Admin))
         .one(db)
         .await?
         .is_some())
@@ -66,7 +66,7 @@ pub fn to_member(row: &user::Model) -> Member {
         id: row.id,
         username: row.username.clone(),
         display_name: row.display_name.clone(),
-        role: Role::parse(&row.role).unwrap_or(Role::Resident),
+        role: row.role,
         core: row.core,
         suspended: row.suspended_until.is_some_and(|until| until > Utc::now()),
     }
@@ -98,8 +98,8 @@ pub fn shown_name(row: &user::Model) -> String {
 pub fn is_staff_account(row: &crate::server::entities::user::Model) -> bool {
     row.deleted_at.is_none()
         && matches!(
-            crate::domain::Role::parse(&row.role),
-            Ok(crate::domain::Role::Staff | crate::domain::Role::Admin)
+            row.role,
+            crate::domain::Role::Staff | crate::domain::Role::Admin
         )
 }
 

@@ -1,8 +1,7 @@
 //! Voting: who may, and casting a ballot whose choice only the open-ballot table holds until the close.
-use super::checks::METHOD_ONLINE;
 use super::close::count_i32;
 use super::open::proposal_ids;
-use crate::domain::{Choice, DecisionKind, Eligibility};
+use crate::domain::{Choice, DecisionKind, VotingMethod};
 use crate::error::AppError;
 use crate::permissions::may_vote;
 use crate::server::clock::now;
@@ -15,10 +14,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
     TransactionTrait,
 };
-
-pub(super) fn eligibility_of(row: &decision::Model) -> Eligibility {
-    Eligibility::parse(&row.eligibility).unwrap_or_default()
-}
 
 pub(super) fn state_of(row: &decision::Model, at: DateTime<Utc>) -> DecisionState {
     if row.cancelled_at.is_some() {
@@ -45,9 +40,7 @@ pub(super) fn cannot_vote(
     match member {
         None => Some(CannotVote::NotSignedIn),
         Some(member) if member.suspended => Some(CannotVote::Suspended),
-        Some(member) if !may_vote(Some(member), eligibility_of(row)) => {
-            Some(CannotVote::OnlyCoreGroup)
-        }
+        Some(member) if !may_vote(Some(member), row.eligibility) => Some(CannotVote::OnlyCoreGroup),
         Some(_) => None,
     }
 }
@@ -58,11 +51,9 @@ pub async fn vote(
     db: &DatabaseConnection,
     voter: &Member,
     decision_id: i32,
-    choice: &str,
+    choice: Choice,
     assisted_by: Option<i32>,
 ) -> Result<(), AppError> {
-    let choice =
-        Choice::parse(choice).ok_or_else(|| AppError::field("choice", "error-vote-choice"))?;
     votable(db, voter, decision_id, DecisionKind::Single).await?;
     let proposal_id = proposal_ids(db, decision_id)
         .await?
@@ -92,7 +83,7 @@ pub(crate) async fn votable(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if row.kind != kind.as_str() || row.method != METHOD_ONLINE {
+    if row.kind != kind || row.method != VotingMethod::Online {
         return Err(AppError::BadRequest);
     }
     match cannot_vote(&row, Some(voter), now()) {
@@ -141,7 +132,7 @@ pub(crate) async fn cast(
             decision_id: Set(decision_id),
             member_id: Set(voter.id),
             proposal_id: Set(proposal_id),
-            choice: Set(choice.map(|c| c.as_str().to_owned())),
+            choice: Set(choice),
             dots: Set(dots.map(count_i32)),
         }
     }))

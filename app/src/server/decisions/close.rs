@@ -1,10 +1,10 @@
 //! Closing: counting the ballots into the tally in one transaction, on time, early or by cancelling.
-use super::ballot::eligibility_of;
 use super::ballot::state_of;
-use super::checks::decided;
 use super::open::proposal_ids;
 use super::open::start;
-use crate::domain::{Choice, DecisionKind, Eligibility, Outcome, ProposalStatus, Quorum, Tally};
+use crate::domain::{
+    CancelReason, DecisionKind, Eligibility, Outcome, ProposalStatus, Quorum, Tally,
+};
 use crate::error::AppError;
 use crate::server::clock::now;
 use crate::server::entities::{
@@ -63,7 +63,7 @@ pub async fn close(
             marks
                 .iter()
                 .filter(|m| m.proposal_id == *proposal_id)
-                .filter_map(|m| m.choice.as_deref().and_then(Choice::parse)),
+                .filter_map(|m| m.choice),
         );
         let dots: i32 = marks
             .iter()
@@ -80,20 +80,20 @@ pub async fn close(
         }
         .insert(&txn)
         .await?;
-        if row.kind == DecisionKind::Single.as_str() {
+        if row.kind == DecisionKind::Single {
             outcome = tally.outcome(quorum);
-            let to = decided(outcome);
+            let to = outcome.proposal_status();
             change_status(&txn, *proposal_id, &[ProposalStatus::Voting], to, at, by).await?;
         }
     }
-    let eligible = eligible_count(&txn, eligibility_of(&row)).await?;
+    let eligible = eligible_count(&txn, row.eligibility).await?;
     decision::Entity::update_many()
         .col_expr(decision::Column::VoterCount, Expr::value(count64(voters)))
         .col_expr(
             decision::Column::EligibleCount,
             Expr::value(count64(eligible)),
         )
-        .col_expr(decision::Column::Outcome, Expr::value(outcome.as_str()))
+        .col_expr(decision::Column::Outcome, Expr::value(outcome))
         .filter(decision::Column::Id.eq(decision_id))
         .exec(&txn)
         .await?;
@@ -156,17 +156,13 @@ pub async fn cancel(
     db: &DatabaseConnection,
     staff: &Member,
     decision_id: i32,
-    reason: &str,
+    reason: &CancelReason,
 ) -> Result<(), AppError> {
-    let reason = reason.trim();
-    if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(AppError::field("reason", "error-cancel-reason"));
-    }
     let at = now();
     let txn = db.begin().await?;
     let cancelled = decision::Entity::update_many()
         .col_expr(decision::Column::CancelledAt, Expr::value(at))
-        .col_expr(decision::Column::CancelReason, Expr::value(reason))
+        .col_expr(decision::Column::CancelReason, Expr::value(reason.as_str()))
         .filter(decision::Column::Id.eq(decision_id))
         .filter(decision::Column::ClosedAt.is_null())
         .filter(decision::Column::CancelledAt.is_null())

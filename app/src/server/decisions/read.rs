@@ -1,11 +1,9 @@
 //! What the decision pages read: one decision with its result, and the list.
 use super::ballot::cannot_vote;
-use super::ballot::eligibility_of;
 use super::ballot::state_of;
-use super::checks::METHOD_MEETING;
 use super::close::close;
 use super::open::proposal_ids;
-use crate::domain::{Choice, DecisionKind, Outcome};
+use crate::domain::{Outcome, VotingMethod};
 use crate::error::AppError;
 use crate::server::clock::{now, to_local};
 use crate::server::entities::{decision, decision_participant, decision_tally, open_ballot_mark};
@@ -59,9 +57,7 @@ pub async fn detail(
         }
         None => (Vec::new(), false),
     };
-    let my_choice = my_marks
-        .iter()
-        .find_map(|m| m.choice.as_deref().and_then(Choice::parse));
+    let my_choice = my_marks.iter().find_map(|m| m.choice);
     let my_dots = ids
         .iter()
         .map(|id| {
@@ -91,11 +87,7 @@ pub async fn detail(
             eligible: u32::try_from(row.eligible_count.unwrap_or(0)).unwrap_or(0),
             voters,
             quorum_met: voters >= quorum,
-            outcome: row
-                .outcome
-                .as_deref()
-                .and_then(Outcome::parse)
-                .unwrap_or(Outcome::NoQuorum),
+            outcome: row.outcome.unwrap_or(Outcome::NoQuorum),
             tallies: ids
                 .iter()
                 .filter_map(|id| tallies.iter().find(|t| t.proposal_id == *id))
@@ -115,8 +107,8 @@ pub async fn detail(
     Ok(DecisionView {
         id: row.id,
         title: decision_title(&row, &proposals),
-        kind: DecisionKind::parse(&row.kind).unwrap_or(DecisionKind::Single),
-        eligibility: eligibility_of(&row),
+        kind: row.kind,
+        eligibility: row.eligibility,
         quorum: u32::try_from(row.quorum).unwrap_or(0),
         opens_at: to_local(row.opens_at, zone),
         closes_at: to_local(row.closes_at, zone),
@@ -134,7 +126,7 @@ pub async fn detail(
         ) && matches!(state, DecisionState::Open | DecisionState::Scheduled),
         result,
         cancel_reason: row.cancel_reason.clone(),
-        decided_at_meeting: (row.method == METHOD_MEETING).then(|| {
+        decided_at_meeting: (row.method == VotingMethod::Meeting).then(|| {
             (
                 to_local(row.opens_at, zone),
                 row.meeting_note.clone().unwrap_or_default(),
@@ -180,7 +172,7 @@ pub async fn list(
             waiting_for_me: viewer.is_some()
                 && cannot_vote(row, viewer, at).is_none()
                 && !mine.contains(&row.id),
-            outcome: row.outcome.as_deref().and_then(Outcome::parse),
+            outcome: row.outcome,
         })
         .collect();
     cards.sort_by_key(|c| !matches!(c.state, DecisionState::Open | DecisionState::Scheduled));

@@ -1,19 +1,21 @@
 //! The demo's decisions: one open vote of the core group (Eva has voted, Boris has not), one
 //! closed with its result, a priority poll open to all members, and a tally from a meeting.
 //! Added once; a database that already has decisions is left alone.
+use crate::domain::{
+    Choice, Dots, Eligibility, MeetingNote, PollTitle, ProposalId, Quorum, Tally, VotingWindow,
+};
 use crate::error::AppError;
 use crate::server::accounts::members::to_member;
-use crate::server::clock;
 use crate::server::clock::now;
 use crate::server::decisions::polls::{self, NewPoll};
 use crate::server::decisions::{self, MeetingTally, NewDecision};
 use crate::server::entities::{decision, proposal, user};
 use crate::visitor::Member;
-use chrono_tz::Tz;
+use chrono::Duration;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// Returns how many decisions were added.
-pub async fn seed_decisions(db: &DatabaseConnection, zone: Tz) -> Result<usize, AppError> {
+pub async fn seed_decisions(db: &DatabaseConnection) -> Result<usize, AppError> {
     if decision::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
@@ -30,29 +32,38 @@ pub async fn seed_decisions(db: &DatabaseConnection, zone: Tz) -> Result<usize, 
             .filter(proposal::Column::Title.eq(title))
             .one(db)
             .await?
-            .map(|row| row.id.to_string())
+            .map(|row| ProposalId(row.id))
             .ok_or(AppError::Internal)
     };
     let cyril: Member = member("cyril").await?;
     let (eva, boris) = (member("eva").await?, member("boris").await?);
     let (anna, filip) = (member("anna").await?, member("filip").await?);
-    let in_days = |days: i64| clock::to_local(now() + chrono::Duration::days(days), zone);
-    let single = |proposal: String, days: i64| NewDecisionOwned {
-        proposal,
-        closes_at: in_days(days),
+    // The demo's own numbers, all within the rules; a broken one is a bug, not a resident's error.
+    let quorum = |voters: u32| Quorum::new(voters).map_err(|_| AppError::Internal);
+    let for_days = |days: i64| {
+        let at = now();
+        VotingWindow::new(at, at + Duration::days(days)).map_err(|_| AppError::Internal)
+    };
+    let single = |proposal: ProposalId, days: i64| {
+        Ok::<_, AppError>(NewDecision {
+            proposal,
+            eligibility: Eligibility::CoreGroup,
+            window: for_days(days)?,
+            quorum: quorum(2)?,
+        })
     };
 
-    let open = single(proposal("Světlo v podchodu").await?, 5);
-    let open = decisions::open_single(db, &cyril, open.borrowed(), zone).await?;
-    decisions::vote(db, &eva, open, "yes", None).await?;
+    let open = single(proposal("Světlo v podchodu").await?, 5)?;
+    let open = decisions::open_single(db, &cyril, open).await?;
+    decisions::vote(db, &eva, open, Choice::Yes, None).await?;
 
-    let closed = single(proposal("Opravit houpačku na hřišti").await?, 2);
-    let closed = decisions::open_single(db, &cyril, closed.borrowed(), zone).await?;
-    decisions::vote(db, &eva, closed, "yes", None).await?;
-    decisions::vote(db, &boris, closed, "yes", None).await?;
+    let closed = single(proposal("Opravit houpačku na hřišti").await?, 2)?;
+    let closed = decisions::open_single(db, &cyril, closed).await?;
+    decisions::vote(db, &eva, closed, Choice::Yes, None).await?;
+    decisions::vote(db, &boris, closed, Choice::Yes, None).await?;
     decisions::close_early(db, &cyril, closed).await?;
 
-    let ranked = [
+    let ranked = vec![
         proposal("Společný úklid parku po zimě").await?,
         proposal("Zahradní slavnost pro děti").await?,
         proposal("Víko na pískoviště").await?,
@@ -61,64 +72,38 @@ pub async fn seed_decisions(db: &DatabaseConnection, zone: Tz) -> Result<usize, 
         db,
         &cyril,
         NewPoll {
-            title: "Co udělat na jaře jako první?",
-            proposals: &ranked,
-            eligibility: "members",
-            opens: "now",
-            opens_at: "",
-            closes_at: &in_days(7),
-            quorum: "3",
-            dots: "3",
-            dots_per_proposal: "2",
+            title: PollTitle::parse("Co udělat na jaře jako první?")
+                .map_err(|_| AppError::Internal)?,
+            proposals: ranked,
+            eligibility: Eligibility::AllMembers,
+            window: for_days(7)?,
+            quorum: quorum(3)?,
+            dots: Dots::new(3, 2).map_err(|_| AppError::Internal)?,
         },
-        zone,
     )
     .await?;
-    polls::vote_dots(db, &anna, poll, &["2".into(), "1".into(), "0".into()], None).await?;
-    polls::vote_dots(
-        db,
-        &filip,
-        poll,
-        &["0".into(), "2".into(), "1".into()],
-        None,
-    )
-    .await?;
+    polls::vote_dots(db, &anna, poll, &[2, 1, 0], None).await?;
+    polls::vote_dots(db, &filip, poll, &[0, 2, 1], None).await?;
 
-    let today = clock::to_local(now(), zone);
     decisions::record_meeting(
         db,
         &cyril,
         MeetingTally {
-            proposal: &proposal("Přechod u školy").await?,
-            eligibility: "core",
-            held_on: today.split('T').next().unwrap_or_default(),
-            yes: "6",
-            no: "2",
-            abstain: "1",
-            quorum: "5",
-            note: "Schůzka jádrové skupiny v komunitním centru, přítomno 9 lidí.",
+            proposal: proposal("Přechod u školy").await?,
+            eligibility: Eligibility::CoreGroup,
+            held_at: now(),
+            tally: Tally {
+                yes: 6,
+                no: 2,
+                abstain: 1,
+            },
+            quorum: quorum(5)?,
+            note: MeetingNote::parse(
+                "Schůzka jádrové skupiny v komunitním centru, přítomno 9 lidí.",
+            )
+            .map_err(|_| AppError::Internal)?,
         },
-        zone,
     )
     .await?;
     Ok(4)
-}
-
-/// The owned parts of a [`NewDecision`] the demo varies.
-struct NewDecisionOwned {
-    proposal: String,
-    closes_at: String,
-}
-
-impl NewDecisionOwned {
-    fn borrowed(&self) -> NewDecision<'_> {
-        NewDecision {
-            proposal: &self.proposal,
-            eligibility: "core",
-            opens: "now",
-            opens_at: "",
-            closes_at: &self.closes_at,
-            quorum: "2",
-        }
-    }
 }

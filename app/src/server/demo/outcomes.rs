@@ -2,24 +2,21 @@
 //! the school crossing is in progress, the bench is planned, and the doorbells are not Spolu's to
 //! mend. Two more proposals are decided in a meeting first. Added once: a database that already
 //! has outcomes is left alone.
-use crate::domain::ProposalStatus;
+use crate::domain::{Eligibility, MeetingNote, ProposalId, ProposalStatus, Quorum, Tally};
 use crate::error::AppError;
 use crate::server::accounts::members::to_member;
-use crate::server::clock;
 use crate::server::clock::now;
 use crate::server::decisions::{self, MeetingTally};
 use crate::server::entities::{outcome, proposal, user};
 use crate::server::infra::file_store::FileStore;
-use crate::server::infra::photos::Upload;
+use crate::server::infra::photos::{self, Upload};
 use crate::server::outcomes::{self, OutcomeForm, UpdateForm};
-use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// Returns how many outcomes were added.
 pub async fn seed_outcomes(
     db: &DatabaseConnection,
     files: &dyn FileStore,
-    zone: Tz,
 ) -> Result<usize, AppError> {
     if outcome::Entity::find().count(db).await? > 0 {
         return Ok(0);
@@ -37,27 +34,29 @@ pub async fn seed_outcomes(
             .await?
             .ok_or(AppError::Internal)
     };
-    let today = clock::to_local(now(), zone);
-    let today = today.split('T').next().unwrap_or_default().to_owned();
     for title in ["Lavička u zastávky", "Opravit zvonky ve vchodu 12"] {
         let row = proposal(title).await?;
-        if row.status != ProposalStatus::Open.as_str() {
+        if row.status != ProposalStatus::Open {
             continue;
         }
         decisions::record_meeting(
             db,
             &cyril,
             MeetingTally {
-                proposal: &row.id.to_string(),
-                eligibility: "core",
-                held_on: &today,
-                yes: "7",
-                no: "1",
-                abstain: "0",
-                quorum: "5",
-                note: "Schůzka jádrové skupiny v komunitním centru, přítomno 8 lidí.",
+                proposal: ProposalId(row.id),
+                eligibility: Eligibility::CoreGroup,
+                held_at: now(),
+                tally: Tally {
+                    yes: 7,
+                    no: 1,
+                    abstain: 0,
+                },
+                quorum: Quorum::new(5).map_err(|_| AppError::Internal)?,
+                note: MeetingNote::parse(
+                    "Schůzka jádrové skupiny v komunitním centru, přítomno 8 lidí.",
+                )
+                .map_err(|_| AppError::Internal)?,
             },
-            zone,
         )
         .await?;
     }
@@ -69,19 +68,15 @@ pub async fn seed_outcomes(
                    reason: &'static str| {
         let cyril = cyril.clone();
         async move {
-            outcomes::publish(
-                db,
-                &cyril,
-                id,
-                OutcomeForm {
-                    summary,
-                    who_does: who,
-                    due_on: &due,
-                    stage,
-                    reason,
-                },
-            )
-            .await
+            let outcome = OutcomeForm {
+                summary,
+                who_does: who,
+                due_on: &due,
+                stage,
+                reason,
+            }
+            .parse()?;
+            outcomes::publish(db, &cyril, id, outcome).await
         }
     };
     let update =
@@ -95,8 +90,9 @@ pub async fn seed_outcomes(
                     })
                     .into_iter()
                     .collect();
-                outcomes::add_update(db, files, &cyril, id, UpdateForm { body, stage }, uploads)
-                    .await
+                let update = UpdateForm { body, stage }.parse()?;
+                let photos = photos::check_uploads(uploads).await?;
+                outcomes::add_update(db, files, &cyril, id, update, photos).await
             }
         };
     let in_weeks = |weeks: i64| {

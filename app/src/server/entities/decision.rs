@@ -1,3 +1,4 @@
+use crate::domain::{DecisionKind, Eligibility, Outcome, VotingMethod};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -5,10 +6,10 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub kind: String,
-    pub method: String,
+    pub kind: DecisionKind,
+    pub method: VotingMethod,
     pub title: String,
-    pub eligibility: String,
+    pub eligibility: Eligibility,
     pub quorum: i32,
     pub dots_per_voter: Option<i32>,
     pub dots_per_proposal: Option<i32>,
@@ -20,7 +21,7 @@ pub struct Model {
     pub cancel_reason: Option<String>,
     pub eligible_count: Option<i32>,
     pub voter_count: Option<i32>,
-    pub outcome: Option<String>,
+    pub outcome: Option<Outcome>,
     pub meeting_note: Option<String>,
     pub created_by: i32,
     pub created_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use crate::domain::Role;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub code: String,
-    pub role: String,
+    pub role: Role,
     pub core: bool,
     pub created_by: Option<i32>,
     pub created_at: DateTimeUtc,

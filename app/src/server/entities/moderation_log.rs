@@ -1,3 +1,4 @@
+use crate::domain::{LogAction, TargetKind};
 use sea_orm::entity::prelude::*;
 
 /// Append-only: the code only ever inserts rows here.
@@ -7,8 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub staff_id: i32,
-    pub action: String,
-    pub target_kind: Option<String>,
+    pub action: LogAction,
+    pub target_kind: Option<TargetKind>,
     pub target_id: Option<i32>,
     pub member_id: Option<i32>,
     pub reason: Option<String>,

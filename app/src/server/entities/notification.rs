@@ -1,3 +1,4 @@
+use crate::views::notifications::NotificationKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub id: i32,
     pub member_id: i32,
     pub event: String,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub proposal_id: Option<i32>,
     pub decision_id: Option<i32>,
     pub detail: Option<String>,

@@ -1,5 +1,6 @@
 //! A voter's current choice while a decision is open. The close deletes every row of the decision
 //! in the transaction that writes its tallies.
+use crate::domain::Choice;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,7 +12,7 @@ pub struct Model {
     pub member_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
     pub proposal_id: i32,
-    pub choice: Option<String>,
+    pub choice: Option<Choice>,
     pub dots: Option<i32>,
 }
 

@@ -1,3 +1,4 @@
+use crate::domain::OutcomeStage;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub summary: String,
     pub who_does: String,
     pub due_on: Option<Date>,
-    pub stage: String,
+    pub stage: OutcomeStage,
     pub not_possible_reason: Option<String>,
     pub published_by: i32,
     pub published_at: DateTimeUtc,

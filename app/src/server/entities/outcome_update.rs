@@ -1,3 +1,4 @@
+use crate::domain::OutcomeStage;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub id: i32,
     pub outcome_id: i32,
     pub body: String,
-    pub stage: Option<String>,
+    pub stage: Option<OutcomeStage>,
     pub written_by: i32,
     pub created_at: DateTimeUtc,
 }

@@ -1,3 +1,4 @@
+use crate::domain::ProposalStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub body: String,
     pub category_id: i32,
     pub place_id: Option<i32>,
-    pub status: String,
+    pub status: ProposalStatus,
     pub created_at: DateTimeUtc,
     pub edited_at: Option<DateTimeUtc>,
     pub last_activity_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use crate::domain::ProposalStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub proposal_id: i32,
-    pub status: String,
+    pub status: ProposalStatus,
     pub changed_at: DateTimeUtc,
     pub changed_by: Option<i32>,
 }

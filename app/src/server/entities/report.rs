@@ -1,3 +1,4 @@
+use crate::domain::{ReportReason, TargetKind};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,9 +7,9 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub reporter_id: i32,
-    pub target_kind: String,
+    pub target_kind: TargetKind,
     pub target_id: i32,
-    pub reason: String,
+    pub reason: ReportReason,
     pub note: Option<String>,
     pub created_at: DateTimeUtc,
     pub resolved_at: Option<DateTimeUtc>,

@@ -2,7 +2,7 @@
 //! is decoded and drawn again as a new JPEG, so nothing but the pixels survives (no EXIF, above all
 //! no GPS position), turned upright as the camera meant, at most 1600 px, with a small thumbnail.
 //! The uploaded original is never kept.
-use crate::error::{AppError, FieldError, TypedValue};
+use crate::error::{AppError, FieldErrors};
 use crate::server::infra::file_store::{FileKind, FileStore};
 use image::codecs::jpeg::JpegEncoder;
 use image::metadata::Orientation;
@@ -146,32 +146,27 @@ pub async fn check_uploads(uploads: Vec<Upload>) -> Result<Vec<Photo>, AppError>
         AppError::Internal
     })?;
     let mut photos = Vec::new();
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::default();
+    // The refused files' names, so the form can say which photo each message is about.
     let mut names = Vec::new();
     for (index, (file_name, result)) in checked.into_iter().enumerate() {
         match result {
             Ok(photo) => photos.push(photo),
             Err(problem) => {
                 let field = format!("photo-{}", index + 1);
-                names.push(TypedValue {
-                    field: format!("{field}-name"),
-                    value: file_name,
-                });
-                errors.push(FieldError {
-                    field,
-                    message: problem.message().into(),
-                });
+                errors.add(&field, problem.message());
+                names.push((format!("{field}-name"), file_name));
             }
         }
     }
-    if errors.is_empty() {
-        Ok(photos)
-    } else {
-        Err(AppError::Invalid {
-            errors,
-            typed: names,
-        })
-    }
+    errors.finish().map_err(|error| {
+        let names: Vec<(&str, &str)> = names
+            .iter()
+            .map(|(f, v)| (f.as_str(), v.as_str()))
+            .collect();
+        error.keeping(&names)
+    })?;
+    Ok(photos)
 }
 
 /// Where one photo's two files were stored.

@@ -14,32 +14,67 @@ use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 
-/// New words for a proposal (title and text) or a comment (text), from a moderator.
-pub struct Correction<'a> {
+/// What a moderator typed to correct a proposal (title and text) or a comment (text).
+pub struct CorrectionForm<'a> {
     pub title: &'a str,
     pub text: &'a str,
     pub note: &'a str,
 }
 
-/// Changes the words of an item and marks it "edited by the moderators: <note>". Every field is
-/// checked at once; the text people vote on stays as it was once a vote opens.
+/// A correction, checked: the new words of one item, and the note shown with them.
+pub struct Correction {
+    pub words: NewWords,
+    pub note: StaffNote,
+}
+
+pub enum NewWords {
+    Proposal {
+        id: i32,
+        title: ProposalTitle,
+        body: ProposalBody,
+    },
+    Comment {
+        id: i32,
+        text: CommentText,
+    },
+}
+
+impl CorrectionForm<'_> {
+    /// Every field of what `target` has at once.
+    pub fn parse(&self, target: Target) -> Result<Correction, AppError> {
+        let mut errors = FieldErrors::default();
+        let note = errors.check("note", StaffNote::parse(self.note));
+        let words = match target {
+            Target::Proposal(id) => {
+                let title = errors.check("title", ProposalTitle::parse(self.title));
+                let body = errors.check("text", ProposalBody::parse(self.text));
+                title
+                    .zip(body)
+                    .map(|(title, body)| NewWords::Proposal { id, title, body })
+            }
+            Target::Comment(id) => errors
+                .check("text", CommentText::parse(self.text))
+                .map(|text| NewWords::Comment { id, text }),
+        };
+        let (Some(words), Some(note)) = (words, note) else {
+            return Err(errors.into_error());
+        };
+        Ok(Correction { words, note })
+    }
+}
+
+/// Changes the words of an item and marks it "edited by the moderators: <note>"; the text people
+/// vote on stays as it was once a vote opens.
 pub async fn edit(
     db: &DatabaseConnection,
     staff: &Member,
-    target: Target,
-    correction: Correction<'_>,
+    correction: Correction,
 ) -> Result<(), AppError> {
-    let mut errors = FieldErrors::default();
-    let note = errors.check("note", StaffNote::parse(correction.note));
+    let Correction { words, note } = correction;
     let at = now();
     let txn;
-    match target {
-        Target::Proposal(id) => {
-            let title = errors.check("title", ProposalTitle::parse(correction.title));
-            let body = errors.check("text", ProposalBody::parse(correction.text));
-            let (Some(note), Some(title), Some(body)) = (note.clone(), title, body) else {
-                return Err(errors.into_error());
-            };
+    let target = match words {
+        NewWords::Proposal { id, title, body } => {
             txn = db.begin().await?;
             let changed = proposal::Entity::update_many()
                 .col_expr(proposal::Column::Title, Expr::value(title.as_str()))
@@ -55,22 +90,20 @@ pub async fn edit(
                 .col_expr(proposal::Column::ModeratorNote, Expr::value(note.as_str()))
                 .col_expr(proposal::Column::EditedAt, Expr::value(Some(at)))
                 .filter(proposal::Column::Id.eq(id))
-                .filter(proposal::Column::Status.is_in([
-                    ProposalStatus::Submitted.as_str(),
-                    ProposalStatus::Open.as_str(),
-                ]))
+                .filter(
+                    proposal::Column::Status
+                        .is_in([ProposalStatus::Submitted, ProposalStatus::Open]),
+                )
                 .exec(&txn)
                 .await?;
+            let target = Target::Proposal(id);
             if changed.rows_affected != 1 {
                 author_of(&txn, target).await?;
                 return Err(AppError::field("text", "error-edit-late"));
             }
+            target
         }
-        Target::Comment(id) => {
-            let text = errors.check("text", CommentText::parse(correction.text));
-            let (Some(note), Some(text)) = (note.clone(), text) else {
-                return Err(errors.into_error());
-            };
+        NewWords::Comment { id, text } => {
             txn = db.begin().await?;
             let changed = comment::Entity::update_many()
                 .col_expr(comment::Column::Body, Expr::value(text.as_str()))
@@ -83,16 +116,10 @@ pub async fn edit(
             if changed.rows_affected != 1 {
                 return Err(AppError::NotFound);
             }
+            Target::Comment(id)
         }
-    }
-    let logged = log_on(
-        &txn,
-        staff,
-        LogAction::Edit,
-        target,
-        note.as_ref().map(StaffNote::as_str),
-    )
-    .await?;
+    };
+    let logged = log_on(&txn, staff, LogAction::Edit, target, Some(note.as_str())).await?;
     txn.commit().await?;
     notifications::send(db, Event::Moderation(logged)).await;
     Ok(())

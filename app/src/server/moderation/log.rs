@@ -35,7 +35,7 @@ pub async fn log_page(
         query = query.filter(moderation_log::Column::StaffId.eq(staff));
     }
     if let Some(action) = filter.action {
-        query = query.filter(moderation_log::Column::Action.eq(action.as_str()));
+        query = query.filter(moderation_log::Column::Action.eq(action));
     }
     let day_start = |day: &str| parse_local(&format!("{day}T00:00"), zone);
     if let Some(from) = filter.from.as_deref().and_then(day_start) {
@@ -64,8 +64,8 @@ pub async fn log_page(
     let staff = user::Entity::find()
         .filter(
             Condition::any()
-                .add(user::Column::Role.eq(Role::Staff.as_str()))
-                .add(user::Column::Role.eq(Role::Admin.as_str())),
+                .add(user::Column::Role.eq(Role::Staff))
+                .add(user::Column::Role.eq(Role::Admin)),
         )
         .order_by_asc(user::Column::DisplayName)
         .all(db)
@@ -85,12 +85,11 @@ pub async fn log_page(
                     .format("%Y-%m-%dT%H:%M")
                     .to_string(),
                 staff: name(row.staff_id),
-                action_key: LogAction::parse(&row.action)
-                    .map_or_else(|| row.action.clone(), LogAction::label_key),
+                action_key: row.action.label_key(),
                 target: row
                     .target_kind
                     .zip(row.target_id)
-                    .map(|(kind, id)| (format!("log-target-{kind}"), id)),
+                    .map(|(kind, id)| (format!("log-target-{}", kind.as_str()), id)),
                 member: row.member_id.map(name),
                 reason: row.reason,
             })

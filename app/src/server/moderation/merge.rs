@@ -2,7 +2,7 @@
 use super::author_of;
 use super::resolve_reports;
 use crate::domain::Target;
-use crate::domain::{LogAction, ProposalStatus};
+use crate::domain::{LogAction, ProposalId, ProposalStatus};
 use crate::error::AppError;
 use crate::server::clock::now;
 use crate::server::entities::{proposal, support};
@@ -22,13 +22,9 @@ pub async fn merge(
     db: &DatabaseConnection,
     staff: &Member,
     from: i32,
-    into: &str,
+    into: ProposalId,
 ) -> Result<(), AppError> {
-    let into: i32 = into
-        .trim()
-        .trim_start_matches('#')
-        .parse()
-        .map_err(|_| AppError::field("into", "error-merge-target"))?;
+    let ProposalId(into) = into;
     if into == from {
         return Err(AppError::field("into", "error-merge-self"));
     }
@@ -38,7 +34,7 @@ pub async fn merge(
     let target_open = proposal::Entity::update_many()
         .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
         .filter(proposal::Column::Id.eq(into))
-        .filter(proposal::Column::Status.eq(ProposalStatus::Open.as_str()))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Open))
         .filter(proposal::Column::HiddenAt.is_null())
         .exec(&txn)
         .await?;

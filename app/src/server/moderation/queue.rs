@@ -33,7 +33,7 @@ pub async fn queue(
     let reports = reports_query.all(db).await?;
     let mut reported: Vec<Target> = Vec::new();
     for row in &reports {
-        if let Some(target) = Target::parse(&row.target_kind, row.target_id)
+        if let Some(target) = Some(Target::new(row.target_kind, row.target_id))
             && !reported.contains(&target)
         {
             reported.push(target);
@@ -90,7 +90,7 @@ pub async fn queue(
 /// first served).
 async fn waiting_items(db: &DatabaseConnection) -> Result<Vec<Target>, AppError> {
     let proposals = proposal::Entity::find()
-        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_str()))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted))
         .filter(proposal::Column::HiddenAt.is_null())
         .order_by_asc(proposal::Column::Id)
         .limit(SECTION_LIMIT)
@@ -203,7 +203,7 @@ impl Items {
             .collect();
         let mut reasons: Vec<(String, u32)> = Vec::new();
         for reason in ReportReason::ALL {
-            let count = mine.iter().filter(|r| r.reason == reason.as_str()).count() as u32;
+            let count = mine.iter().filter(|r| r.reason == reason).count() as u32;
             if count > 0 {
                 reasons.push((reason.label_key(), count));
             }
@@ -213,7 +213,7 @@ impl Items {
         let (proposal, text, author_id, marks, waiting, written) = match target {
             Target::Proposal(id) => {
                 let p = self.proposals.get(&id)?;
-                let waiting = p.status == ProposalStatus::Submitted.as_str();
+                let waiting = p.status == ProposalStatus::Submitted;
                 let marks = Marks {
                     hidden_reason: p.hidden_reason.clone(),
                     moderator_note: p.moderator_note.clone(),
@@ -241,9 +241,9 @@ impl Items {
                 )
             }
         };
-        let status = ProposalStatus::parse(&proposal.status);
+        let status = proposal.status;
         Some(QueueItem {
-            kind: target.kind().into(),
+            kind: target.kind().as_str().into(),
             id: target.id(),
             proposal_id: proposal.id,
             proposal_title: proposal.title.clone(),
@@ -253,10 +253,7 @@ impl Items {
             marks,
             locked: proposal.locked_at.is_some(),
             mergeable: matches!(target, Target::Proposal(_))
-                && matches!(
-                    status,
-                    Some(ProposalStatus::Submitted | ProposalStatus::Open)
-                ),
+                && matches!(status, ProposalStatus::Submitted | ProposalStatus::Open),
             waiting,
             reasons,
             notes,

@@ -1,6 +1,6 @@
 //! What each event says and to whom: one draft per kind of event, never with anyone's vote.
 use super::Draft;
-use crate::domain::{Eligibility, LogAction};
+use crate::domain::{Eligibility, LogAction, TargetKind};
 use crate::error::AppError;
 use crate::server::clock::now;
 use crate::server::entities::{
@@ -52,23 +52,23 @@ pub(super) async fn moderation_draft(
     let Some(row) = moderation_log::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
-    let kind = match LogAction::parse(&row.action) {
-        Some(LogAction::Hide) => NotificationKind::Hidden,
-        Some(LogAction::Edit) => NotificationKind::Edited,
-        Some(LogAction::Merge) => NotificationKind::Merged,
-        Some(LogAction::Approve) => NotificationKind::Approved,
+    let kind = match row.action {
+        LogAction::Hide => NotificationKind::Hidden,
+        LogAction::Edit => NotificationKind::Edited,
+        LogAction::Merge => NotificationKind::Merged,
+        LogAction::Approve => NotificationKind::Approved,
         _ => return Ok(None),
     };
     let (Some(author), Some(target)) = (row.member_id, row.target_id) else {
         return Ok(None);
     };
-    let proposal = match row.target_kind.as_deref() {
-        Some("proposal") => Some(target),
-        Some("comment") => comment::Entity::find_by_id(target)
+    let proposal = match row.target_kind {
+        Some(TargetKind::Proposal) => Some(target),
+        Some(TargetKind::Comment) => comment::Entity::find_by_id(target)
             .one(db)
             .await?
             .map(|c| c.proposal_id),
-        _ => None,
+        None => None,
     };
     let recipients = if author == row.staff_id {
         BTreeSet::new()
@@ -98,7 +98,7 @@ pub(super) async fn decision_draft(
     let Some(row) = decision::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
-    let eligibility = Eligibility::parse(&row.eligibility).unwrap_or(Eligibility::CoreGroup);
+    let eligibility = row.eligibility;
     let mut voters = user::Entity::find()
         .select_only()
         .column(user::Column::Id)
@@ -156,7 +156,11 @@ pub(super) async fn decision_draft(
             _ => None,
         },
         decision: Some(id),
-        detail: if closed { row.outcome } else { None },
+        detail: if closed {
+            row.outcome.map(|o| o.as_str().to_owned())
+        } else {
+            None
+        },
         recipients,
     }))
 }
@@ -201,7 +205,7 @@ pub(super) async fn outcome_draft(
         kind,
         proposal: Some(row.proposal_id),
         decision: None,
-        detail: Some(row.stage.clone()),
+        detail: Some(row.stage.as_str().to_owned()),
         recipients,
     })
 }

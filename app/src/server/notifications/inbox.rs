@@ -51,7 +51,7 @@ pub async fn list(
     let notifications = rows
         .into_iter()
         .filter_map(|row| {
-            let kind = NotificationKind::parse(&row.kind)?;
+            let kind = row.kind;
             let link = link_of(&row)?;
             let about = match (row.proposal_id, row.decision_id) {
                 (Some(id), _) => proposals.get(&id).cloned().flatten(),
@@ -142,8 +142,8 @@ pub async fn open(
 /// result), anything else to its proposal.
 fn link_of(row: &notification::Model) -> Option<String> {
     let about_a_decision = matches!(
-        NotificationKind::parse(&row.kind),
-        Some(NotificationKind::DecisionOpened | NotificationKind::DecisionClosed)
+        row.kind,
+        NotificationKind::DecisionOpened | NotificationKind::DecisionClosed
     );
     match (row.proposal_id, row.decision_id) {
         (_, Some(decision)) if about_a_decision => Some(format!("/decisions/{decision}")),

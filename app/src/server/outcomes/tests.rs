@@ -12,7 +12,7 @@ fn form<'a>(stage: &'a str, reason: &'a str, due: &'a str) -> OutcomeForm<'a> {
 
 #[test]
 fn not_possible_needs_its_reason_and_a_bad_day_is_named() {
-    let error = check(&form("not_possible", " ", "31. 12.")).err();
+    let error = form("not_possible", " ", "31. 12.").parse().err();
     let error = error.as_ref();
     assert_eq!(
         error.and_then(|e| e.message_for("reason")),
@@ -22,19 +22,24 @@ fn not_possible_needs_its_reason_and_a_bad_day_is_named() {
         error.and_then(|e| e.message_for("due_on")),
         Some("error-date")
     );
-    assert!(check(&form("not_possible", "Pozemek není města.", "")).is_ok());
+    assert!(
+        form("not_possible", "Pozemek není města.", "")
+            .parse()
+            .is_ok()
+    );
 }
 
 #[test]
 fn other_stages_keep_no_reason_and_a_day_is_optional() {
-    let checked = check(&form("planned", "stray words", "2027-03-31")).ok();
+    let checked = form("planned", "stray words", "2027-03-31").parse().ok();
     assert_eq!(checked.as_ref().and_then(|c| c.reason.clone()), None);
     assert_eq!(
         checked.and_then(|c| c.due_on),
         NaiveDate::from_ymd_opt(2027, 3, 31)
     );
     assert_eq!(
-        check(&form("someday", "", ""))
+        form("someday", "", "")
+            .parse()
             .err()
             .as_ref()
             .and_then(|e| e.message_for("stage")),

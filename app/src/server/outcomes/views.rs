@@ -171,7 +171,7 @@ pub async fn views(
                 .map(|u| OutcomeUpdateView {
                     id: u.id,
                     body: u.body.clone(),
-                    stage: u.stage.as_deref().and_then(OutcomeStage::parse),
+                    stage: u.stage,
                     written_on: local_day(u.created_at, zone),
                     photos: photos
                         .iter()
@@ -190,7 +190,7 @@ pub async fn views(
                 summary: row.summary,
                 who_does: (!row.who_does.is_empty()).then_some(row.who_does),
                 due_on: row.due_on.map(|d| d.format("%Y-%m-%d").to_string()),
-                stage: OutcomeStage::parse(&row.stage).unwrap_or(OutcomeStage::Planned),
+                stage: row.stage,
                 not_possible_reason: row.not_possible_reason,
                 published_on: local_day(row.published_at, zone),
                 updated_on: local_day(row.updated_at, zone),

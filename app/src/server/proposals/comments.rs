@@ -26,7 +26,7 @@ async fn discussable(
     proposal_id: i32,
 ) -> Result<proposal::Model, AppError> {
     let found = crate::server::proposals::find_visible(db, Some(member), proposal_id).await?;
-    let status = ProposalStatus::parse(&found.status).unwrap_or(ProposalStatus::Open);
+    let status = found.status;
     if matches!(status, ProposalStatus::Withdrawn | ProposalStatus::Merged)
         || found.hidden_at.is_some()
     {

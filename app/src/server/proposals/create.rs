@@ -166,7 +166,7 @@ pub(super) async fn insert(
         body: Set(body.as_str().to_owned()),
         category_id: Set(category.id),
         place_id: Set(place.map(|p| p.id)),
-        status: Set(status.as_str().to_owned()),
+        status: Set(status),
         created_at: Set(at),
         last_activity_at: Set(at),
         support_count: Set(0),

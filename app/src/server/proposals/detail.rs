@@ -46,11 +46,9 @@ pub async fn detail(
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|change| {
-            Some(StatusChange {
-                status: ProposalStatus::parse(&change.status)?,
-                on: local_day(change.changed_at, zone),
-            })
+        .map(|change| StatusChange {
+            status: change.status,
+            on: local_day(change.changed_at, zone),
         })
         .collect();
     let supported_by_me = match viewer {
@@ -60,7 +58,7 @@ pub async fn detail(
             .is_some(),
         None => false,
     };
-    let status = ProposalStatus::parse(&row.status).unwrap_or(ProposalStatus::Open);
+    let status = row.status;
     let reported_by_me =
         !crate::server::proposals::reports::reported_by(db, viewer, "proposal", [row.id])
             .await?

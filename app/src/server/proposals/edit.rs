@@ -83,10 +83,7 @@ pub async fn edit(
     // Only while waiting or open: once a vote opens, the text people vote on stays as it was.
     let changed = update
         .filter(proposal::Column::Id.eq(id))
-        .filter(proposal::Column::Status.is_in([
-            ProposalStatus::Submitted.as_str(),
-            ProposalStatus::Open.as_str(),
-        ]))
+        .filter(proposal::Column::Status.is_in([ProposalStatus::Submitted, ProposalStatus::Open]))
         .exec(db)
         .await?;
     if changed.rows_affected != 1 {

@@ -1,6 +1,5 @@
 //! The proposal list: keyset pages, filters and search, a fixed number of queries whatever its length.
 use super::visibility::visible_to;
-use crate::domain::ProposalStatus;
 use crate::error::AppError;
 use crate::server::catalog::reads::{active_categories, category_labels};
 use crate::server::entities::{proposal, proposal_photo, support};
@@ -45,7 +44,7 @@ pub async fn list(
         query = query.filter(proposal::Column::HiddenAt.is_null());
     }
     if let Some(status) = filter.status {
-        query = query.filter(proposal::Column::Status.eq(status.as_str()));
+        query = query.filter(proposal::Column::Status.eq(status));
     }
     if let Some(category) = filter.category {
         query = query.filter(proposal::Column::CategoryId.eq(category));
@@ -101,7 +100,7 @@ pub async fn list(
         .map(|row| ProposalCard {
             thumbnail: thumbnails.get(&row.id).cloned(),
             id: row.id,
-            status: ProposalStatus::parse(&row.status).unwrap_or(ProposalStatus::Open),
+            status: row.status,
             category: labels.get(&row.category_id).cloned(),
             title: row.title,
             support_count: row.support_count,

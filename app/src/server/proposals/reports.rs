@@ -1,7 +1,7 @@
 //! Storing reports. The moderation issue builds the queue that reads them.
 use crate::domain::ReportReason;
 use crate::domain::Target;
-use crate::error::{AppError, FieldError};
+use crate::error::AppError;
 use crate::server::entities::{comment, report};
 use crate::visitor::Member;
 use chrono::Utc;
@@ -12,15 +12,9 @@ pub async fn report(
     db: &DatabaseConnection,
     member: &Member,
     target: Target,
-    reason: &str,
-    note: &str,
+    reason: ReportReason,
+    note: Option<String>,
 ) -> Result<(), AppError> {
-    let (reason, note) = ReportReason::parse(reason, note).map_err(|(field, message)| {
-        AppError::fields(vec![FieldError {
-            field: field.into(),
-            message: message.into(),
-        }])
-    })?;
     // The item must exist and be visible to the reporter.
     let proposal_id = match target {
         Target::Proposal(id) => id,
@@ -35,9 +29,9 @@ pub async fn report(
     crate::server::proposals::find_visible(db, Some(member), proposal_id).await?;
     report::Entity::insert(report::ActiveModel {
         reporter_id: Set(member.id),
-        target_kind: Set(target.kind().into()),
+        target_kind: Set(target.kind()),
         target_id: Set(target.id()),
-        reason: Set(reason.as_str().into()),
+        reason: Set(reason),
         note: Set(note),
         created_at: Set(Utc::now()),
         ..Default::default()

@@ -40,10 +40,10 @@ pub async fn change_status(
     by: Option<i32>,
 ) -> Result<bool, AppError> {
     let changed = proposal::Entity::update_many()
-        .col_expr(proposal::Column::Status, Expr::value(to.as_str()))
+        .col_expr(proposal::Column::Status, Expr::value(to))
         .col_expr(proposal::Column::LastActivityAt, Expr::value(at))
         .filter(proposal::Column::Id.eq(proposal_id))
-        .filter(proposal::Column::Status.is_in(from.iter().map(|s| s.as_str())))
+        .filter(proposal::Column::Status.is_in(from.iter().copied()))
         .exec(db)
         .await?;
     if changed.rows_affected != 1 {
@@ -63,7 +63,7 @@ pub(super) async fn record_status(
 ) -> Result<(), AppError> {
     proposal_status_change::ActiveModel {
         proposal_id: Set(proposal_id),
-        status: Set(status.as_str().to_owned()),
+        status: Set(status),
         changed_at: Set(at),
         changed_by: Set(by),
         ..Default::default()

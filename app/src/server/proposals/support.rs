@@ -24,9 +24,7 @@ pub async fn set_support(
     if row.author_id == member.id {
         return Err(AppError::field("support", "error-support-own"));
     }
-    if !ProposalStatus::parse(&row.status).is_some_and(ProposalStatus::accepts_support)
-        || row.hidden_at.is_some()
-    {
+    if !row.status.accepts_support() || row.hidden_at.is_some() {
         return Err(closed());
     }
     // The transaction starts with its write: SQLite then waits for the lock instead of failing
@@ -58,7 +56,7 @@ pub async fn set_support(
                 Expr::col(proposal::Column::SupportCount).add(step),
             )
             .filter(proposal::Column::Id.eq(proposal_id))
-            .filter(proposal::Column::Status.eq(ProposalStatus::Open.as_str()))
+            .filter(proposal::Column::Status.eq(ProposalStatus::Open))
             .exec(&txn)
             .await?;
         if updated.rows_affected != 1 {

@@ -14,8 +14,7 @@ pub(super) fn visible_to(
     if is_staff(viewer) {
         return query;
     }
-    let mut visible =
-        Condition::any().add(proposal::Column::Status.ne(ProposalStatus::Submitted.as_str()));
+    let mut visible = Condition::any().add(proposal::Column::Status.ne(ProposalStatus::Submitted));
     if let Some(member) = viewer {
         visible = visible.add(proposal::Column::AuthorId.eq(member.id));
     }

@@ -5,13 +5,14 @@ mod set_language;
 mod sign_in;
 mod sign_out;
 
-pub use join::{Join, join};
-pub use reset_password::{ResetPassword, reset_password};
-pub use set_language::{SetLanguage, set_language};
-pub use sign_in::{SignIn, sign_in};
-pub use sign_out::{SignOut, sign_out};
+pub use join::Join;
+pub use reset_password::ResetPassword;
+pub use set_language::SetLanguage;
+pub use sign_in::SignIn;
+pub use sign_out::SignOut;
 
 /// Only paths on this site are followed after sign-in, never another host (`//evil.example`).
+#[cfg(feature = "ssr")]
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(path)
@@ -25,7 +26,7 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::safe_next;
 

@@ -29,43 +29,31 @@ async fn run(
     password: &str,
 ) -> Result<(), AppError> {
     use crate::domain::{DisplayName, InviteCode, Password, Username};
-    use crate::error::FieldError;
+    use crate::error::FieldErrors;
     use crate::server::accounts::sign_in_limit::{self, PER_ADDRESS, address_key};
     use crate::server::{app_state, infra::session_store::MEMBER_ID, invites, session};
 
     // Check every field before saying anything, so all the messages show at once.
-    let mut errors = Vec::new();
-    let mut check = |field: &str, result: Result<(), &str>| {
-        if let Err(message) = result {
-            errors.push(FieldError {
-                field: field.into(),
-                message: message.into(),
-            });
-        }
+    let mut errors = FieldErrors::default();
+    let code = errors.check("code", InviteCode::parse(code));
+    let display_name = errors.check("display_name", DisplayName::parse(display_name));
+    // Left empty, a sign-in name is made from the person's name.
+    let chosen = match username.trim() {
+        "" => Some(None),
+        _ => errors
+            .check("username", Username::parse(username))
+            .map(Some),
     };
-    let code = InviteCode::parse(code);
-    check("code", code.as_ref().map(|_| ()).map_err(|e| *e));
-    let display_name = DisplayName::parse(display_name);
-    check(
-        "display_name",
-        display_name.as_ref().map(|_| ()).map_err(|e| *e),
-    );
-    let chosen = (!username.trim().is_empty()).then(|| Username::parse(username));
-    if let Some(chosen) = &chosen {
-        check("username", chosen.as_ref().map(|_| ()).map_err(|e| *e));
-    }
-    let password = Password::parse(password);
-    check("password", password.as_ref().map(|_| ()).map_err(|e| *e));
-    let (Ok(code), Ok(display_name), Ok(password)) = (code, display_name, password) else {
-        return Err(AppError::fields(errors));
+    let password = errors.check("password", Password::parse(password));
+    let (Some(code), Some(display_name), Some(chosen), Some(password)) =
+        (code, display_name, chosen, password)
+    else {
+        return Err(errors.into_error());
     };
-    if !errors.is_empty() {
-        return Err(AppError::fields(errors));
-    }
 
     let state = app_state()?;
     let username = match chosen {
-        Some(chosen) => chosen.map_err(|_| AppError::BadRequest)?,
+        Some(chosen) => chosen,
         None => free_username(&state.db, &display_name).await?,
     };
     // Guessing codes is slowed down per address like guessing passwords; the try is counted
