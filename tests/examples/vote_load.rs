@@ -5,7 +5,9 @@
 //! close is what limits the rate); HTTP and session handling add to each vote but not to the lock.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use app::domain::{Choice, Eligibility, ProposalId, Quorum, Role, VotingWindow};
+use app::domain::{
+    Choice, Eligibility, ProposalBody, ProposalId, ProposalTitle, Quorum, Role, VotingWindow,
+};
 
 use app::server::decisions::{self, NewDecision};
 use app::server::entities::user;
@@ -64,21 +66,24 @@ async fn main() {
             .await
             .unwrap()
             .unwrap()
-            .id
-            .to_string();
+            .id;
         let files = app::server::infra::file_store::LocalFolder::new(config.uploads_dir());
         let limits = app::server::PostingLimits::default();
+        let new = app::server::proposals::NewProposal {
+            title: ProposalTitle::parse("Lavička").unwrap(),
+            body: ProposalBody::parse("Chybí lavička.").unwrap(),
+            category: Some(category),
+            place: None,
+        };
+        let ready = app::server::proposals::find_choices(&db, new)
+            .await
+            .unwrap();
         let proposal = app::server::proposals::create(
             &db,
             &files,
             &staff,
-            app::server::proposals::NewProposal {
-                title: "Lavička",
-                body: "Chybí lavička.",
-                category: &category,
-                place: "",
-                helper: None,
-            },
+            None,
+            ready,
             Vec::new(),
             &limits,
             false,

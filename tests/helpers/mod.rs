@@ -11,8 +11,8 @@ pub use browser::Browser;
 pub use databases::{TestDatabase, test_databases};
 
 use app::domain::{
-    DisplayName, Eligibility, InviteCode, Password, ProposalId, Quorum, Role, Username,
-    VotingWindow,
+    DisplayName, Eligibility, InviteCode, Password, ProposalBody, ProposalId, ProposalTitle,
+    Quorum, Role, Username, VotingWindow,
 };
 use app::server::accounts::members::{self, NewMember};
 use app::server::infra::passwords;
@@ -343,17 +343,21 @@ impl TestApp {
     /// A proposal made directly through the service (fast, for lists and counts).
     pub async fn proposal(&self, author: &TestMember, title: &str, body: &str) -> i32 {
         let category = self.first_category().await;
+        let new = app::server::proposals::NewProposal {
+            title: ProposalTitle::parse(title).expect("a good title"),
+            body: ProposalBody::parse(body).expect("a good text"),
+            category: Some(category),
+            place: None,
+        };
+        let ready = app::server::proposals::find_choices(&self.db, new)
+            .await
+            .expect("the category exists");
         app::server::proposals::create(
             &self.db,
             self.files.as_ref(),
             &author.as_member(),
-            app::server::proposals::NewProposal {
-                title,
-                body,
-                category: &category.to_string(),
-                place: "",
-                helper: None,
-            },
+            None,
+            ready,
             Vec::new(),
             &app::server::PostingLimits {
                 proposals_per_day: u64::MAX,

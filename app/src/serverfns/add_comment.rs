@@ -23,6 +23,7 @@ async fn run(
     parent: Option<String>,
     for_member: Option<String>,
 ) -> Result<i32, AppError> {
+    use crate::domain::CommentText;
     use crate::server::{accounts::assisted, app_state, current_member, proposals::comments};
 
     let state = app_state()?;
@@ -33,6 +34,7 @@ async fn run(
         None | Some("") => None,
         Some(id) => Some(id.parse::<i32>().map_err(|_| AppError::BadRequest)?),
     };
+    let text = CommentText::parse(text).map_err(|message| AppError::field("text", message))?;
     let id = comments::add(
         &state.db,
         &member,

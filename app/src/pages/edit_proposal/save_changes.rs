@@ -32,24 +32,20 @@ async fn run(
     place: &str,
 ) -> Result<(), AppError> {
     use crate::permissions::{Action, require};
-    use crate::server::proposals::{self, NewProposal};
+    use crate::server::proposals::{self, ProposalForm};
     use crate::server::{app_state, current_member};
 
     let member = require(current_member(), Action::Participate)?;
     let state = app_state()?;
-    proposals::edit(
-        &state.db,
-        &member,
-        proposal,
-        NewProposal {
-            title,
-            body,
-            category,
-            place,
-            helper: None,
-        },
-    )
-    .await?;
+    let new = ProposalForm {
+        title,
+        body,
+        category,
+        place,
+    }
+    .parse()?;
+    let ready = proposals::find_choices(&state.db, new).await?;
+    proposals::edit(&state.db, &member, proposal, ready).await?;
     leptos_axum::redirect(&format!("/proposals/{proposal}"));
     Ok(())
 }

@@ -9,13 +9,16 @@ pub async fn change_display_name(display_name: String) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 async fn run(display_name: String) -> Result<(), AppError> {
+    use crate::domain::DisplayName;
     use crate::permissions::{Action, require};
     use crate::server::{accounts::my_account, app_state, current_member};
 
     // Their own account: a suspended member may still correct their name.
     let member = require(current_member(), Action::Read)?;
     let state = app_state()?;
-    my_account::rename(&state.db, &member, &display_name)
-        .await
-        .map_err(|error| error.keeping(&[("display_name", &display_name)]))
+    let renamed = match DisplayName::parse(&display_name) {
+        Ok(name) => my_account::rename(&state.db, &member, &name).await,
+        Err(message) => Err(AppError::field("display_name", message)),
+    };
+    renamed.map_err(|error| error.keeping(&[("display_name", &display_name)]))
 }

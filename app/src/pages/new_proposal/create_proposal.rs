@@ -12,7 +12,7 @@ pub async fn create_proposal(data: MultipartData) -> Result<i32, AppError> {
 #[cfg(feature = "ssr")]
 async fn run(data: MultipartData) -> Result<i32, AppError> {
     use crate::server::infra::multipart_form::MultipartForm;
-    use crate::server::proposals::{self, NewProposal};
+    use crate::server::proposals::{self, ProposalForm};
     use crate::server::{accounts::assisted, app_state, current_member};
 
     // Nobody signed in: refused before the (possibly large) form is read.
@@ -29,23 +29,37 @@ async fn run(data: MultipartData) -> Result<i32, AppError> {
     let uploads = std::mem::take(&mut form.files);
     let photo_count = uploads.len().to_string();
     let fields = ["title", "body", "category", "place"];
-    let id = proposals::create(
-        &state.db,
-        state.files.as_ref(),
-        &author,
-        NewProposal {
+    let limits = site.limits();
+    let created = async {
+        proposals::may_propose(&state.db, &author, &limits).await?;
+        // The words and the photos are checked together, so every message shows at once.
+        let proposal = ProposalForm {
             title: form.text("title"),
             body: form.text("body"),
             category: form.text("category"),
             place: form.text("place"),
-            helper: helper.as_ref(),
-        },
-        uploads,
-        &site.limits(),
-        site.pre_moderation,
-    )
-    .await
-    .map_err(|error| {
+        };
+        let words = match proposal.parse() {
+            Ok(new) => proposals::find_choices(&state.db, new).await,
+            Err(error) => Err(error),
+        };
+        let (ready, photos) = AppError::both(
+            words,
+            proposals::check_photos(&state.db, &author, uploads).await,
+        )?;
+        proposals::create(
+            &state.db,
+            state.files.as_ref(),
+            &author,
+            helper.as_ref(),
+            ready,
+            photos,
+            &limits,
+            site.pre_moderation,
+        )
+        .await
+    };
+    let id = created.await.map_err(|error| {
         error
             .keeping(&fields.map(|field| (field, form.text(field))))
             .keeping(&[("photos", &photo_count)])

@@ -9,9 +9,11 @@ use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 
-pub async fn rename(db: &DatabaseConnection, member: &Member, name: &str) -> Result<(), AppError> {
-    let name =
-        DisplayName::parse(name).map_err(|message| AppError::field("display_name", message))?;
+pub async fn rename(
+    db: &DatabaseConnection,
+    member: &Member,
+    name: &DisplayName,
+) -> Result<(), AppError> {
     user::Entity::update_many()
         .col_expr(user::Column::DisplayName, Expr::value(name.as_str()))
         .filter(user::Column::Id.eq(member.id))

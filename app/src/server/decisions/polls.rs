@@ -30,9 +30,9 @@ pub struct NewPoll {
 }
 
 /// Every proposal a poll ranks is open for discussion.
-async fn check_open_proposals(db: &DatabaseConnection, ids: &[ProposalId]) -> Result<(), AppError> {
+async fn check_open_proposals(db: &DatabaseConnection, ids: &[i32]) -> Result<(), AppError> {
     let open = proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .filter(proposal::Column::Id.is_in(ids.iter().copied()))
         .filter(proposal::Column::Status.eq(ProposalStatus::Open))
         .count(db)
         .await?;
@@ -47,15 +47,15 @@ pub async fn open_poll(
     staff: &Member,
     new: NewPoll,
 ) -> Result<i32, AppError> {
-    let _at = now();
-    check_open_proposals(db, &new.proposals).await?;
+    let ids: Vec<i32> = new.proposals.iter().map(|id| id.0).collect();
+    check_open_proposals(db, &ids).await?;
     let NewPoll {
         title,
-        proposals,
         eligibility,
         window,
         quorum,
         dots,
+        ..
     } = new;
     let basics = Basics {
         kind: DecisionKind::Priority,
@@ -65,7 +65,6 @@ pub async fn open_poll(
         staff,
         at: now(),
     };
-    let ids: Vec<i32> = proposals.iter().map(|id| id.0).collect();
     let txn = db.begin().await?;
     let row = decision::ActiveModel {
         dots_per_voter: Set(Some(count_i32(dots.per_voter()))),
@@ -129,7 +128,7 @@ pub async fn record_meeting_poll(
     meeting: MeetingPoll,
 ) -> Result<i32, AppError> {
     let at = now();
-    let ids: Vec<ProposalId> = meeting.dots.iter().map(|(id, _)| *id).collect();
+    let ids: Vec<i32> = meeting.dots.iter().map(|(id, _)| id.0).collect();
     check_open_proposals(db, &ids).await?;
     let MeetingPoll {
         title,
@@ -158,7 +157,6 @@ pub async fn record_meeting_poll(
         outcome: Outcome::of_poll(voters, quorum),
         note: &note,
     };
-    let ids: Vec<i32> = rows.iter().map(|(id, _)| id.0).collect();
     let row = store::insert(&txn, basics.held(held), &ids).await?;
     let counts = rows
         .iter()

@@ -1,4 +1,5 @@
 //! The demo estate's places and proposals, in Czech (the demo's language), with supports.
+use crate::domain::{CommentText, ProposalBody, ProposalTitle};
 use crate::error::AppError;
 use crate::server::accounts::members::to_member;
 use crate::server::entities::{category, place, proposal, proposal_status_change, user};
@@ -248,10 +249,9 @@ pub async fn seed_proposals(
         let place = place_index
             .and_then(|i| PLACES.get(i))
             .and_then(|(name, _)| places.iter().find(|p| p.name == *name))
-            .map(|p| p.id.to_string())
-            .unwrap_or_default();
+            .map(|p| p.id);
         // Every other proposal has a photo, as in a real estate: not everyone takes one.
-        let photos = if index % 2 == 0 {
+        let uploads = if index % 2 == 0 {
             vec![Upload {
                 file_name: format!("demo-{index}.png"),
                 bytes: crate::server::demo::photos::scene(slug, u32::try_from(index).unwrap_or(0)),
@@ -259,22 +259,16 @@ pub async fn seed_proposals(
         } else {
             Vec::new()
         };
-        let id = proposals::create(
-            db,
-            files,
-            &author,
-            NewProposal {
-                title,
-                body,
-                category: &category.id.to_string(),
-                place: &place,
-                helper: None,
-            },
-            photos,
-            &UNLIMITED,
-            false,
-        )
-        .await?;
+        let photos = proposals::check_photos(db, &author, uploads).await?;
+        let new = NewProposal {
+            title: ProposalTitle::parse(title).map_err(|_| AppError::Internal)?,
+            body: ProposalBody::parse(body).map_err(|_| AppError::Internal)?,
+            category: Some(category.id),
+            place,
+        };
+        let ready = proposals::find_choices(db, new).await?;
+        let id =
+            proposals::create(db, files, &author, None, ready, photos, &UNLIMITED, false).await?;
         for supporter in supporters.iter().filter_map(|name| member(name)) {
             proposals::set_support(db, &supporter, id, true).await?;
         }
@@ -285,6 +279,7 @@ pub async fn seed_proposals(
         for (_, who, text, is_reply) in DISCUSSIONS.iter().filter(|d| d.0 == title) {
             let Some(who) = member(who) else { continue };
             let parent = if *is_reply { first_comment } else { None };
+            let text = CommentText::parse(text).map_err(|_| AppError::Internal)?;
             let comment = crate::server::proposals::comments::add(
                 db, &who, id, parent, text, &UNLIMITED, None,
             )

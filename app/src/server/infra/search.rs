@@ -1,5 +1,6 @@
 //! Accent- and case-insensitive search that works the same on SQLite and PostgreSQL: proposals
 //! store a folded copy of their words (`search_text`), and queries are folded the same way.
+use crate::domain::{ProposalBody, ProposalTitle};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -9,6 +10,11 @@ pub fn fold(text: &str) -> String {
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// What a proposal is found by: its title and its text, folded.
+pub fn proposal_text(title: &ProposalTitle, body: &ProposalBody) -> String {
+    fold(&format!("{}\n{}", title.as_str(), body.as_str()))
 }
 
 /// The words of a search, folded; at most eight, each at least two characters.

@@ -81,11 +81,7 @@ pub async fn edit(
                 .col_expr(proposal::Column::Body, Expr::value(body.as_str()))
                 .col_expr(
                     proposal::Column::SearchText,
-                    Expr::value(search::fold(&format!(
-                        "{}\n{}",
-                        title.as_str(),
-                        body.as_str()
-                    ))),
+                    Expr::value(search::proposal_text(&title, &body)),
                 )
                 .col_expr(proposal::Column::ModeratorNote, Expr::value(note.as_str()))
                 .col_expr(proposal::Column::EditedAt, Expr::value(Some(at)))

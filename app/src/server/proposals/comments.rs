@@ -1,5 +1,5 @@
 //! Comments on proposals: writing, replying (one level), editing for a while, deleting.
-use crate::domain::{CommentText, ProposalStatus};
+use crate::domain::{CommentText, ProposalStatus, TargetKind};
 use crate::error::AppError;
 use crate::server::entities::{comment, proposal, user};
 use crate::views::moderation::Marks;
@@ -44,11 +44,10 @@ pub async fn add(
     member: &Member,
     proposal_id: i32,
     parent: Option<i32>,
-    text: &str,
+    text: CommentText,
     limits: &crate::server::PostingLimits,
     helper: Option<&Member>,
 ) -> Result<i32, AppError> {
-    let text = CommentText::parse(text).map_err(|message| AppError::field("text", message))?;
     crate::server::proposals::posting_limits::check_comments(db, member.id, limits).await?;
     discussable(db, member, proposal_id).await?;
     let parent_id = match parent {
@@ -134,9 +133,8 @@ pub async fn edit(
     db: &DatabaseConnection,
     member: &Member,
     comment_id: i32,
-    text: &str,
+    text: CommentText,
 ) -> Result<(), AppError> {
-    let text = CommentText::parse(text).map_err(|message| AppError::field("text", message))?;
     let found = own(db, member, comment_id).await?;
     if found.created_at + EDIT_WINDOW < Utc::now() {
         return Err(AppError::field("text", "error-comment-edit-late"));
@@ -224,7 +222,7 @@ pub async fn list(
     let reported = crate::server::proposals::reports::reported_by(
         db,
         viewer,
-        "comment",
+        TargetKind::Comment,
         rows.iter().map(|c| c.id),
     )
     .await?;

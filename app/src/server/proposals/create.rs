@@ -5,7 +5,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::server::clock::now;
 use crate::server::entities::{category, place, proposal, proposal_photo};
 use crate::server::infra::file_store::FileStore;
-use crate::server::infra::photos::{self, StoredPhoto, Upload};
+use crate::server::infra::photos::{self, Photo, StoredPhoto, Upload};
 use crate::server::infra::search;
 use crate::visitor::Member;
 use sea_orm::{
@@ -13,114 +13,153 @@ use sea_orm::{
     TransactionTrait,
 };
 
-pub struct NewProposal<'a> {
+/// What a member typed into the proposal form.
+pub struct ProposalForm<'a> {
     pub title: &'a str,
     pub body: &'a str,
+    /// A category's id, or empty for "Other".
     pub category: &'a str,
+    /// A place's id, or empty.
     pub place: &'a str,
-    /// The staff member who wrote it down for its author at the centre (assisted entry); only
-    /// read when a proposal is made.
-    pub helper: Option<&'a Member>,
 }
 
-/// A proposal's fields after checking: every field at once, so all messages show together.
-pub(super) struct Checked {
-    pub(super) title: ProposalTitle,
-    pub(super) body: ProposalBody,
-    pub(super) category: category::Model,
-    pub(super) place: Option<place::Model>,
+/// A proposal's words and choices, checked; its category and place are found when it is stored.
+pub struct NewProposal {
+    pub title: ProposalTitle,
+    pub body: ProposalBody,
+    /// `None`: "Other", so a category never stands between a resident and their proposal.
+    pub category: Option<i32>,
+    pub place: Option<i32>,
 }
 
-pub(super) async fn check(
-    db: &DatabaseConnection,
-    new: &NewProposal<'_>,
-) -> Result<Checked, AppError> {
-    let mut errors = FieldErrors::default();
-    let body = errors.check("body", ProposalBody::parse(new.body));
-    // The title may follow the text: left empty, it is the text's beginning.
-    let title = match new.title.trim() {
-        // Without a text either, the text's message says what is missing.
-        "" => body.as_ref().map(ProposalTitle::from_body),
-        title => errors.check("title", ProposalTitle::parse(title)),
-    };
-    let active = category::Entity::find().filter(category::Column::ArchivedAt.is_null());
-    let category = match new.category.trim() {
-        // Not chosen: "Other", so a category never stands between a resident and their proposal.
-        "" => {
-            active
-                .filter(category::Column::Slug.eq(crate::server::catalog::categories::OTHER))
-                .one(db)
-                .await?
-        }
-        id => match id.parse::<i32>() {
-            Ok(id) => active.filter(category::Column::Id.eq(id)).one(db).await?,
-            Err(_) => None,
-        },
-    };
-    if category.is_none() {
-        errors.add("category", "error-category-missing");
+impl ProposalForm<'_> {
+    /// Every field at once, so all messages show together.
+    pub fn parse(&self) -> Result<NewProposal, AppError> {
+        let mut errors = FieldErrors::default();
+        let body = errors.check("body", ProposalBody::parse(self.body));
+        // The title may follow the text: left empty, it is the text's beginning.
+        let title = match self.title.trim() {
+            // Without a text either, the text's message says what is missing.
+            "" => body.as_ref().map(ProposalTitle::from_body),
+            title => errors.check("title", ProposalTitle::parse(title)),
+        };
+        let category = errors.check(
+            "category",
+            optional_id(self.category, "error-category-missing"),
+        );
+        let place = errors.check("place", optional_id(self.place, "error-place-unknown"));
+        let (Some(title), Some(body), Some(category), Some(place)) = (title, body, category, place)
+        else {
+            return Err(errors.into_error());
+        };
+        Ok(NewProposal {
+            title,
+            body,
+            category,
+            place,
+        })
     }
-    let place = match new.place.trim() {
+}
+
+/// An id from a choice field; empty is no choice.
+fn optional_id(input: &str, message: &'static str) -> Result<Option<i32>, &'static str> {
+    match input.trim() {
         "" => Ok(None),
-        id => match id.parse::<i32>() {
-            Ok(id) => place::Entity::find_by_id(id)
-                .filter(place::Column::ArchivedAt.is_null())
-                .one(db)
-                .await?
-                .map(Some)
-                .ok_or(()),
-            Err(_) => Err(()),
-        },
-    };
-    if place.is_err() {
-        errors.add("place", "error-place-unknown");
+        id => id.parse().map(Some).map_err(|_| message),
     }
-    let (Some(title), Some(body), Some(category), Ok(place)) = (title, body, category, place)
-    else {
+}
+
+/// The category and place a proposal names, found among those not archived; a message on each
+/// field that names one no longer offered.
+pub async fn find_choices(
+    db: &DatabaseConnection,
+    new: NewProposal,
+) -> Result<ReadyProposal, AppError> {
+    let active = category::Entity::find().filter(category::Column::ArchivedAt.is_null());
+    let category = match new.category {
+        None => active.filter(category::Column::Slug.eq(crate::server::catalog::categories::OTHER)),
+        Some(id) => active.filter(category::Column::Id.eq(id)),
+    }
+    .one(db)
+    .await?;
+    let place = match new.place {
+        None => Some(None),
+        Some(id) => place::Entity::find_by_id(id)
+            .filter(place::Column::ArchivedAt.is_null())
+            .one(db)
+            .await?
+            .map(Some),
+    };
+    let mut errors = FieldErrors::default();
+    let category = errors.check("category", category.ok_or("error-category-missing"));
+    let place = errors.check("place", place.ok_or("error-place-unknown"));
+    let (Some(category), Some(place)) = (category, place) else {
         return Err(errors.into_error());
     };
-    Ok(Checked {
-        title,
-        body,
+    Ok(ReadyProposal {
+        title: new.title,
+        body: new.body,
         category,
         place,
     })
 }
 
-/// Checks every field and photo (all messages at once), then stores the photos' files, and the
-/// proposal, its photos and its first status in one transaction. If that fails, the files go too:
-/// nothing is kept half-way.
-#[allow(clippy::too_many_arguments)]
-pub async fn create(
+/// Asked before a new proposal's photos are read: a member who has used today's proposals is
+/// told at once.
+pub async fn may_propose(
     db: &DatabaseConnection,
-    files: &dyn FileStore,
     author: &Member,
-    new: NewProposal<'_>,
-    uploads: Vec<Upload>,
     limits: &crate::server::PostingLimits,
-    pre_moderation: bool,
-) -> Result<i32, AppError> {
-    crate::server::proposals::posting_limits::check_proposals(db, author.id, limits).await?;
-    let checked_photos = photos::check_uploads(uploads).await;
-    if checked_photos.as_ref().is_err_and(|e| {
+) -> Result<(), AppError> {
+    crate::server::proposals::posting_limits::check_proposals(db, author.id, limits).await
+}
+
+/// A new proposal's photos, checked; a refused one counts towards the member's refused uploads.
+pub async fn check_photos(
+    db: &DatabaseConnection,
+    author: &Member,
+    uploads: Vec<Upload>,
+) -> Result<Vec<Photo>, AppError> {
+    let checked = photos::check_uploads(uploads).await;
+    if checked.as_ref().is_err_and(|e| {
         e.field_errors()
             .iter()
             .any(|f| f.field.starts_with("photo-"))
     }) {
         crate::server::proposals::posting_limits::note_refused_upload(db, author.id).await?;
     }
-    let (checked, photos) = AppError::both(check(db, &new).await, checked_photos)?;
+    checked
+}
+
+/// Stores the photos' files, then the proposal, its photos and its first status in one
+/// transaction. If that fails, the files go too: nothing is kept half-way. `helper` is the staff
+/// member who wrote it down for its author at the centre (assisted entry).
+#[allow(clippy::too_many_arguments)]
+pub async fn create(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    author: &Member,
+    helper: Option<&Member>,
+    proposal: ReadyProposal,
+    photos: Vec<Photo>,
+    limits: &crate::server::PostingLimits,
+    pre_moderation: bool,
+) -> Result<i32, AppError> {
     // A proposal with a word from the staff's list waits for a moderator, like pre-moderation.
     let held = crate::server::catalog::word_list::load(db)
         .await?
-        .matches(&format!("{}\n{}", new.title, new.body));
+        .matches(&format!(
+            "{}\n{}",
+            proposal.title.as_str(),
+            proposal.body.as_str()
+        ));
     let pre_moderation = pre_moderation || held;
     let stored = photos::store(files, &photos).await?;
     let saved = insert(
         db,
         author,
-        new.helper,
-        checked,
+        helper,
+        proposal,
         &stored,
         pre_moderation,
         limits,
@@ -132,16 +171,24 @@ pub async fn create(
     saved
 }
 
+/// A proposal ready to store: its words checked, its category and place found.
+pub struct ReadyProposal {
+    pub(super) title: ProposalTitle,
+    pub(super) body: ProposalBody,
+    pub(super) category: category::Model,
+    pub(super) place: Option<place::Model>,
+}
+
 pub(super) async fn insert(
     db: &DatabaseConnection,
     author: &Member,
     helper: Option<&Member>,
-    checked: Checked,
+    checked: ReadyProposal,
     photos: &[StoredPhoto],
     pre_moderation: bool,
     limits: &crate::server::PostingLimits,
 ) -> Result<i32, AppError> {
-    let Checked {
+    let ReadyProposal {
         title,
         body,
         category,
@@ -157,11 +204,7 @@ pub(super) async fn insert(
     crate::server::proposals::posting_limits::hold_proposals(&txn, author.id, limits).await?;
     let row = proposal::ActiveModel {
         author_id: Set(author.id),
-        search_text: Set(search::fold(&format!(
-            "{}\n{}",
-            title.as_str(),
-            body.as_str()
-        ))),
+        search_text: Set(search::proposal_text(&title, &body)),
         title: Set(title.as_str().to_owned()),
         body: Set(body.as_str().to_owned()),
         category_id: Set(category.id),

@@ -1,7 +1,7 @@
 //! One proposal as a visitor may see it: text, photos, support, history and the decisions on it.
 use super::status::latest_for_proposal;
 use super::visibility::find_visible;
-use crate::domain::ProposalStatus;
+use crate::domain::{ProposalStatus, TargetKind};
 use crate::error::AppError;
 use crate::server::catalog::reads::category_labels;
 use crate::server::clock::local_day;
@@ -60,7 +60,7 @@ pub async fn detail(
     };
     let status = row.status;
     let reported_by_me =
-        !crate::server::proposals::reports::reported_by(db, viewer, "proposal", [row.id])
+        !crate::server::proposals::reports::reported_by(db, viewer, TargetKind::Proposal, [row.id])
             .await?
             .is_empty();
     let can_change = viewer.is_some_and(|m| m.id == row.author_id || is_staff(Some(m)))

@@ -1,7 +1,5 @@
 //! What an author may do to their own proposal: edit it while nobody has acted on it, or withdraw it.
-use super::create::Checked;
-use super::create::NewProposal;
-use super::create::check;
+use super::create::ReadyProposal;
 use super::status::move_status;
 use super::visibility::find_visible;
 use crate::domain::ProposalStatus;
@@ -38,7 +36,7 @@ pub async fn edit(
     db: &DatabaseConnection,
     member: &Member,
     id: i32,
-    new: NewProposal<'_>,
+    proposal: ReadyProposal,
 ) -> Result<(), AppError> {
     let row = find_visible(db, Some(member), id).await?;
     if row.author_id != member.id && !is_staff(Some(member)) {
@@ -48,12 +46,12 @@ pub async fn edit(
     if !readable_by(&row, Some(member)) {
         return Err(AppError::field("title", "error-edit-hidden"));
     }
-    let Checked {
+    let ReadyProposal {
         title,
         body,
         category,
         place,
-    } = check(db, &new).await?;
+    } = proposal;
     let others_commented = crate::server::entities::comment::Entity::find()
         .filter(crate::server::entities::comment::Column::ProposalId.eq(id))
         .filter(crate::server::entities::comment::Column::AuthorId.ne(row.author_id))
@@ -67,11 +65,7 @@ pub async fn edit(
         .col_expr(proposal::Column::PlaceId, Expr::value(place.map(|p| p.id)))
         .col_expr(
             proposal::Column::SearchText,
-            Expr::value(search::fold(&format!(
-                "{}\n{}",
-                title.as_str(),
-                body.as_str()
-            ))),
+            Expr::value(search::proposal_text(&title, &body)),
         );
     if others_commented {
         update = update.col_expr(proposal::Column::EditedAt, Expr::value(Some(now())));

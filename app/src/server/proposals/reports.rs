@@ -1,6 +1,6 @@
 //! Storing reports. The moderation issue builds the queue that reads them.
 use crate::domain::ReportReason;
-use crate::domain::Target;
+use crate::domain::{Target, TargetKind};
 use crate::error::AppError;
 use crate::server::entities::{comment, report};
 use crate::visitor::Member;
@@ -46,7 +46,7 @@ pub async fn report(
 pub async fn reported_by(
     db: &DatabaseConnection,
     member: Option<&Member>,
-    kind: &str,
+    kind: TargetKind,
     ids: impl IntoIterator<Item = i32>,
 ) -> Result<Vec<i32>, AppError> {
     let Some(member) = member else {
