@@ -63,3 +63,14 @@ pub async fn session() -> Result<tower_sessions::Session, AppError> {
             AppError::Internal
         })
 }
+
+/// Signs `member_id` in on this browser: a new session id first, so an id planted before cannot
+/// ride along (session fixation). Sign-in, joining and a password reset all end here.
+pub async fn start_session(member_id: i32) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(|_| AppError::Internal)?;
+    session
+        .insert(infra::session_store::MEMBER_ID, member_id)
+        .await
+        .map_err(|_| AppError::Internal)
+}

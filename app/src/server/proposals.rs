@@ -12,7 +12,9 @@ mod list;
 mod status;
 mod support;
 mod visibility;
-pub use create::{NewProposal, create};
+pub use create::{
+    NewProposal, ProposalForm, ReadyProposal, check_photos, create, find_choices, may_propose,
+};
 pub use detail::detail;
 pub use edit::{edit, withdraw};
 pub use list::list;

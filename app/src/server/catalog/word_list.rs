@@ -5,10 +5,10 @@
 use crate::error::AppError;
 use crate::server::entities::site_setting;
 use crate::server::infra::search::fold;
+use crate::server::infra::site_settings::store;
 use crate::server::staff_log::log_setting;
 use crate::visitor::Member;
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
 
 const KEY: &str = "held_words";
 /// Enough for a real list, small enough to check on every post.
@@ -77,17 +77,7 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<WordList, AppError> {
 pub async fn save(db: &DatabaseConnection, staff: &Member, text: &str) -> Result<(), AppError> {
     let list = WordList::parse(text);
     let txn = db.begin().await?;
-    site_setting::Entity::insert(site_setting::ActiveModel {
-        key: Set(KEY.into()),
-        value: Set(list.to_text()),
-    })
-    .on_conflict(
-        OnConflict::column(site_setting::Column::Key)
-            .update_column(site_setting::Column::Value)
-            .to_owned(),
-    )
-    .exec(&txn)
-    .await?;
+    store(&txn, [(KEY.to_owned(), list.to_text())]).await?;
     let summary = format!("{} × word list", list.entries.len());
     log_setting(&txn, staff, &summary).await?;
     txn.commit().await?;

@@ -8,7 +8,7 @@ use crate::server::staff_log::log_setting;
 use crate::views::site::Site;
 use crate::visitor::Member;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{DatabaseConnection, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait};
 use std::collections::HashMap;
 
 const SITE_NAME: &str = "site_name";
@@ -180,19 +180,7 @@ pub async fn save(db: &DatabaseConnection, admin: &Member, site: &Site) -> Resul
         (COMMENTS_PER_HOUR, site.comments_per_hour.to_string()),
     ];
     let txn = db.begin().await?;
-    site_setting::Entity::insert_many(rows.into_iter().map(|(key, value)| {
-        site_setting::ActiveModel {
-            key: Set(key.to_owned()),
-            value: Set(value),
-        }
-    }))
-    .on_conflict(
-        OnConflict::column(site_setting::Column::Key)
-            .update_column(site_setting::Column::Value)
-            .to_owned(),
-    )
-    .exec(&txn)
-    .await?;
+    store(&txn, rows.map(|(key, value)| (key.to_owned(), value))).await?;
     log_setting(&txn, admin, "site").await?;
     txn.commit().await?;
     Ok(())
@@ -205,6 +193,27 @@ impl Site {
             comments_per_hour: self.comments_per_hour,
         }
     }
+}
+
+/// Writes settings by key, replacing what was there.
+pub(crate) async fn store(
+    txn: &impl ConnectionTrait,
+    rows: impl IntoIterator<Item = (String, String)>,
+) -> Result<(), AppError> {
+    site_setting::Entity::insert_many(rows.into_iter().map(|(key, value)| {
+        site_setting::ActiveModel {
+            key: Set(key),
+            value: Set(value),
+        }
+    }))
+    .on_conflict(
+        OnConflict::column(site_setting::Column::Key)
+            .update_column(site_setting::Column::Value)
+            .to_owned(),
+    )
+    .exec(txn)
+    .await?;
+    Ok(())
 }
 
 #[cfg(test)]

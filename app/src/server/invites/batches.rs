@@ -41,8 +41,7 @@ fn code_role(row: &invite::Model) -> Role {
 fn codes_for(viewer: &Member) -> Condition {
     let roles = [Role::Resident, Role::Staff, Role::Admin]
         .into_iter()
-        .filter(|role| may_handle_code_for(viewer, *role))
-        .map(Role::as_str);
+        .filter(|role| may_handle_code_for(viewer, *role));
     Condition::all().add(invite::Column::Role.is_in(roles))
 }
 

@@ -66,7 +66,7 @@ pub async fn list(
         )
         .earliest()
         .map(|start| start.with_timezone(&chrono::Utc));
-    let count = |stage: OutcomeStage| shown().filter(outcome::Column::Stage.eq(stage.as_str()));
+    let count = |stage: OutcomeStage| shown().filter(outcome::Column::Stage.eq(stage));
     let mut done = count(OutcomeStage::Done);
     if let Some(start) = year_start {
         done = done.filter(outcome::Column::UpdatedAt.gte(start));
@@ -77,7 +77,7 @@ pub async fn list(
     let not_possible = count(OutcomeStage::NotPossible).count(db).await?;
     let mut query = shown();
     if let Some(stage) = filter.stage {
-        query = query.filter(outcome::Column::Stage.eq(stage.as_str()));
+        query = query.filter(outcome::Column::Stage.eq(stage));
     }
     if let Some(category) = filter.category {
         query = query.filter(proposal::Column::CategoryId.eq(category));

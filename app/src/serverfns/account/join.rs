@@ -31,7 +31,7 @@ async fn run(
     use crate::domain::{DisplayName, InviteCode, Password, Username};
     use crate::error::FieldErrors;
     use crate::server::accounts::sign_in_limit::{self, PER_ADDRESS, address_key};
-    use crate::server::{app_state, infra::session_store::MEMBER_ID, invites, session};
+    use crate::server::{app_state, invites, start_session};
 
     // Check every field before saying anything, so all the messages show at once.
     let mut errors = FieldErrors::default();
@@ -80,12 +80,7 @@ async fn run(
             other?
         }
     };
-    let session = session().await?;
-    session.cycle_id().await.map_err(|_| AppError::Internal)?;
-    session
-        .insert(MEMBER_ID, member_id)
-        .await
-        .map_err(|_| AppError::Internal)?;
+    start_session(member_id).await?;
     // The home page then says the sign-in name to remember.
     leptos_axum::redirect("/?welcome");
     Ok(())

@@ -12,7 +12,7 @@ pub async fn reset_password(code: String, password: String) -> Result<(), AppErr
 async fn run(code: &str, password: &str) -> Result<(), AppError> {
     use crate::domain::{InviteCode, Password};
     use crate::server::accounts::sign_in_limit::{self, PER_ADDRESS, address_key};
-    use crate::server::{app_state, infra::session_store::MEMBER_ID, invites, session};
+    use crate::server::{app_state, invites, start_session};
 
     let (code, password) = AppError::both(
         InviteCode::parse(code).map_err(|m| AppError::field("code", m)),
@@ -26,12 +26,7 @@ async fn run(code: &str, password: &str) -> Result<(), AppError> {
     // Only a wrong code was a guess; it stays counted.
     let member_id = invites::reset_password(&state.db, &code, &password).await?;
     try_.succeeded(&state.db).await?;
-    let session = session().await?;
-    session.cycle_id().await.map_err(|_| AppError::Internal)?;
-    session
-        .insert(MEMBER_ID, member_id)
-        .await
-        .map_err(|_| AppError::Internal)?;
+    start_session(member_id).await?;
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -16,7 +16,7 @@ pub async fn sign_in(
 async fn run(username: &str, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::domain::Username;
     use crate::server::accounts::authenticate::{Claimant, authenticate};
-    use crate::server::{app_state, infra::session_store::MEMBER_ID, session};
+    use crate::server::{app_state, start_session};
 
     let wrong = || AppError::field("password", "error-sign-in-wrong");
     let Ok(username) = Username::parse(username) else {
@@ -35,13 +35,7 @@ async fn run(username: &str, password: String, next: Option<String>) -> Result<(
         return Err(wrong());
     };
 
-    let session = session().await?;
-    // A new session id at sign-in, so an id planted before cannot ride along (session fixation).
-    session.cycle_id().await.map_err(|_| AppError::Internal)?;
-    session
-        .insert(MEMBER_ID, member.id)
-        .await
-        .map_err(|_| AppError::Internal)?;
+    start_session(member.id).await?;
     leptos_axum::redirect(&super::safe_next(next.as_deref()));
     Ok(())
 }
