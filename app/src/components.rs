@@ -6,10 +6,12 @@ mod form_field;
 mod icons;
 mod language_switch;
 mod layout;
+mod list_filters;
 mod moderation_marks;
 mod not_found;
 mod outcome_view;
 mod page_title;
+mod photo_gallery;
 mod plain_text;
 mod proposal_card;
 mod proposal_fields;
@@ -17,16 +19,20 @@ mod text_box;
 mod writing_for;
 
 pub use decision_card::DecisionCardView;
-pub use decision_fields::{EligibilityChoice, ScheduleFields};
+pub use decision_fields::{
+    DecisionButton, EligibilityChoice, MeetingNoteAndSave, PollProposals, ScheduleFields,
+};
 pub use decision_words::{choice_key, outcome_key};
-pub use form_field::{FieldError, FormMessage, SendProgress, TextArea, TextField};
+pub use form_field::{FieldError, FormMessage, SendProgress, TextArea, TextField, shown};
 pub use icons::{Icon, IconSvg};
 pub use language_switch::LanguageSwitch;
 pub use layout::{BottomNav, Header};
+pub use list_filters::{CategoryFilter, FiltersBox, next_page_href};
 pub use moderation_marks::{ModerationMarks, StaffBadge, hide_reason_text, shown_title};
 pub use not_found::{NotFound, set_status};
 pub use outcome_view::{OutcomeFacts, OutcomeTimeline, StageBadge};
 pub use page_title::PageTitle;
+pub use photo_gallery::PhotoGallery;
 pub use plain_text::PlainText;
 pub use proposal_card::{CategoryBadge, ProposalCardView, StatusBadge};
 pub use proposal_fields::{PhotoFields, ProposalFields};

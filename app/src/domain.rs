@@ -33,7 +33,8 @@ mod username;
 
 pub use comment_text::CommentText;
 pub use decision_inputs::{
-    CancelReason, MeetingNote, PollTitle, ProposalId, VotingWindow, counted, dots_ballot,
+    CancelReason, DecisionRule, MeetingNote, PollTitle, ProposalId, VotingWindow, counted,
+    dots_ballot,
 };
 pub use decision_rules::{
     Choice, DecisionKind, Dots, Eligibility, Outcome, Quorum, Tally, VotingMethod,

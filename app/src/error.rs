@@ -104,12 +104,12 @@ impl AppError {
     }
 
     /// Keeps what the person typed in these fields, so the form can show it again.
-    pub fn keeping(self, values: &[(&str, &str)]) -> Self {
+    pub fn keeping(self, values: &[(impl AsRef<str>, impl AsRef<str>)]) -> Self {
         match self {
             AppError::Invalid { errors, mut typed } => {
                 typed.extend(values.iter().map(|(field, value)| TypedValue {
-                    field: (*field).into(),
-                    value: (*value).into(),
+                    field: field.as_ref().into(),
+                    value: value.as_ref().into(),
                 }));
                 AppError::Invalid { errors, typed }
             }
@@ -206,6 +206,33 @@ impl AppError {
             AppError::NotSaved => 503,
             AppError::Internal => 500,
         }
+    }
+}
+
+/// What a page reads back from its form's last answer, which is `None` until a refusal: the
+/// message for a field, and what the person had typed there (so nothing typed is lost).
+pub trait Refused {
+    /// The locale key of the message for `field`.
+    fn field_message(&self, field: &str) -> Option<String>;
+    /// What was typed in `field`.
+    fn typed_value(&self, field: &str) -> Option<String>;
+    /// What was typed in `field`, or `default` on a first visit.
+    fn typed_or(&self, field: &str, default: impl Into<String>) -> String {
+        self.typed_value(field).unwrap_or_else(|| default.into())
+    }
+}
+
+impl Refused for Option<AppError> {
+    fn field_message(&self, field: &str) -> Option<String> {
+        self.as_ref()
+            .and_then(|e| e.message_for(field))
+            .map(str::to_owned)
+    }
+
+    fn typed_value(&self, field: &str) -> Option<String> {
+        self.as_ref()
+            .and_then(|e| e.typed(field))
+            .map(str::to_owned)
     }
 }
 

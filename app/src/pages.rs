@@ -72,6 +72,27 @@ fn who_may_open(action: Action) -> &'static str {
     }
 }
 
+/// The number in the page's address (`/proposals/{id}`), when it is one.
+pub fn id_in_address() -> Option<i32> {
+    leptos_router::hooks::use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse().ok())
+}
+
+/// `member_page` for a page about one numbered thing at `{list}/{id}/{tail}`: the gate (coming
+/// back to that page after signing in), then the member and the number from the address, which
+/// is `None` when it is not a number (the page then says it found nothing).
+pub fn numbered_page(
+    list: &str,
+    tail: &str,
+    action: Action,
+) -> Result<(Member, Option<i32>), AnyView> {
+    let id = id_in_address();
+    let back = id.map_or_else(|| list.to_owned(), |id| format!("{list}/{id}/{tail}"));
+    member_page(&back, action).map(|member| (member, id))
+}
+
 /// The gate in front of a page for members: a visitor is sent to sign in (and back here after),
 /// a member without `action` gets a 403 page. `Ok` is the member who may see the page. A visitor
 /// at a page for staff or admins gets a 401 page saying whose page it is, with the sign-in form.

@@ -4,7 +4,7 @@ use app::domain::Role;
 use futures::future::join_all;
 use sea_orm::{EntityTrait, PaginatorTrait};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use tests::{TestApp, TestDatabase, spawn_app_with, upload_urls};
 
@@ -55,8 +55,9 @@ async fn a_backup_taken_during_writes_restores_every_write_acknowledged_before_i
 
     // Ten members comment without pause; the backup is taken in the middle of it.
     let stop = Arc::new(AtomicBool::new(false));
+    let written = Arc::new(AtomicUsize::new(0));
     let writing = writers.into_iter().enumerate().map(|(m, browser)| {
-        let stop = stop.clone();
+        let (stop, written) = (stop.clone(), written.clone());
         async move {
             let mut acknowledged = Vec::new();
             let mut c = 0;
@@ -71,13 +72,19 @@ async fn a_backup_taken_during_writes_restores_every_write_acknowledged_before_i
                     .await;
                 if response.status() == 200 {
                     acknowledged.push((text, Instant::now()));
+                    written.fetch_add(1, Ordering::Relaxed);
                 }
             }
             acknowledged
         }
     });
     let writing = tokio::spawn(join_all(writing));
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    // Enough writes first, however busy the machine (a fixed pause was too short under load).
+    let waiting_since = Instant::now();
+    while written.load(Ordering::Relaxed) < 30 && waiting_since.elapsed() < Duration::from_secs(60)
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let backup_dir = std::env::temp_dir().join(format!("spolu-backup-{}", tests::random_suffix()));
     let backup_began = Instant::now();
     let (ok, said) = spolu(&app, &["backup", &backup_dir.display().to_string()]).await;

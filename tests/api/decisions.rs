@@ -1,7 +1,7 @@
 //! Decisions through HTTP and the service, on SQLite and PostgreSQL: who may open, vote, close and
 //! cancel; the secret (no row links a voter to a choice after the close); exact tallies under
 //! concurrency; votes racing the close; closing on time with no request arriving.
-use app::domain::{Choice, Eligibility, ProposalId, Quorum, Role, VotingWindow};
+use app::domain::{Choice, DecisionRule, Eligibility, ProposalId, Role, VotingWindow};
 use app::server::clock;
 use app::server::decisions::{self, NewDecision};
 use app::server::entities::{
@@ -391,9 +391,8 @@ async fn a_decision_closes_on_time_with_no_request_arriving() {
             &staff.as_member(),
             NewDecision {
                 proposal: ProposalId(proposal),
-                eligibility: Eligibility::CoreGroup,
+                rule: DecisionRule::new(Eligibility::CoreGroup, 1).unwrap(),
                 window: VotingWindow::new(now, now + Duration::seconds(3)).unwrap(),
-                quorum: Quorum::new(1).unwrap(),
             },
         )
         .await

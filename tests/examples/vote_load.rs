@@ -6,7 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use app::domain::{
-    Choice, Eligibility, ProposalBody, ProposalId, ProposalTitle, Quorum, Role, VotingWindow,
+    Choice, DecisionRule, Eligibility, ProposalBody, ProposalId, ProposalTitle, Role, VotingWindow,
 };
 
 use app::server::decisions::{self, NewDecision};
@@ -96,9 +96,8 @@ async fn main() {
             &staff,
             NewDecision {
                 proposal: ProposalId(proposal),
-                eligibility: Eligibility::CoreGroup,
+                rule: DecisionRule::new(Eligibility::CoreGroup, 1).unwrap(),
                 window: VotingWindow::new(now, now + chrono::Duration::days(1)).unwrap(),
-                quorum: Quorum::new(1).unwrap(),
             },
         )
         .await

@@ -11,8 +11,8 @@ pub use browser::Browser;
 pub use databases::{TestDatabase, test_databases};
 
 use app::domain::{
-    DisplayName, Eligibility, InviteCode, Password, ProposalBody, ProposalId, ProposalTitle,
-    Quorum, Role, Username, VotingWindow,
+    DecisionRule, DisplayName, Eligibility, InviteCode, Password, ProposalBody, ProposalId,
+    ProposalTitle, Role, Username, VotingWindow,
 };
 use app::server::accounts::members::{self, NewMember};
 use app::server::infra::passwords;
@@ -422,9 +422,8 @@ impl TestApp {
             &staff.as_member(),
             app::server::decisions::NewDecision {
                 proposal: ProposalId(proposal),
-                eligibility,
+                rule: DecisionRule::new(eligibility, quorum).unwrap(),
                 window: VotingWindow::new(now, now + chrono::Duration::days(1)).unwrap(),
-                quorum: Quorum::new(quorum).unwrap(),
             },
         )
         .await

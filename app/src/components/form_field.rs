@@ -75,19 +75,13 @@ pub fn TextField(
     #[prop(default = true)]
     required: bool,
 ) -> impl IntoView {
-    let FieldState {
-        message,
-        typed,
-        invalid,
-        hint_id,
-        error_id,
-        described_by,
-    } = FieldState::new(name, hint, error.as_ref());
-    let value = typed.or(value);
+    let field = FieldState::new(name, hint, error.as_ref());
+    let invalid = field.invalid;
+    let value = field.typed.or(value);
     view! {
         <div class="field" class:invalid=invalid>
             <label for=name>{t(label)}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{t(hint)}</p> })}
+            {hint.map(|hint| view! { <p class="hint" id=field.hint_id.clone()>{t(hint)}</p> })}
             <input
                 id=name
                 name=name
@@ -98,9 +92,9 @@ pub fn TextField(
                 value=value
                 required=required
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=described_by
+                aria-describedby=field.described_by
             />
-            <FieldError id=error_id message=message/>
+            <FieldError id=field.error_id message=field.message/>
         </div>
     }
 }
@@ -135,6 +129,18 @@ pub fn FormMessage(error: Option<AppError>) -> impl IntoView {
     })
 }
 
+/// What a page shows of a server function's answer: the view `show` makes of it, or what went
+/// wrong, in words.
+pub fn shown<T, V: IntoView + 'static>(
+    answer: Result<T, AppError>,
+    show: impl FnOnce(T) -> V,
+) -> AnyView {
+    match answer {
+        Ok(value) => show(value).into_any(),
+        Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
+    }
+}
+
 /// Where `frontend/enhance.js` tells how a form with photos is being sent (shrinking the photos,
 /// "Sending: 40 %", sent, or not sent). Hidden until then, and never shown without JavaScript,
 /// when the browser shows its own progress.
@@ -165,22 +171,16 @@ pub fn TextArea(
     #[prop(optional)]
     value: Option<String>,
 ) -> impl IntoView {
-    let FieldState {
-        message,
-        typed,
-        invalid,
-        hint_id,
-        error_id,
-        described_by,
-    } = FieldState::new(name, hint, error.as_ref());
-    let value = typed.or(value).unwrap_or_default();
+    let field = FieldState::new(name, hint, error.as_ref());
+    let invalid = field.invalid;
+    let value = field.typed.or(value).unwrap_or_default();
     view! {
         <div class="field" class:invalid=invalid>
             <label for=name>{t(label)}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{t(hint)}</p> })}
+            {hint.map(|hint| view! { <p class="hint" id=field.hint_id.clone()>{t(hint)}</p> })}
             <TextBox id=name.to_owned() name=name rows=rows max_length=max_length
-                required=true invalid=invalid described_by=described_by text=value/>
-            <FieldError id=error_id message=message/>
+                required=true invalid=invalid described_by=field.described_by text=value/>
+            <FieldError id=field.error_id message=field.message/>
         </div>
     }
 }

@@ -1,10 +1,10 @@
 //! An outcome as residents see it: its stage, the decision in plain words, who does what by when,
 //! and the dated updates as a timeline with their photos.
+use super::photo_gallery::PhotoGallery;
 use super::{Icon, IconSvg, PlainText};
 use crate::domain::OutcomeStage;
-use crate::i18n::{date, t, t_with};
+use crate::i18n::{date, t};
 use crate::views::outcomes::{OutcomeUpdateView, OutcomeView};
-use crate::views::proposals::PhotoView;
 use leptos::prelude::*;
 
 /// A stage as an icon and a word, never by colour alone.
@@ -54,29 +54,9 @@ pub fn OutcomeTimeline(published_on: String, updates: Vec<OutcomeUpdateView>) ->
                     <span class="hint">{date(&update.written_on)}</span>
                     {update.stage.map(|stage| view! { <StageBadge stage/> })}
                     <PlainText text=update.body/>
-                    <UpdatePhotos photos=update.photos/>
+                    <PhotoGallery key=format!("update-{}-photo", update.id) photos=update.photos/>
                 </li>
             }).collect_view()}
         </ol>
     }
-}
-
-/// An update's photos as thumbnails, each opening the full photo.
-#[component]
-fn UpdatePhotos(photos: Vec<PhotoView>) -> impl IntoView {
-    (!photos.is_empty()).then(|| {
-        view! {
-            <ul class="photos">
-                {photos.into_iter().zip(1..).map(|(photo, n)| view! {
-                    <li>
-                        <a href=photo.url rel="external"
-                            aria-label=t_with("photo-open", &[("number", n.into())])>
-                            <img src=photo.thumbnail_url alt="" width=photo.width height=photo.height
-                                loading="lazy"/>
-                        </a>
-                    </li>
-                }).collect_view()}
-            </ul>
-        }
-    })
 }

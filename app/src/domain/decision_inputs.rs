@@ -2,7 +2,26 @@
 //! window it is open for votes, a poll's question, the numbers counted in the room and the
 //! meeting's note. Forms turn into these at the edge (`server/decisions/forms.rs`); the services
 //! that open and record decisions take nothing else.
+use super::decision_rules::{Eligibility, Quorum};
 use chrono::{DateTime, Utc};
+
+/// The rule every decision is taken by: who may vote, and how many must take part for the
+/// result to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecisionRule {
+    pub eligibility: Eligibility,
+    pub quorum: Quorum,
+}
+
+impl DecisionRule {
+    /// A rule from a number of voters, refused when no quorum could be that number.
+    pub fn new(eligibility: Eligibility, quorum: u32) -> Result<Self, &'static str> {
+        Ok(Self {
+            eligibility,
+            quorum: Quorum::new(quorum)?,
+        })
+    }
+}
 
 /// A proposal's number, as a form or an address names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,7 +6,7 @@ mod site_settings_form;
 
 use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
 use crate::domain::Eligibility;
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 use crate::i18n::t;
 use crate::permissions::Action;
 use crate::views::site::Site;
@@ -46,14 +46,8 @@ pub fn AdminPage() -> impl IntoView {
 fn KioskForm() -> impl IntoView {
     let action = ServerAction::<SetKiosk>::new();
     let error = action.value().get_untracked().and_then(Result::err);
-    let message = error
-        .as_ref()
-        .and_then(|e| e.message_for("minutes"))
-        .map(str::to_owned);
-    let typed = error
-        .as_ref()
-        .and_then(|e| e.typed("minutes"))
-        .map_or_else(|| "10".to_owned(), str::to_owned);
+    let message = error.field_message("minutes");
+    let typed = error.typed_or("minutes", "10");
     let current = crate::visitor::use_visitor().kiosk_idle_seconds;
     view! {
         <section aria-labelledby="kiosk">
@@ -88,21 +82,9 @@ fn SettingsForm(
     save: ServerAction<SaveSiteSettings>,
     error: Option<AppError>,
 ) -> impl IntoView {
-    let message = |field: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.message_for(field))
-            .map(str::to_owned)
-    };
-    let typed = |field: &str, current: String| {
-        error
-            .as_ref()
-            .and_then(|e| e.typed(field))
-            .map_or(current, str::to_owned)
-    };
     let number_field = |name: &'static str, label: &'static str, value: u64| {
-        let message = message(name);
-        let value = typed(name, value.to_string());
+        let message = error.field_message(name);
+        let value = error.typed_or(name, value.to_string());
         view! {
             <div class="field">
                 <label for=name>{t(label)}</label>
@@ -112,10 +94,10 @@ fn SettingsForm(
             </div>
         }
     };
-    let site_name_message = message("site_name");
-    let site_name_value = typed("site_name", site.site_name.clone());
-    let name_message = message("estate_name");
-    let name_value = typed("estate_name", site.estate_name.clone());
+    let site_name_message = error.field_message("site_name");
+    let site_name_value = error.typed_or("site_name", site.site_name.clone());
+    let name_message = error.field_message("estate_name");
+    let name_value = error.typed_or("estate_name", site.estate_name.clone());
     let all_members = site.default_eligibility == Eligibility::AllMembers;
     let proposals_field = number_field(
         "proposals_per_day",

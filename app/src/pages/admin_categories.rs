@@ -6,7 +6,7 @@ mod save_category;
 mod save_place;
 
 use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 use crate::i18n::t;
 use crate::permissions::Action;
 use crate::views::catalog::{CATEGORY_ICONS, CategoryEdit, PlaceEdit};
@@ -14,13 +14,6 @@ use leptos::prelude::*;
 use read_catalog::read_catalog;
 use save_category::SaveCategory;
 use save_place::SavePlace;
-
-fn message(error: &Option<AppError>, field: &str) -> Option<String> {
-    error
-        .as_ref()
-        .and_then(|e| e.message_for(field))
-        .map(str::to_owned)
-}
 
 #[component]
 pub fn AdminCategoriesPage() -> impl IntoView {
@@ -90,38 +83,22 @@ fn CategoryForm(
     error: Option<AppError>,
 ) -> impl IntoView {
     let key = format!("category-{}", edit.id);
-    let article_id = key.clone();
     let heading = if edit.id == 0 {
         t("category-new")
     } else {
         edit.name_cs.clone()
     };
-    let name_cs = error
-        .as_ref()
-        .and_then(|e| e.typed("name_cs"))
-        .map_or_else(|| edit.name_cs.clone(), str::to_owned);
-    let (cs_message, en_message, icon_message, colour_message, position_message) = (
-        message(&error, "name_cs"),
-        message(&error, "name_en"),
-        message(&error, "icon"),
-        message(&error, "colour"),
-        message(&error, "position"),
-    );
+    let icon_message = error.field_message("icon");
+    let article = key.clone();
     view! {
-        <article class="queue-card" id=article_id>
+        <article class="queue-card" id=article>
             <h3><IconSvg icon=Icon::for_category(&edit.icon)/>" " {heading}</h3>
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="id" value=edit.id/>
-                <div class="field">
-                    <label for=format!("{key}-cs")>{t("category-name-cs")}</label>
-                    <input id=format!("{key}-cs") name="name_cs" type="text" maxlength="40" value=name_cs/>
-                    <FieldError id=format!("{key}-cs-error") message=cs_message/>
-                </div>
-                <div class="field">
-                    <label for=format!("{key}-en")>{t("category-name-en")}</label>
-                    <input id=format!("{key}-en") name="name_en" type="text" maxlength="40" value=edit.name_en.clone()/>
-                    <FieldError id=format!("{key}-en-error") message=en_message/>
-                </div>
+                <RowInput row=key.clone() name="name_cs" label="category-name-cs" max_length=40
+                    value=edit.name_cs.clone() error=error.clone()/>
+                <RowInput row=key.clone() name="name_en" label="category-name-en" max_length=40
+                    value=edit.name_en.clone() error=error.clone()/>
                 <div class="field">
                     <label for=format!("{key}-icon")>{t("category-icon")}</label>
                     <select id=format!("{key}-icon") name="icon">
@@ -131,21 +108,9 @@ fn CategoryForm(
                     </select>
                     <FieldError id=format!("{key}-icon-error") message=icon_message/>
                 </div>
-                <div class="field">
-                    <label for=format!("{key}-colour")>{t("category-colour")}</label>
-                    <input id=format!("{key}-colour") name="colour" type="color" value=edit.colour.clone()/>
-                    <FieldError id=format!("{key}-colour-error") message=colour_message/>
-                </div>
-                <div class="field">
-                    <label for=format!("{key}-position")>{t("catalog-position")}</label>
-                    <input id=format!("{key}-position") name="position" type="number" inputmode="numeric" min="0" max="999" value=edit.position/>
-                    <FieldError id=format!("{key}-position-error") message=position_message/>
-                </div>
-                <label class="choice">
-                    <input type="checkbox" name="archived" value="on" checked=edit.archived/>
-                    <span>{t("catalog-archived")}</span>
-                </label>
-                <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{if edit.id == 0 { t("catalog-add") } else { t("save") }}</span></button>
+                <RowInput row=key.clone() name="colour" label="category-colour" kind="color"
+                    value=edit.colour.clone() error=error.clone()/>
+                <RowEnd row=key.clone() id=edit.id position=edit.position archived=edit.archived error/>
             </ActionForm>
         </article>
     }
@@ -158,47 +123,70 @@ fn PlaceForm(
     error: Option<AppError>,
 ) -> impl IntoView {
     let key = format!("place-{}", edit.id);
-    let article_id = key.clone();
     let heading = if edit.id == 0 {
         t("place-new")
     } else {
         edit.name.clone()
     };
-    let name = error
-        .as_ref()
-        .and_then(|e| e.typed("name"))
-        .map_or_else(|| edit.name.clone(), str::to_owned);
-    let (name_message, description_message, position_message) = (
-        message(&error, "name"),
-        message(&error, "description"),
-        message(&error, "position"),
-    );
+    let article = key.clone();
     view! {
-        <article class="queue-card" id=article_id>
+        <article class="queue-card" id=article>
             <h3><IconSvg icon=Icon::Place/>" " {heading}</h3>
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="id" value=edit.id/>
-                <div class="field">
-                    <label for=format!("{key}-name")>{t("place-name")}</label>
-                    <input id=format!("{key}-name") name="name" type="text" maxlength="80" value=name/>
-                    <FieldError id=format!("{key}-name-error") message=name_message/>
-                </div>
-                <div class="field">
-                    <label for=format!("{key}-description")>{t("place-description")}</label>
-                    <input id=format!("{key}-description") name="description" type="text" maxlength="200" value=edit.description.clone()/>
-                    <FieldError id=format!("{key}-description-error") message=description_message/>
-                </div>
-                <div class="field">
-                    <label for=format!("{key}-position")>{t("catalog-position")}</label>
-                    <input id=format!("{key}-position") name="position" type="number" inputmode="numeric" min="0" max="999" value=edit.position/>
-                    <FieldError id=format!("{key}-position-error") message=position_message/>
-                </div>
-                <label class="choice">
-                    <input type="checkbox" name="archived" value="on" checked=edit.archived/>
-                    <span>{t("catalog-archived")}</span>
-                </label>
-                <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{if edit.id == 0 { t("catalog-add") } else { t("save") }}</span></button>
+                <RowInput row=key.clone() name="name" label="place-name" max_length=80
+                    value=edit.name.clone() error=error.clone()/>
+                <RowInput row=key.clone() name="description" label="place-description" max_length=200
+                    value=edit.description.clone() error=error.clone()/>
+                <RowEnd row=key.clone() id=edit.id position=edit.position archived=edit.archived error/>
             </ActionForm>
         </article>
+    }
+}
+
+/// One input of a row's form. Every row is on the same page, so its ids carry the row's key;
+/// after a refused save, what was typed comes back.
+#[component]
+fn RowInput(
+    row: String,
+    name: &'static str,
+    /// Locale key of the label.
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] max_length: Option<usize>,
+    value: String,
+    error: Option<AppError>,
+) -> impl IntoView {
+    let id = format!("{row}-{name}");
+    let value = error.typed_or(name, value);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{t(label)}</label>
+            <input id=id.clone() name=name type=kind maxlength=max_length value=value/>
+            <FieldError id=format!("{id}-error") message=error.field_message(name)/>
+        </div>
+    }
+}
+
+/// What ends every row's form: its place in the order, archived or not, and the save button.
+#[component]
+fn RowEnd(
+    row: String,
+    id: i32,
+    position: i32,
+    archived: bool,
+    error: Option<AppError>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=format!("{row}-position")>{t("catalog-position")}</label>
+            <input id=format!("{row}-position") name="position" type="number" inputmode="numeric" min="0" max="999" value=position/>
+            <FieldError id=format!("{row}-position-error") message=error.field_message("position")/>
+        </div>
+        <label class="choice">
+            <input type="checkbox" name="archived" value="on" checked=archived/>
+            <span>{t("catalog-archived")}</span>
+        </label>
+        <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{if id == 0 { t("catalog-add") } else { t("save") }}</span></button>
     }
 }

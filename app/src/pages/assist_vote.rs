@@ -10,21 +10,14 @@ use crate::i18n::t;
 use crate::permissions::Action;
 use assisted_vote::AssistedVote;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AssistVotePage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok());
-    let back = id.map_or_else(
-        || "/decisions".to_owned(),
-        |id| format!("/decisions/{id}/assist"),
-    );
-    if let Err(gate) = super::member_page(&back, Action::ActForResident) {
-        return gate;
-    }
+    let id = match super::numbered_page("/decisions", "assist", Action::ActForResident) {
+        Ok((_, id)) => id,
+        Err(gate) => return gate,
+    };
     let Some(id) = id else {
         return view! { <crate::components::NotFound/> }.into_any();
     };

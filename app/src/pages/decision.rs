@@ -20,7 +20,6 @@ use cast_vote::CastVote;
 use close_decision::CloseDecision;
 use get_decision::get_decision;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use result_chart::{DotsChart, ResultChart};
 
 fn choice_icon(choice: Choice) -> Icon {
@@ -33,10 +32,7 @@ fn choice_icon(choice: Choice) -> Icon {
 
 #[component]
 pub fn DecisionPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok());
+    let id = super::id_in_address();
     let vote = ServerAction::<CastVote>::new();
     let dots = ServerAction::<CastDots>::new();
     let close = ServerAction::<CloseDecision>::new();

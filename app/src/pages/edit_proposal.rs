@@ -8,21 +8,14 @@ use crate::i18n::t;
 use crate::permissions::Action;
 use crate::serverfns::get_proposal;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use save_changes::EditProposal;
 
 #[component]
 pub fn EditProposalPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok());
-    let back = id
-        .map(|id| format!("/proposals/{id}/edit"))
-        .unwrap_or_default();
-    if let Err(gate) = super::member_page(&back, Action::Participate) {
-        return gate;
-    }
+    let id = match super::numbered_page("/proposals", "edit", Action::Participate) {
+        Ok((_, id)) => id,
+        Err(gate) => return gate,
+    };
     let action = ServerAction::<EditProposal>::new();
     let error = action.value().get_untracked().and_then(Result::err);
     view! {

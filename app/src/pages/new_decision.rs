@@ -5,29 +5,21 @@ mod decision_form_defaults;
 mod open_decision;
 
 use crate::components::{
-    EligibilityChoice, FormMessage, Icon, IconSvg, PageTitle, ScheduleFields, TextField,
+    DecisionButton, EligibilityChoice, FormMessage, PageTitle, ScheduleFields, TextField,
 };
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 use crate::i18n::t;
 use crate::permissions::Action;
 use decision_form_defaults::decision_form_defaults;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use open_decision::OpenDecision;
 
 #[component]
 pub fn NewDecisionPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok());
-    let back = id.map_or_else(
-        || "/proposals".to_owned(),
-        |id| format!("/proposals/{id}/decide"),
-    );
-    if let Err(gate) = super::member_page(&back, Action::ManageDecisions) {
-        return gate;
-    }
+    let id = match super::numbered_page("/proposals", "decide", Action::ManageDecisions) {
+        Ok((_, id)) => id,
+        Err(gate) => return gate,
+    };
     let action = ServerAction::<OpenDecision>::new();
     let error = action.value().get_untracked().and_then(Result::err);
     view! {
@@ -41,12 +33,8 @@ pub fn NewDecisionPage() -> impl IntoView {
                     Err(AppError::NotFound) => return view! { <crate::components::NotFound/> }.into_any(),
                     Err(error) => return view! { <FormMessage error=Some(error)/> }.into_any(),
                 };
-                let typed = |field: &str, default: &str| {
-                    error.as_ref().and_then(|e| e.typed(field)).unwrap_or(default).to_owned()
-                };
-                let quorum = typed("quorum", "5");
-                let message = |field: &str| error.as_ref().and_then(|e| e.message_for(field)).map(str::to_owned);
-                let proposal_message = message("proposal");
+                let quorum = error.typed_or("quorum", "5");
+                let proposal_message = error.field_message("proposal");
                 view! {
                     <PageTitle text=t("open-decision-title")/>
                     <h1>{t("open-decision-title")}</h1>
@@ -60,10 +48,7 @@ pub fn NewDecisionPage() -> impl IntoView {
                         <TextField name="quorum" label="decision-quorum-label" kind="number"
                             hint="decision-quorum-hint" value=quorum error=error.clone()/>
                         <p class="rule" id="rule"><strong>{t("decision-rule-label")}</strong>" "{t("decision-rule-before")}</p>
-                        <button type="submit" class="button primary">
-                            <IconSvg icon=Icon::Decisions/>
-                            <span>{t("open-decision")}</span>
-                        </button>
+                        <DecisionButton label="open-decision"/>
                     </ActionForm>
                 }.into_any()
             })}

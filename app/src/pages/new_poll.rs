@@ -3,12 +3,12 @@
 mod open_poll;
 
 use crate::components::{
-    EligibilityChoice, FieldError, FormMessage, Icon, IconSvg, PageTitle, ScheduleFields, TextField,
+    DecisionButton, EligibilityChoice, FormMessage, PageTitle, PollProposals, ScheduleFields,
+    TextField,
 };
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 use crate::i18n::t;
 use crate::permissions::Action;
-use crate::serverfns::list_proposals;
 use leptos::prelude::*;
 use open_poll::OpenPoll;
 
@@ -19,31 +19,18 @@ pub fn NewPollPage() -> impl IntoView {
     }
     let action = ServerAction::<OpenPoll>::new();
     let error = action.value().get_untracked().and_then(Result::err);
-    let typed = |field: &str, default: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.typed(field))
-            .unwrap_or(default)
-            .to_owned()
-    };
-    let chosen: Vec<String> = typed("proposals", "")
+    let chosen: Vec<String> = error
+        .typed_or("proposals", "")
         .split(',')
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
     let (title, quorum, dots, dots_per_proposal) = (
-        typed("title", ""),
-        typed("quorum", "5"),
-        typed("dots", "3"),
-        typed("dots_per_proposal", "2"),
+        error.typed_or("title", ""),
+        error.typed_or("quorum", "5"),
+        error.typed_or("dots", "3"),
+        error.typed_or("dots_per_proposal", "2"),
     );
-    let message = |field: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.message_for(field))
-            .map(str::to_owned)
-    };
-    let proposals_message = message("proposals");
     view! {
         <PageTitle text=t("poll-title")/>
         <h1>{t("poll-title")}</h1>
@@ -51,28 +38,17 @@ pub fn NewPollPage() -> impl IntoView {
         <ActionForm action=action attr:class="form" attr:novalidate=true>
             <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
             <TextField name="title" label="poll-name" hint="poll-name-hint" value=title error=error.clone()/>
-            <fieldset class="field">
-                <legend>{t("poll-proposals")}</legend>
-                <Suspense fallback=|| ()>
-                    {Suspend::new(async move {
-                        let cards = list_proposals(None, Some("open".into()), None, None, None, None)
-                            .await
-                            .map(|list| list.cards)
-                            .unwrap_or_default();
-                        cards.into_iter().map(|card| {
-                            let value = card.id.to_string();
-                            let checked = chosen.contains(&value);
-                            view! {
-                                <label class="choice">
-                                    <input type="checkbox" name="proposals[]" value=value checked=checked/>
-                                    <span>{card.title}</span>
-                                </label>
-                            }
-                        }).collect_view()
-                    })}
-                </Suspense>
-                <FieldError id="proposals-error".to_string() message=proposals_message/>
-            </fieldset>
+            <PollProposals legend="poll-proposals" error=error.clone()
+                row=move |card| {
+                    let value = card.id.to_string();
+                    let checked = chosen.contains(&value);
+                    view! {
+                        <label class="choice">
+                            <input type="checkbox" name="proposals[]" value=value checked=checked/>
+                            <span>{card.title}</span>
+                        </label>
+                    }
+                }/>
             <TextField name="dots" label="poll-dots" kind="number" value=dots error=error.clone()/>
             <TextField name="dots_per_proposal" label="poll-dots-per-proposal" kind="number"
                 value=dots_per_proposal error=error.clone()/>
@@ -80,10 +56,7 @@ pub fn NewPollPage() -> impl IntoView {
             <ScheduleFields error=error.clone() closes_at=String::new()/>
             <TextField name="quorum" label="poll-quorum" kind="number" value=quorum error=error.clone()/>
             <p class="rule"><strong>{t("decision-rule-label")}</strong>" "{t("poll-rule")}</p>
-            <button type="submit" class="button primary">
-                <IconSvg icon=Icon::Decisions/>
-                <span>{t("poll-open")}</span>
-            </button>
+            <DecisionButton label="poll-open"/>
         </ActionForm>
     }
     .into_any()

@@ -4,7 +4,10 @@ mod list_outcomes;
 
 pub use list_outcomes::list_outcomes;
 
-use crate::components::{CategoryBadge, FormMessage, Icon, IconSvg, PageTitle, StageBadge};
+use crate::components::{
+    CategoryBadge, CategoryFilter, FiltersBox, FormMessage, Icon, IconSvg, PageTitle, StageBadge,
+    next_page_href,
+};
 use crate::domain::OutcomeStage;
 use crate::i18n::{t, t_with};
 use crate::views::outcomes::OutcomeView;
@@ -19,17 +22,8 @@ pub fn OutcomesPage() -> impl IntoView {
     let filtering = stage.is_some() || category.is_some();
     let page = get("page").and_then(|p| p.parse::<u64>().ok());
     let next_href = {
-        let (stage, category) = (stage.clone(), category.clone());
-        move |page: u64| {
-            let mut query = form_urlencoded::Serializer::new(String::new());
-            for (name, value) in [("stage", &stage), ("category", &category)] {
-                if let Some(value) = value {
-                    query.append_pair(name, value);
-                }
-            }
-            query.append_pair("page", &page.to_string());
-            format!("/outcomes?{}", query.finish())
-        }
+        let filters = [("stage", stage.clone()), ("category", category.clone())];
+        move |page: u64| next_page_href("/outcomes", &filters, ("page", &page.to_string()))
     };
     view! {
         <PageTitle text=t("outcomes-title")/>
@@ -51,12 +45,7 @@ pub fn OutcomesPage() -> impl IntoView {
                 ]);
                 view! {
                     <p class="lead outcome-counts">{counts}</p>
-                    <details class="filters-box" open=filtering>
-                        <summary>
-                            <IconSvg icon=Icon::Search/>
-                            <span>{t("filters-summary")}</span>
-                        </summary>
-                    <form class="filters" method="get" action="/outcomes">
+                    <FiltersBox action="/outcomes" open=filtering>
                         <div class="field">
                             <label for="stage">{t("outcome-stage")}</label>
                             <select id="stage" name="stage">
@@ -66,22 +55,11 @@ pub fn OutcomesPage() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        <div class="field">
-                            <label for="category">{t("proposal-category")}</label>
-                            <select id="category" name="category">
-                                <option value="">{t("filter-all")}</option>
-                                {list.categories.into_iter().map(|c| {
-                                    let value = c.id.to_string();
-                                    let selected = value == category_now;
-                                    view! { <option value=value selected=selected>{c.name}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
+                        <CategoryFilter categories=list.categories chosen=category_now/>
                         <button type="submit" class="button">
                             <IconSvg icon=Icon::Search/><span>{t("outcomes-show")}</span>
                         </button>
-                    </form>
-                    </details>
+                    </FiltersBox>
                     {if list.outcomes.is_empty() {
                         view! { <p class="empty">{t("outcomes-none")}</p> }.into_any()
                     } else {

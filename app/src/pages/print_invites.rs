@@ -3,7 +3,7 @@
 //! header, navigation and this page's own hints are not printed.
 mod invite_slips;
 
-use crate::components::{FormMessage, PageTitle};
+use crate::components::{PageTitle, shown};
 use crate::i18n::{t, t_with};
 use crate::permissions::Action;
 use invite_slips::invite_slips;
@@ -31,9 +31,10 @@ pub fn PrintInvitesPage() -> impl IntoView {
                 let Some(batch) = batch else {
                     return view! { <crate::components::NotFound/> }.into_any();
                 };
-                match invite_slips(batch).await {
-                    Ok(sheet) if sheet.slips.is_empty() => view! { <p class="empty">{t("print-none")}</p> }.into_any(),
-                    Ok(sheet) => view! {
+                shown(invite_slips(batch).await, |sheet| if sheet.slips.is_empty() {
+                    view! { <p class="empty">{t("print-none")}</p> }.into_any()
+                } else {
+                    view! {
                         <ul class="slips">
                             {sheet.slips.into_iter().map(|slip| view! {
                                 <li class="slip">
@@ -53,9 +54,8 @@ pub fn PrintInvitesPage() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
-                    }.into_any(),
-                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
-                }
+                    }.into_any()
+                })
             })}
         </Suspense>
     }

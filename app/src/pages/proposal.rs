@@ -13,19 +13,17 @@ mod support_proposal;
 mod withdraw_proposal;
 
 use crate::components::{
-    CategoryBadge, FormMessage, Icon, IconSvg, ModerationMarks, PageTitle, PlainText, StaffBadge,
-    StatusBadge,
+    CategoryBadge, FormMessage, Icon, IconSvg, ModerationMarks, PageTitle, PhotoGallery, PlainText,
+    StaffBadge, StatusBadge,
 };
 use crate::domain::ProposalStatus;
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
 use crate::islands::ReadAloud;
 use crate::serverfns::get_proposal;
-use crate::views::proposals::PhotoView;
 use crate::views::proposals::ProposalDetail;
 use discussion::Discussion;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use list_comments::list_comments;
 use outcome_section::OutcomeSection;
 use report_content::ReportContent;
@@ -35,10 +33,7 @@ use withdraw_proposal::WithdrawProposal;
 
 #[component]
 pub fn ProposalPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok());
+    let id = super::id_in_address();
     // Just proposed: the author is told it arrived (`create_proposal` adds `?sent`).
     let sent = leptos_router::hooks::use_query_map()
         .get_untracked()
@@ -163,7 +158,7 @@ fn Proposal(
                 <p class="place"><IconSvg icon=Icon::Place/><span>{place}</span></p>
             })}
             <PlainText text=detail.body.clone()/>
-            <Photos photos=detail.photos.clone()/>
+            <PhotoGallery key="photo" photos=detail.photos.clone()/>
             {detail.decision_id.map(|decision| view! {
                 <p class="decision-link">
                     <a class="button primary" href=format!("/decisions/{decision}")>
@@ -251,38 +246,4 @@ fn WithdrawForm(proposal: i32) -> impl IntoView {
             </ActionForm>
         </details>
     }
-}
-
-/// The proposal's photos as thumbnails; tapping one shows it large over the page. Works without
-/// JavaScript: each large photo is shown while the address ends in its `#photo-<n>` (CSS
-/// `:target`), and only then loaded. The links skip the islands router, which would fetch the page.
-#[component]
-fn Photos(photos: Vec<PhotoView>) -> impl IntoView {
-    if photos.is_empty() {
-        return None;
-    }
-    let numbered = || photos.iter().cloned().zip(1..);
-    Some(view! {
-        <ul class="photos" id="photos">
-            {numbered().map(|(photo, n)| view! {
-                <li>
-                    <a href=format!("#photo-{n}") rel="external"
-                        aria-label=t_with("photo-open", &[("number", n.into())])>
-                        <img src=photo.thumbnail_url alt="" width=photo.width height=photo.height
-                            loading="lazy"/>
-                    </a>
-                </li>
-            }).collect_view()}
-        </ul>
-        {numbered().map(|(photo, n)| view! {
-            <div class="lightbox" id=format!("photo-{n}")>
-                <img src=photo.url alt=format!("{} {n}", t("proposal-photo")) width=photo.width
-                    height=photo.height loading="lazy"/>
-                <a class="button lightbox-close" href="#photos" rel="external">
-                    <IconSvg icon=Icon::Cross/>
-                    <span>{t("photo-close")}</span>
-                </a>
-            </div>
-        }).collect_view()}
-    })
 }

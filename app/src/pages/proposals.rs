@@ -2,7 +2,10 @@
 
 use crate::serverfns::list_proposals;
 
-use crate::components::{FormMessage, Icon, IconSvg, PageTitle, ProposalCardView};
+use crate::components::{
+    CategoryFilter, FiltersBox, FormMessage, Icon, IconSvg, PageTitle, ProposalCardView,
+    next_page_href,
+};
 use crate::domain::ProposalStatus;
 use crate::i18n::t;
 use crate::views::proposals::Sort;
@@ -33,16 +36,7 @@ pub fn ProposalsPage() -> impl IntoView {
             ("sort", sort.clone()),
             ("mine", mine.clone()),
         ];
-        move |cursor: String| {
-            let mut query = form_urlencoded::Serializer::new(String::new());
-            for (name, value) in &filters {
-                if let Some(value) = value {
-                    query.append_pair(name, value);
-                }
-            }
-            query.append_pair("after", &cursor);
-            format!("/proposals?{}", query.finish())
-        }
+        move |cursor: String| next_page_href("/proposals", &filters, ("after", &cursor))
     };
     let status_now = status.clone().unwrap_or_default();
     let filtering = q.is_some() || status.is_some() || category.is_some() || sort.is_some();
@@ -72,13 +66,7 @@ pub fn ProposalsPage() -> impl IntoView {
                 };
                 let category_now = category.clone().unwrap_or_default();
                 view! {
-                    // Folded away unless in use: one main action per screen, the list right below it.
-                    <details class="filters-box" open=filtering>
-                        <summary>
-                            <IconSvg icon=Icon::Search/>
-                            <span>{t("filters-summary")}</span>
-                        </summary>
-                        <form class="filters" method="get" action="/proposals" role="search">
+                    <FiltersBox action="/proposals" open=filtering>
                             <div class="field">
                                 <label for="q">{t("search-label")}</label>
                                 <input id="q" name="q" type="search" value=q.clone().unwrap_or_default()/>
@@ -96,17 +84,7 @@ pub fn ProposalsPage() -> impl IntoView {
                                         .collect_view()}
                                 </select>
                             </div>
-                            <div class="field">
-                                <label for="category">{t("proposal-category")}</label>
-                                <select id="category" name="category">
-                                    <option value="">{t("filter-all")}</option>
-                                    {list.categories.into_iter().map(|c| {
-                                        let value = c.id.to_string();
-                                        let selected = value == category_now;
-                                        view! { <option value=value selected=selected>{c.name}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            <CategoryFilter categories=list.categories chosen=category_now/>
                             <div class="field">
                                 <label for="sort">{t("sort-label")}</label>
                                 <select id="sort" name="sort">
@@ -120,8 +98,7 @@ pub fn ProposalsPage() -> impl IntoView {
                                 <IconSvg icon=Icon::Search/>
                                 <span>{t("search-button")}</span>
                             </button>
-                        </form>
-                    </details>
+                    </FiltersBox>
                     {if list.cards.is_empty() {
                         view! { <p class="empty">{t("proposals-none")}</p> }.into_any()
                     } else {

@@ -4,53 +4,32 @@
 mod record_meeting_tally;
 
 use crate::components::{
-    EligibilityChoice, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField,
+    DecisionButton, EligibilityChoice, FormMessage, Icon, IconSvg, PageTitle, TextArea, TextField,
 };
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 use crate::i18n::t;
 use crate::permissions::Action;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use record_meeting_tally::RecordMeetingTally;
 
 #[component]
 pub fn RecordMeetingPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok());
-    let back = id.map_or_else(
-        || "/proposals".to_owned(),
-        |id| format!("/proposals/{id}/meeting"),
-    );
-    if let Err(gate) = super::member_page(&back, Action::ManageDecisions) {
-        return gate;
-    }
+    let id = match super::numbered_page("/proposals", "meeting", Action::ManageDecisions) {
+        Ok((_, id)) => id,
+        Err(gate) => return gate,
+    };
     let Some(id) = id else {
         return view! { <crate::components::NotFound/> }.into_any();
     };
     let action = ServerAction::<RecordMeetingTally>::new();
     let error = action.value().get_untracked().and_then(Result::err);
-    let typed = |field: &str, default: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.typed(field))
-            .unwrap_or(default)
-            .to_owned()
-    };
-    let message = |field: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.message_for(field))
-            .map(str::to_owned)
-    };
-    let proposal_message = message("proposal");
+    let proposal_message = error.field_message("proposal");
     let (held_on, yes, no, abstain, quorum) = (
-        typed("held_on", ""),
-        typed("yes", "0"),
-        typed("no", "0"),
-        typed("abstain", "0"),
-        typed("quorum", "5"),
+        error.typed_or("held_on", ""),
+        error.typed_or("yes", "0"),
+        error.typed_or("no", "0"),
+        error.typed_or("abstain", "0"),
+        error.typed_or("quorum", "5"),
     );
     view! {
         <PageTitle text=t("meeting-title")/>
@@ -70,10 +49,7 @@ pub fn RecordMeetingPage() -> impl IntoView {
             <TextArea name="note" label="meeting-note" hint="meeting-note-hint" error=error.clone()
                 max_length=500 value=String::new()/>
             <p class="rule"><strong>{t("decision-rule-label")}</strong>" "{t("meeting-rule")}</p>
-            <button type="submit" class="button primary">
-                <IconSvg icon=Icon::Decisions/>
-                <span>{t("meeting-save")}</span>
-            </button>
+            <DecisionButton label="meeting-save"/>
         </ActionForm>
     }
     .into_any()

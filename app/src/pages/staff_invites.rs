@@ -9,8 +9,9 @@ use create_invites::CreateInvites;
 use list_invites::list_invites;
 use revoke_invite::RevokeInvite;
 
-use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
+use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, shown};
 use crate::domain::{Role, StaffNote};
+use crate::error::Refused;
 use crate::i18n::{date, t, t_with};
 use crate::permissions::Action;
 use crate::views::invites::{BatchView, CodeState};
@@ -38,21 +39,9 @@ pub fn StaffInvitesPage() -> impl IntoView {
         crate::permissions::may_handle_code_for(&member, role)
     })
     .collect();
-    let message = |field: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.message_for(field))
-            .map(str::to_owned)
-    };
-    let typed = |field: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.typed(field))
-            .map(str::to_owned)
-    };
-    let (count_message, note_message) = (message("count"), message("note"));
-    let count_value = typed("count").unwrap_or_else(|| "1".into());
-    let note_value = typed("note").unwrap_or_default();
+    let (count_message, note_message) = (error.field_message("count"), error.field_message("note"));
+    let count_value = error.typed_value("count").unwrap_or_else(|| "1".into());
+    let note_value = error.typed_value("note").unwrap_or_default();
     view! {
         <PageTitle text=t("invites-title")/>
         <h1>{t("invites-title")}</h1>
@@ -96,15 +85,15 @@ pub fn StaffInvitesPage() -> impl IntoView {
         {revoke_error.as_ref().and_then(|e| e.message_for("revoke")).map(|m| view! { <p class="form-error" role="alert">{t(m)}</p> })}
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
-                match list_invites().await {
-                    Ok(batches) if batches.is_empty() => view! { <p>{t("invites-none")}</p> }.into_any(),
-                    Ok(batches) => view! {
+                shown(list_invites().await, |batches| if batches.is_empty() {
+                    view! { <p>{t("invites-none")}</p> }.into_any()
+                } else {
+                    view! {
                         <ul class="queue">
                             {batches.into_iter().map(|batch| view! { <li><Batch batch revoke/></li> }).collect_view()}
                         </ul>
-                    }.into_any(),
-                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
-                }
+                    }.into_any()
+                })
             })}
         </Suspense>
     }

@@ -8,9 +8,9 @@ mod set_core;
 mod set_role;
 mod suspend_member;
 
-use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
+use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle, shown};
 use crate::domain::{Role, StaffNote};
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 use crate::i18n::{t, t_with};
 use crate::permissions::{Action, allows};
 use crate::views::members::MemberRow;
@@ -23,13 +23,24 @@ use set_core::SetCore;
 use set_role::SetRole;
 use suspend_member::SuspendMember;
 
-/// Ties a failed action's messages to the member's card.
+/// Runs `act` on one member for staff allowed to do `allowed`, and ties a refusal's messages
+/// to that member's card.
 #[cfg(feature = "ssr")]
-fn about(member: i32, error: AppError) -> AppError {
-    match error {
-        AppError::Invalid { .. } => error.keeping(&[("member", &member.to_string())]),
-        other => other,
+async fn on_member(
+    member: i32,
+    allowed: Action,
+    act: impl AsyncFnOnce(&crate::server::AppState, &crate::visitor::Member) -> Result<(), AppError>,
+) -> Result<(), AppError> {
+    use crate::server::{app_state, current_member};
+    let result = async {
+        let staff = crate::permissions::require(current_member(), allowed)?;
+        act(&app_state()?, &staff).await
     }
+    .await;
+    crate::error::respond(result.map_err(|error| match error {
+        AppError::Invalid { .. } => error.keeping(&[("member", member.to_string())]),
+        other => other,
+    }))
 }
 
 #[derive(Clone, Copy)]
@@ -84,9 +95,10 @@ pub fn StaffMembersPage() -> impl IntoView {
         <FormMessage error=page_error/>
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
-                match search_members(Some(q.clone())).await {
-                    Ok(rows) if rows.is_empty() => view! { <p class="empty">{t("members-none")}</p> }.into_any(),
-                    Ok(rows) => view! {
+                shown(search_members(Some(q.clone())).await, |rows| if rows.is_empty() {
+                    view! { <p class="empty">{t("members-none")}</p> }.into_any()
+                } else {
+                    view! {
                         <ul class="queue">
                             {rows.into_iter().map(|row| {
                                 let error = error.clone().filter(|e| e.typed("member") == Some(row.id.to_string().as_str()));
@@ -94,20 +106,12 @@ pub fn StaffMembersPage() -> impl IntoView {
                                 view! { <li><MemberCard row actions error is_admin is_me/></li> }
                             }).collect_view()}
                         </ul>
-                    }.into_any(),
-                    Err(error) => view! { <FormMessage error=Some(error)/> }.into_any(),
-                }
+                    }.into_any()
+                })
             })}
         </Suspense>
     }
     .into_any()
-}
-
-fn message(error: &Option<AppError>, field: &str) -> Option<String> {
-    error
-        .as_ref()
-        .and_then(|e| e.message_for(field))
-        .map(str::to_owned)
 }
 
 #[component]
@@ -127,18 +131,11 @@ fn MemberCard(
     let may_act = !is_me && (is_admin || row.role != Role::Admin);
     let general = ["member", "core", "lift", "role"]
         .into_iter()
-        .find_map(|field| message(&error, field));
-    let until_message = message(&error, "until");
-    let reason_message = message(&error, "reason");
+        .find_map(|field| error.field_message(field));
+    let until_message = error.field_message("until");
+    let reason_message = error.field_message("reason");
     let suspend_open = until_message.is_some() || reason_message.is_some();
-    let typed = |field: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.typed(field))
-            .map(str::to_owned)
-            .unwrap_or_default()
-    };
-    let (typed_until, typed_reason) = (typed("until"), typed("reason"));
+    let (typed_until, typed_reason) = (error.typed_or("until", ""), error.typed_or("reason", ""));
     view! {
         <article class="queue-card" id=format!("member-{id}")>
             <h2>{row.display_name.clone()}</h2>

@@ -11,51 +11,26 @@ pub async fn open_decision(
     closes_at: String,
     quorum: String,
 ) -> Result<i32, AppError> {
-    let result = run(
-        &proposal,
-        &eligibility,
-        &opens,
-        &opens_at,
-        &closes_at,
-        &quorum,
-    )
-    .await;
-    crate::error::respond(result.map_err(|error| {
-        error.keeping(&[
-            ("eligibility", &eligibility),
-            ("opens", &opens),
-            ("opens_at", &opens_at),
-            ("closes_at", &closes_at),
-            ("quorum", &quorum),
-        ])
-    }))
+    use crate::server::decisions::forms::{DecisionForm, RuleFields, WindowFields};
+    let form = DecisionForm {
+        proposal: &proposal,
+        rule: RuleFields::new(&eligibility, &quorum),
+        window: WindowFields::new(&opens, &opens_at, &closes_at),
+    };
+    let result = run(&form).await;
+    crate::error::respond(result.map_err(|error| error.keeping(&form.typed())))
 }
 
 #[cfg(feature = "ssr")]
-async fn run(
-    proposal: &str,
-    eligibility: &str,
-    opens: &str,
-    opens_at: &str,
-    closes_at: &str,
-    quorum: &str,
-) -> Result<i32, AppError> {
+async fn run(form: &crate::server::decisions::forms::DecisionForm<'_>) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
     use crate::server::clock::now;
-    use crate::server::decisions::{self, forms::DecisionForm};
+    use crate::server::decisions;
     use crate::server::{app_state, current_member};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
     let state = app_state()?;
-    let decision = DecisionForm {
-        proposal,
-        eligibility,
-        opens,
-        opens_at,
-        closes_at,
-        quorum,
-    }
-    .parse(state.settings.time_zone, now())?;
+    let decision = form.parse(state.settings.time_zone, now())?;
     let id = decisions::open_single(&state.db, &staff, decision).await?;
     leptos_axum::redirect(&format!("/decisions/{id}"));
     Ok(id)

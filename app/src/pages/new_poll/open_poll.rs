@@ -16,58 +16,30 @@ pub async fn open_poll(
     dots: String,
     dots_per_proposal: String,
 ) -> Result<i32, AppError> {
+    use crate::server::decisions::forms::{PollForm, RuleFields, WindowFields};
     let proposals = proposals.unwrap_or_default();
-    let fields = [
-        ("title", title.as_str()),
-        ("eligibility", eligibility.as_str()),
-        ("opens", opens.as_str()),
-        ("opens_at", opens_at.as_str()),
-        ("closes_at", closes_at.as_str()),
-        ("quorum", quorum.as_str()),
-        ("dots", dots.as_str()),
-        ("dots_per_proposal", dots_per_proposal.as_str()),
-    ];
-    let chosen = proposals.join(",");
-    let result = run(&fields, &proposals).await;
-    crate::error::respond(result.map_err(|error: AppError| {
-        error
-            .keeping(&fields)
-            .keeping(&[("proposals", chosen.as_str())])
-    }))
+    let form = PollForm {
+        title: &title,
+        proposals: &proposals,
+        rule: RuleFields::new(&eligibility, &quorum),
+        window: WindowFields::new(&opens, &opens_at, &closes_at),
+        dots: &dots,
+        dots_per_proposal: &dots_per_proposal,
+    };
+    let result = run(&form).await;
+    crate::error::respond(result.map_err(|error| error.keeping(&form.typed())))
 }
 
-/// `fields` in the order of the function's arguments, without `proposals`.
 #[cfg(feature = "ssr")]
-async fn run(fields: &[(&str, &str); 8], proposals: &[String]) -> Result<i32, AppError> {
+async fn run(form: &crate::server::decisions::forms::PollForm<'_>) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
     use crate::server::clock::now;
-    use crate::server::decisions::{forms::PollForm, polls};
+    use crate::server::decisions::polls;
     use crate::server::{app_state, current_member};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
     let state = app_state()?;
-    let [
-        title,
-        eligibility,
-        opens,
-        opens_at,
-        closes_at,
-        quorum,
-        dots,
-        dots_per_proposal,
-    ] = fields.map(|(_, v)| v);
-    let poll = PollForm {
-        title,
-        proposals,
-        eligibility,
-        opens,
-        opens_at,
-        closes_at,
-        quorum,
-        dots,
-        dots_per_proposal,
-    }
-    .parse(state.settings.time_zone, now())?;
+    let poll = form.parse(state.settings.time_zone, now())?;
     let id = polls::open_poll(&state.db, &staff, poll).await?;
     leptos_axum::redirect(&format!("/decisions/{id}"));
     Ok(id)

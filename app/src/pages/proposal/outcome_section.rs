@@ -6,7 +6,7 @@ use crate::components::{
     FormMessage, Icon, IconSvg, OutcomeFacts, OutcomeTimeline, TextArea, TextField,
 };
 use crate::domain::{OutcomeStage, OutcomeText, WhoDoes};
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 use crate::i18n::t;
 use crate::views::outcomes::OutcomeView;
 use leptos::prelude::*;
@@ -48,17 +48,13 @@ pub fn OutcomeSection(
 fn PublishForm(proposal: i32, current: Option<OutcomeView>) -> impl IntoView {
     let action = ServerAction::<PublishOutcome>::new();
     let error = action.value().get_untracked().and_then(Result::err);
-    let typed = |field: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.typed(field))
-            .map(str::to_owned)
-    };
-    let stage = typed("stage")
+    let stage = error
+        .typed_value("stage")
         .or_else(|| current.as_ref().map(|c| c.stage.as_str().to_owned()))
         .unwrap_or_else(|| OutcomeStage::Planned.as_str().to_owned());
     let stage_message = error.as_ref().and_then(|e| e.message_for("stage")).map(t);
-    let due_on = typed("due_on")
+    let due_on = error
+        .typed_value("due_on")
         .or_else(|| current.as_ref().and_then(|c| c.due_on.clone()))
         .unwrap_or_default();
     let due_message = error.as_ref().and_then(|e| e.message_for("due_on")).map(t);
@@ -118,11 +114,7 @@ fn PublishForm(proposal: i32, current: Option<OutcomeView>) -> impl IntoView {
 #[component]
 fn UpdateForm(proposal: i32) -> impl IntoView {
     let error = AppError::from_form_post(AddOutcomeUpdate::PATH);
-    let stage = error
-        .as_ref()
-        .and_then(|e| e.typed("stage"))
-        .unwrap_or_default()
-        .to_owned();
+    let stage = error.typed_or("stage", "");
     let stage_message = error.as_ref().and_then(|e| e.message_for("stage")).map(t);
     let stage_invalid = stage_message.is_some();
     let open = error.is_some();

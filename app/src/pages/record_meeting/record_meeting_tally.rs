@@ -15,51 +15,32 @@ pub async fn record_meeting_tally(
     quorum: String,
     note: String,
 ) -> Result<i32, AppError> {
-    let fields = [
-        ("proposal", proposal.as_str()),
-        ("eligibility", eligibility.as_str()),
-        ("held_on", held_on.as_str()),
-        ("yes", yes.as_str()),
-        ("no", no.as_str()),
-        ("abstain", abstain.as_str()),
-        ("quorum", quorum.as_str()),
-        ("note", note.as_str()),
-    ];
-    let result = run(&fields).await;
-    crate::error::respond(result.map_err(|error: AppError| error.keeping(&fields[1..])))
+    use crate::server::decisions::forms::{MeetingTallyForm, RuleFields};
+    let form = MeetingTallyForm {
+        proposal: &proposal,
+        rule: RuleFields::new(&eligibility, &quorum),
+        held_on: &held_on,
+        yes: &yes,
+        no: &no,
+        abstain: &abstain,
+        note: &note,
+    };
+    let result = run(&form).await;
+    crate::error::respond(result.map_err(|error| error.keeping(&form.typed())))
 }
 
-/// `fields` in the order of the function's arguments.
 #[cfg(feature = "ssr")]
-async fn run(fields: &[(&str, &str); 8]) -> Result<i32, AppError> {
+async fn run(
+    form: &crate::server::decisions::forms::MeetingTallyForm<'_>,
+) -> Result<i32, AppError> {
     use crate::permissions::{Action, require};
     use crate::server::clock::now;
-    use crate::server::decisions::{self, forms::MeetingTallyForm};
+    use crate::server::decisions;
     use crate::server::{app_state, current_member};
 
     let staff = require(current_member(), Action::ManageDecisions)?;
     let state = app_state()?;
-    let [
-        proposal,
-        eligibility,
-        held_on,
-        yes,
-        no,
-        abstain,
-        quorum,
-        note,
-    ] = fields.map(|(_, v)| v);
-    let meeting = MeetingTallyForm {
-        proposal,
-        eligibility,
-        held_on,
-        yes,
-        no,
-        abstain,
-        quorum,
-        note,
-    }
-    .parse(state.settings.time_zone, now())?;
+    let meeting = form.parse(state.settings.time_zone, now())?;
     let id = decisions::record_meeting(&state.db, &staff, meeting).await?;
     leptos_axum::redirect(&format!("/decisions/{id}"));
     Ok(id)

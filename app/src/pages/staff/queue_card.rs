@@ -9,7 +9,7 @@ use super::merge_proposal::MergeProposal;
 use super::restore_content::RestoreContent;
 use crate::components::{FieldError, Icon, IconSvg, ModerationMarks, PlainText, TextBox};
 use crate::domain::{CommentText, HideReason, ProposalBody, ProposalTitle, StaffNote};
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 use crate::i18n::{date, t, t_with};
 use crate::views::moderation::QueueItem;
 use leptos::prelude::*;
@@ -60,21 +60,6 @@ fn item_inputs(kind: &'static str, id: i32) -> impl IntoView + use<> {
     }
 }
 
-/// A failed action's message for `field`, and what was typed there.
-fn message(error: &Option<AppError>, field: &str) -> Option<String> {
-    error
-        .as_ref()
-        .and_then(|e| e.message_for(field))
-        .map(str::to_owned)
-}
-
-fn typed(error: &Option<AppError>, field: &str) -> Option<String> {
-    error
-        .as_ref()
-        .and_then(|e| e.typed(field))
-        .map(str::to_owned)
-}
-
 #[component]
 pub fn QueueCard(item: QueueItem, actions: QueueActions, error: Option<AppError>) -> impl IntoView {
     let key = format!("{}-{}", item.kind, item.id);
@@ -95,7 +80,7 @@ pub fn QueueCard(item: QueueItem, actions: QueueActions, error: Option<AppError>
     // Messages that belong to a button rather than a field.
     let general = ["restore", "dismiss", "lock"]
         .into_iter()
-        .find_map(|field| message(&error, field));
+        .find_map(|field| error.field_message(field));
     let hidden = item.marks.hidden_reason.is_some();
     let has_reports = !item.reasons.is_empty();
     let kind = if is_proposal { "proposal" } else { "comment" };
@@ -190,12 +175,12 @@ fn HideForm(
                     }).collect_view()}
                     <option value="other">{t("hide-reason-other")}</option>
                 </select>
-                <FieldError id=format!("{key}-reason-error") message=message(&error, "reason")/>
+                <FieldError id=format!("{key}-reason-error") message=error.field_message("reason")/>
             </div>
             <div class="field">
                 <label for=format!("{key}-written")>{t("hide-written")}</label>
                 <input id=format!("{key}-written") name="written" type="text" maxlength=StaffNote::MAX/>
-                <FieldError id=format!("{key}-written-error") message=message(&error, "written")/>
+                <FieldError id=format!("{key}-written-error") message=error.field_message("written")/>
             </div>
             <button type="submit" class="button danger"><IconSvg icon=Icon::Cross/><span>{t("hide")}</span></button>
         </ActionForm>
@@ -212,9 +197,9 @@ fn EditForm(
     let is_proposal = item.kind == "proposal";
     let open = ["title", "text", "note"]
         .iter()
-        .any(|field| message(&error, field).is_some());
-    let title = typed(&error, "title").unwrap_or(item.proposal_title);
-    let text = typed(&error, "text").unwrap_or(item.text);
+        .any(|field| error.field_message(field).is_some());
+    let title = error.typed_value("title").unwrap_or(item.proposal_title);
+    let text = error.typed_value("text").unwrap_or(item.text);
     let text_max = if is_proposal {
         ProposalBody::MAX
     } else {
@@ -229,19 +214,19 @@ fn EditForm(
                     <div class="field">
                         <label for=format!("{key}-title")>{t("proposal-title")}</label>
                         <input id=format!("{key}-title") name="title" type="text" maxlength=ProposalTitle::MAX value=title/>
-                        <FieldError id=format!("{key}-title-error") message=message(&error, "title")/>
+                        <FieldError id=format!("{key}-title-error") message=error.field_message("title")/>
                     </div>
                 })}
                 <div class="field">
                     <label for=format!("{key}-text")>{t("moderator-edit-text")}</label>
                     <TextBox id=format!("{key}-text") name="text" rows=4 max_length=text_max text=text/>
-                    <FieldError id=format!("{key}-text-error") message=message(&error, "text")/>
+                    <FieldError id=format!("{key}-text-error") message=error.field_message("text")/>
                 </div>
                 <div class="field">
                     <label for=format!("{key}-note")>{t("moderator-edit-note")}</label>
                     <input id=format!("{key}-note") name="note" type="text" maxlength=StaffNote::MAX
-                        value=typed(&error, "note").unwrap_or_default()/>
-                    <FieldError id=format!("{key}-note-error") message=message(&error, "note")/>
+                        value=error.typed_value("note").unwrap_or_default()/>
+                    <FieldError id=format!("{key}-note-error") message=error.field_message("note")/>
                 </div>
                 <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{t("save")}</span></button>
             </ActionForm>
@@ -256,7 +241,7 @@ fn MergeForm(
     id: i32,
     error: Option<AppError>,
 ) -> impl IntoView {
-    let into_message = message(&error, "into");
+    let into_message = error.field_message("into");
     let open = into_message.is_some();
     view! {
         <details class="edit" open=open>
@@ -266,7 +251,7 @@ fn MergeForm(
                 <div class="field">
                     <label for=format!("{key}-into")>{t("merge-into")}</label>
                     <input id=format!("{key}-into") name="into" type="text" inputmode="numeric"
-                        value=typed(&error, "into").unwrap_or_default()/>
+                        value=error.typed_value("into").unwrap_or_default()/>
                     <FieldError id=format!("{key}-into-error") message=into_message/>
                 </div>
                 <button type="submit" class="button"><IconSvg icon=Icon::Merge/><span>{t("merge")}</span></button>

@@ -2,9 +2,7 @@
 use super::close::eligible_count;
 use super::open::open_proposal;
 use super::store::{self, Basics, Held};
-use crate::domain::{
-    DecisionKind, Eligibility, MeetingNote, ProposalId, ProposalStatus, Quorum, Tally,
-};
+use crate::domain::{DecisionKind, DecisionRule, MeetingNote, ProposalId, ProposalStatus, Tally};
 use crate::error::AppError;
 use crate::server::clock::now;
 use crate::server::notifications::{self, Event};
@@ -16,11 +14,10 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 /// A yes / no / abstain vote counted in a meeting, to record (see `forms::MeetingTallyForm`).
 pub struct MeetingTally {
     pub proposal: ProposalId,
-    pub eligibility: Eligibility,
+    pub rule: DecisionRule,
     /// When the meeting was held (noon of its day).
     pub held_at: DateTime<Utc>,
     pub tally: Tally,
-    pub quorum: Quorum,
     /// E.g. "core-group meeting, 12 present"; shown with the result.
     pub note: MeetingNote,
 }
@@ -35,24 +32,16 @@ pub async fn record_meeting(
     let at = now();
     let proposal = open_proposal(db, meeting.proposal).await?;
     let MeetingTally {
-        eligibility,
+        rule,
         held_at,
         tally,
-        quorum,
         note,
         ..
     } = meeting;
-    let outcome = tally.outcome(quorum);
-    let basics = Basics {
-        kind: DecisionKind::Single,
-        title: &proposal.title,
-        eligibility,
-        quorum,
-        staff,
-        at,
-    };
+    let outcome = tally.outcome(rule.quorum);
+    let basics = Basics::new(DecisionKind::Single, &proposal.title, rule, staff, at);
     // Read before the transaction: on SQLite a transaction must write first.
-    let eligible = eligible_count(db, eligibility).await?;
+    let eligible = eligible_count(db, rule.eligibility).await?;
     let txn = db.begin().await?;
     let held = Held {
         held_at,

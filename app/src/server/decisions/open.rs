@@ -1,6 +1,6 @@
 //! Opening a decision: a yes / no / abstain vote on one proposal, now or at a set time.
 use super::store::{self, Basics};
-use crate::domain::{DecisionKind, Eligibility, ProposalId, ProposalStatus, Quorum, VotingWindow};
+use crate::domain::{DecisionKind, DecisionRule, ProposalId, ProposalStatus, VotingWindow};
 use crate::error::AppError;
 use crate::server::clock::now;
 use crate::server::entities::{decision, decision_proposal, proposal};
@@ -16,9 +16,8 @@ use sea_orm::{
 /// A yes / no / abstain decision to open on one proposal (see `forms::DecisionForm`).
 pub struct NewDecision {
     pub proposal: ProposalId,
-    pub eligibility: Eligibility,
+    pub rule: DecisionRule,
     pub window: VotingWindow,
-    pub quorum: Quorum,
 }
 
 /// Opens (or schedules) a yes / no / abstain decision on one proposal, which must be open for
@@ -29,14 +28,13 @@ pub async fn open_single(
     new: NewDecision,
 ) -> Result<i32, AppError> {
     let proposal = open_proposal(db, new.proposal).await?;
-    let basics = Basics {
-        kind: DecisionKind::Single,
-        title: &proposal.title,
-        eligibility: new.eligibility,
-        quorum: new.quorum,
+    let basics = Basics::new(
+        DecisionKind::Single,
+        &proposal.title,
+        new.rule,
         staff,
-        at: now(),
-    };
+        now(),
+    );
     let txn = db.begin().await?;
     let row = store::insert(&txn, basics.online(new.window), &[proposal.id]).await?;
     store::commit_online(db, txn, &row, &basics).await?;

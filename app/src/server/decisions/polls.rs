@@ -4,8 +4,8 @@
 //! for yes / no / abstain decisions (see `decisions`).
 use super::store::{self, Basics, Held};
 use crate::domain::{
-    DecisionKind, Dots, Eligibility, MeetingNote, Outcome, PollTitle, ProposalId, ProposalStatus,
-    Quorum, Tally, VotingWindow,
+    DecisionKind, DecisionRule, Dots, MeetingNote, Outcome, PollTitle, ProposalId, ProposalStatus,
+    Tally, VotingWindow,
 };
 use crate::error::AppError;
 use crate::server::clock::now;
@@ -23,9 +23,8 @@ pub struct NewPoll {
     pub title: PollTitle,
     /// The proposals to rank (at least two; each must be open for discussion).
     pub proposals: Vec<ProposalId>,
-    pub eligibility: Eligibility,
+    pub rule: DecisionRule,
     pub window: VotingWindow,
-    pub quorum: Quorum,
     pub dots: Dots,
 }
 
@@ -51,20 +50,12 @@ pub async fn open_poll(
     check_open_proposals(db, &ids).await?;
     let NewPoll {
         title,
-        eligibility,
+        rule,
         window,
-        quorum,
         dots,
         ..
     } = new;
-    let basics = Basics {
-        kind: DecisionKind::Priority,
-        title: title.as_str(),
-        eligibility,
-        quorum,
-        staff,
-        at: now(),
-    };
+    let basics = Basics::new(DecisionKind::Priority, title.as_str(), rule, staff, now());
     let txn = db.begin().await?;
     let row = decision::ActiveModel {
         dots_per_voter: Set(Some(count_i32(dots.per_voter()))),
@@ -111,12 +102,11 @@ pub struct MeetingPoll {
     pub title: PollTitle,
     /// Each proposal put to the room, with the dots it got (at least two proposals).
     pub dots: Vec<(ProposalId, u32)>,
-    pub eligibility: Eligibility,
+    pub rule: DecisionRule,
     /// When the meeting was held (noon of its day).
     pub held_at: DateTime<Utc>,
     /// How many people put dots in the room.
     pub voters: u32,
-    pub quorum: Quorum,
     pub note: MeetingNote,
 }
 
@@ -133,28 +123,20 @@ pub async fn record_meeting_poll(
     let MeetingPoll {
         title,
         dots: rows,
-        eligibility,
+        rule,
         held_at,
         voters,
-        quorum,
         note,
     } = meeting;
-    let basics = Basics {
-        kind: DecisionKind::Priority,
-        title: title.as_str(),
-        eligibility,
-        quorum,
-        staff,
-        at,
-    };
+    let basics = Basics::new(DecisionKind::Priority, title.as_str(), rule, staff, at);
     // Read before the transaction: on SQLite a transaction must write first.
-    let eligible = eligible_count(db, eligibility).await?;
+    let eligible = eligible_count(db, rule.eligibility).await?;
     let txn = db.begin().await?;
     let held = Held {
         held_at,
         eligible,
         voters,
-        outcome: Outcome::of_poll(voters, quorum),
+        outcome: Outcome::of_poll(voters, rule.quorum),
         note: &note,
     };
     let row = store::insert(&txn, basics.held(held), &ids).await?;

@@ -3,7 +3,7 @@
 use super::close::{count_i32, count64};
 use super::open::start;
 use crate::domain::{
-    DecisionKind, Eligibility, MeetingNote, Outcome, Quorum, Tally, VotingMethod, VotingWindow,
+    DecisionKind, DecisionRule, MeetingNote, Outcome, Tally, VotingMethod, VotingWindow,
 };
 use crate::error::AppError;
 use crate::server::entities::{decision, decision_proposal, decision_tally};
@@ -16,8 +16,7 @@ use sea_orm::{ActiveModelTrait, DatabaseConnection, DatabaseTransaction, EntityT
 pub(super) struct Basics<'a> {
     pub kind: DecisionKind,
     pub title: &'a str,
-    pub eligibility: Eligibility,
-    pub quorum: Quorum,
+    pub rule: DecisionRule,
     pub staff: &'a Member,
     pub at: DateTime<Utc>,
 }
@@ -32,14 +31,30 @@ pub(super) struct Held<'a> {
     pub note: &'a MeetingNote,
 }
 
-impl Basics<'_> {
+impl<'a> Basics<'a> {
+    pub(super) fn new(
+        kind: DecisionKind,
+        title: &'a str,
+        rule: DecisionRule,
+        staff: &'a Member,
+        at: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            kind,
+            title,
+            rule,
+            staff,
+            at,
+        }
+    }
+
     fn row(&self, method: VotingMethod) -> decision::ActiveModel {
         decision::ActiveModel {
             kind: Set(self.kind),
             method: Set(method),
             title: Set(self.title.to_owned()),
-            eligibility: Set(self.eligibility),
-            quorum: Set(count_i32(self.quorum.voters())),
+            eligibility: Set(self.rule.eligibility),
+            quorum: Set(count_i32(self.rule.quorum.voters())),
             created_by: Set(self.staff.id),
             created_at: Set(self.at),
             ..Default::default()

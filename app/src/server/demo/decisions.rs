@@ -2,7 +2,8 @@
 //! closed with its result, a priority poll open to all members, and a tally from a meeting.
 //! Added once; a database that already has decisions is left alone.
 use crate::domain::{
-    Choice, Dots, Eligibility, MeetingNote, PollTitle, ProposalId, Quorum, Tally, VotingWindow,
+    Choice, DecisionRule, Dots, Eligibility, MeetingNote, PollTitle, ProposalId, Tally,
+    VotingWindow,
 };
 use crate::error::AppError;
 use crate::server::accounts::members::to_member;
@@ -39,7 +40,9 @@ pub async fn seed_decisions(db: &DatabaseConnection) -> Result<usize, AppError> 
     let (eva, boris) = (member("eva").await?, member("boris").await?);
     let (anna, filip) = (member("anna").await?, member("filip").await?);
     // The demo's own numbers, all within the rules; a broken one is a bug, not a resident's error.
-    let quorum = |voters: u32| Quorum::new(voters).map_err(|_| AppError::Internal);
+    let rule = |eligibility, voters| {
+        DecisionRule::new(eligibility, voters).map_err(|_| AppError::Internal)
+    };
     let for_days = |days: i64| {
         let at = now();
         VotingWindow::new(at, at + Duration::days(days)).map_err(|_| AppError::Internal)
@@ -47,9 +50,8 @@ pub async fn seed_decisions(db: &DatabaseConnection) -> Result<usize, AppError> 
     let single = |proposal: ProposalId, days: i64| {
         Ok::<_, AppError>(NewDecision {
             proposal,
-            eligibility: Eligibility::CoreGroup,
+            rule: rule(Eligibility::CoreGroup, 2)?,
             window: for_days(days)?,
-            quorum: quorum(2)?,
         })
     };
 
@@ -75,9 +77,8 @@ pub async fn seed_decisions(db: &DatabaseConnection) -> Result<usize, AppError> 
             title: PollTitle::parse("Co udělat na jaře jako první?")
                 .map_err(|_| AppError::Internal)?,
             proposals: ranked,
-            eligibility: Eligibility::AllMembers,
+            rule: rule(Eligibility::AllMembers, 3)?,
             window: for_days(7)?,
-            quorum: quorum(3)?,
             dots: Dots::new(3, 2).map_err(|_| AppError::Internal)?,
         },
     )
@@ -90,14 +91,13 @@ pub async fn seed_decisions(db: &DatabaseConnection) -> Result<usize, AppError> 
         &cyril,
         MeetingTally {
             proposal: proposal("Přechod u školy").await?,
-            eligibility: Eligibility::CoreGroup,
+            rule: rule(Eligibility::CoreGroup, 5)?,
             held_at: now(),
             tally: Tally {
                 yes: 6,
                 no: 2,
                 abstain: 1,
             },
-            quorum: quorum(5)?,
             note: MeetingNote::parse(
                 "Schůzka jádrové skupiny v komunitním centru, přítomno 9 lidí.",
             )

@@ -2,7 +2,7 @@
 //! the school crossing is in progress, the bench is planned, and the doorbells are not Spolu's to
 //! mend. Two more proposals are decided in a meeting first. Added once: a database that already
 //! has outcomes is left alone.
-use crate::domain::{Eligibility, MeetingNote, ProposalId, ProposalStatus, Quorum, Tally};
+use crate::domain::{DecisionRule, Eligibility, MeetingNote, ProposalId, ProposalStatus, Tally};
 use crate::error::AppError;
 use crate::server::accounts::members::to_member;
 use crate::server::clock::now;
@@ -44,14 +44,14 @@ pub async fn seed_outcomes(
             &cyril,
             MeetingTally {
                 proposal: ProposalId(row.id),
-                eligibility: Eligibility::CoreGroup,
+                rule: DecisionRule::new(Eligibility::CoreGroup, 5)
+                    .map_err(|_| AppError::Internal)?,
                 held_at: now(),
                 tally: Tally {
                     yes: 7,
                     no: 1,
                     abstain: 0,
                 },
-                quorum: Quorum::new(5).map_err(|_| AppError::Internal)?,
                 note: MeetingNote::parse(
                     "Schůzka jádrové skupiny v komunitním centru, přítomno 8 lidí.",
                 )

@@ -1,7 +1,8 @@
 //! Comments on proposals: writing, replying (one level), editing for a while, deleting.
-use crate::domain::{CommentText, ProposalStatus, TargetKind};
+use crate::domain::{CommentText, ProposalStatus, Target, TargetKind};
 use crate::error::AppError;
 use crate::server::entities::{comment, proposal, user};
+use crate::server::staff_log::log_help;
 use crate::views::moderation::Marks;
 use crate::views::proposals::CommentView;
 use crate::visitor::Member;
@@ -80,13 +81,7 @@ pub async fn add(
     }
     .insert(&txn)
     .await?;
-    crate::server::staff_log::log_help(
-        &txn,
-        helper,
-        crate::domain::Target::Comment(row.id),
-        member.id,
-    )
-    .await?;
+    log_help(&txn, helper, Target::Comment(row.id), member.id).await?;
     // Only what everyone sees counts (a held comment is counted when let through).
     proposal::Entity::update_many()
         .col_expr(

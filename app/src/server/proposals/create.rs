@@ -1,12 +1,13 @@
 //! Creating a proposal: checking every field at once, then storing it with its photos in one transaction.
 use super::status::record_status;
-use crate::domain::{ProposalBody, ProposalStatus, ProposalTitle};
+use crate::domain::{ProposalBody, ProposalStatus, ProposalTitle, Target};
 use crate::error::{AppError, FieldErrors};
 use crate::server::clock::now;
 use crate::server::entities::{category, place, proposal, proposal_photo};
 use crate::server::infra::file_store::FileStore;
 use crate::server::infra::photos::{self, Photo, StoredPhoto, Upload};
 use crate::server::infra::search;
+use crate::server::staff_log::log_help;
 use crate::visitor::Member;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
@@ -219,13 +220,7 @@ pub(super) async fn insert(
     }
     .insert(&txn)
     .await?;
-    crate::server::staff_log::log_help(
-        &txn,
-        helper,
-        crate::domain::Target::Proposal(row.id),
-        author.id,
-    )
-    .await?;
+    log_help(&txn, helper, Target::Proposal(row.id), author.id).await?;
     if !photos.is_empty() {
         proposal_photo::Entity::insert_many(photos.iter().zip(0..).map(|(photo, position)| {
             proposal_photo::ActiveModel {
