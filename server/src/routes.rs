@@ -90,6 +90,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/{*name}", post(server_function))
         .route("/me/data.json", get(crate::downloads::my_data::download))
+        .route("/proposals/{id}/listen", get(crate::listen::proposal))
         .route(
             "/notifications/{id}/open",
             get(app::server::notifications::open),

@@ -3,6 +3,7 @@ use crate::config::{Config, InviteRole, PhotoStore};
 use app::domain::Role;
 use app::i18n::Locale;
 use app::server::infra::file_store::{DatabaseFiles, FileStore, LocalFolder};
+use app::server::infra::speech::Speech;
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
 use app::server::{AppState, PostingLimits, Settings, demo, infra::database};
 use leptos::config::LeptosOptions;
@@ -111,6 +112,7 @@ impl Application {
             db,
             settings: Arc::new(settings),
             site: Arc::default(),
+            speech: Arc::new(Speech::start(config.data_dir.join("speech")).await),
             leptos_options,
         };
         Ok(Self {

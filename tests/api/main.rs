@@ -15,6 +15,7 @@ mod instances;
 mod invites;
 mod join;
 mod language;
+mod listen;
 mod members;
 mod moderation;
 mod my_account;

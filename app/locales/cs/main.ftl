@@ -171,6 +171,7 @@ error-comment-edit-late = Komentář jde upravit jen 15 minut po napsání.
 comment-delete-confirm = Ano, smazat komentář
 read-aloud = Přečíst nahlas
 read-aloud-stop = Zastavit čtení
+listen = Poslechnout
 report = Nahlásit
 report-why = Proč to hlásíte?
 report-note = Pár slov pro moderátory (u „Něco jiného“ povinné)

@@ -171,6 +171,7 @@ error-comment-edit-late = A comment can be edited only for 15 minutes after writ
 comment-delete-confirm = Yes, delete the comment
 read-aloud = Read aloud
 read-aloud-stop = Stop reading
+listen = Listen
 report = Report
 report-why = Why are you reporting this?
 report-note = A few words for the moderators (needed for "Something else")

@@ -13,8 +13,8 @@ mod support_proposal;
 mod withdraw_proposal;
 
 use crate::components::{
-    CategoryBadge, FormMessage, Icon, IconSvg, ModerationMarks, PageTitle, PhotoGallery, PlainText,
-    StaffBadge, StatusBadge,
+    CategoryBadge, FormMessage, Icon, IconSvg, Listen, ModerationMarks, PageTitle, PhotoGallery,
+    PlainText, StaffBadge, StatusBadge,
 };
 use crate::domain::ProposalStatus;
 use crate::error::AppError;
@@ -175,12 +175,18 @@ fn Proposal(
                     <IconSvg icon=Icon::People/><span>{t("record-meeting")}</span>
                 </a></p>
             })}
-            <ReadAloud
-                text=format!("{}. {}", detail.title, detail.body)
-                language=crate::i18n::use_locale().tag()
-                read_label=t("read-aloud")
-                stop_label=t("read-aloud-stop")
-            />
+            {match detail.listen.clone() {
+                Some(audio) => view! { <Listen audio/> }.into_any(),
+                // The server cannot speak: the browser's own voice, where the phone has one.
+                None => view! {
+                    <ReadAloud
+                        text=format!("{}. {}", detail.title, detail.body)
+                        language=crate::i18n::use_locale().tag()
+                        read_label=t("read-aloud")
+                        stop_label=t("read-aloud-stop")
+                    />
+                }.into_any(),
+            }}
             <section class="support" aria-labelledby="supporters">
                 <p id="supporters" class="supporters"><IconSvg icon=Icon::Heart/><span>{supporters}</span></p>
                 {support_message.map(|message| view! { <p class="form-error" role="alert">{message}</p> })}

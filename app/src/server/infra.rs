@@ -14,4 +14,5 @@ pub mod search;
 pub mod session_store;
 pub mod signing_key;
 pub mod site_settings;
+pub mod speech;
 pub mod state;

@@ -9,6 +9,7 @@ mod create;
 mod detail;
 mod edit;
 mod list;
+mod spoken;
 mod status;
 mod support;
 mod visibility;
@@ -18,6 +19,7 @@ pub use create::{
 pub use detail::detail;
 pub use edit::{edit, withdraw};
 pub use list::list;
+pub use spoken::spoken_text;
 pub use status::change_status;
 pub use support::set_support;
 pub use visibility::find_visible;

@@ -25,6 +25,7 @@ async fn run(id: i32) -> Result<ProposalDetail, AppError> {
         id,
         &request_language(),
         state.settings.time_zone,
+        state.speech.can_speak(),
     )
     .await
 }

@@ -132,6 +132,9 @@ pub struct ProposalDetail {
     pub can_change: bool,
     /// For the edit form.
     pub place_id: Option<i32>,
+    /// Where "Listen" loads the words read aloud by the server; `None` when the server cannot
+    /// speak (the page offers the browser's own speech) or the words are not readable.
+    pub listen: Option<String>,
 }
 
 /// A comment as the proposal page shows it; replies are listed under their top-level comment.

@@ -54,6 +54,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The settings admins change, as this instance read them last.
     pub site: Arc<crate::server::infra::site_settings::SiteCache>,
+    /// Texts read aloud (see `speech`).
+    pub speech: Arc<crate::server::infra::speech::Speech>,
     pub leptos_options: LeptosOptions,
 }
 

@@ -21,6 +21,7 @@ pub async fn detail(
     id: i32,
     language: &str,
     zone: chrono_tz::Tz,
+    speaks: bool,
 ) -> Result<ProposalDetail, AppError> {
     let mut row = find_visible(db, viewer, id).await?;
     // Found through `find_visible`, so only what moderators hid can keep the words from the viewer.
@@ -107,6 +108,8 @@ pub async fn detail(
         can_support: viewer.is_some_and(|m| m.id != row.author_id && !m.suspended)
             && status.accepts_support()
             && row.hidden_at.is_none(),
+        listen: (speaks && words_readable)
+            .then(|| format!("/proposals/{}/listen?lang={language}", row.id)),
         title: row.title,
         body: row.body,
         status,

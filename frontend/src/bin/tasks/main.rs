@@ -39,6 +39,7 @@ fn main() {
 /// Builds everything in release and runs the `spolu` binary with `args`.
 fn serve(args: &[String]) -> Result<()> {
     setup::wasm_tools(true)?;
+    setup::speech_tools()?;
     bundle::build(true)?;
     cargo(&["build", "--release", "-p", "server", "--bin", "spolu"])?;
     let status = Command::new(target_dir().join("release").join("spolu"))
@@ -53,6 +54,7 @@ fn serve(args: &[String]) -> Result<()> {
 fn test() -> Result<()> {
     setup::wasm_tools(false)?;
     setup::browser_test_tools()?;
+    setup::speech_tools()?;
     setup::cargo_deny()?;
     bundle::build(false)?;
     cargo(&["build", "-p", "server", "--bin", "spolu"])?;

@@ -39,21 +39,43 @@ pub fn cargo_deny() -> Result<()> {
 
 /// Debian's Chromium and the npm packages of the browser tests (playwright-core, axe-core).
 pub fn browser_test_tools() -> Result<()> {
-    if !Path::new("/usr/bin/chromium").exists() {
-        let sudo = if is_root() { vec![] } else { vec!["sudo"] };
-        let apt = |args: &[&str]| -> Result<()> {
-            let mut command: Vec<&str> = sudo.clone();
-            command.push("apt-get");
-            command.extend_from_slice(args);
-            run(command[0], &command[1..], &workspace())
-        };
-        apt(&["update"])?;
-        apt(&["install", "-y", "--no-install-recommends", "chromium"])?;
-    }
+    debian_packages(&[("/usr/bin/chromium", "chromium")])?;
     npm_ci(
         &workspace().join("tests").join("e2e"),
         "node_modules/playwright-core",
     )
+}
+
+/// The server's voice for "Listen": eSpeak NG speaks, ffmpeg compresses (and reads what phones
+/// record). Spolu runs without them, but then only the browser's own speech is offered.
+pub fn speech_tools() -> Result<()> {
+    debian_packages(&[
+        ("/usr/bin/espeak-ng", "espeak-ng"),
+        ("/usr/bin/ffmpeg", "ffmpeg"),
+    ])
+}
+
+/// Installs from Debian's packages each `(program, package)` whose program is missing.
+fn debian_packages(wanted: &[(&str, &str)]) -> Result<()> {
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(program, _)| !Path::new(program).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let sudo = if is_root() { vec![] } else { vec!["sudo"] };
+    let apt = |args: &[&str]| -> Result<()> {
+        let mut command: Vec<&str> = sudo.clone();
+        command.push("apt-get");
+        command.extend_from_slice(args);
+        run(command[0], &command[1..], &workspace())
+    };
+    apt(&["update"])?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend(missing);
+    apt(&install)
 }
 
 /// `npm ci` in `dir` unless `marker` (relative to it) already exists.

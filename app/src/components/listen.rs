@@ -1,0 +1,18 @@
+//! "Listen": a text read aloud by the server, in a plain audio player that works without
+//! JavaScript on every phone. Nothing is downloaded until the person presses play.
+use super::icons::{Icon, IconSvg};
+use crate::i18n::t;
+use leptos::prelude::*;
+
+#[component]
+pub fn Listen(
+    /// Where the audio is, e.g. `/proposals/12/listen?lang=cs`.
+    audio: String,
+) -> impl IntoView {
+    view! {
+        <figure class="listen">
+            <figcaption><IconSvg icon=Icon::Speaker/><span>{t("listen")}</span></figcaption>
+            <audio controls=true preload="none" src=audio></audio>
+        </figure>
+    }
+}
