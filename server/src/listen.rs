@@ -38,6 +38,26 @@ pub async fn proposal(
     read_aloud(&state, text, &language, request).await
 }
 
+/// `/comments/{id}/listen`: a comment's words.
+pub async fn comment(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(site): Extension<Site>,
+    Path(id): Path<i32>,
+    Query(language): Query<Language>,
+    request: Request,
+) -> Response {
+    let text = app::server::proposals::comments::spoken_text(
+        &state.db,
+        visitor.member.clone(),
+        site.public_reading,
+        id,
+    )
+    .await;
+    let language = language.lang.unwrap_or_else(|| visitor.locale.tag());
+    read_aloud(&state, text, &language, request).await
+}
+
 /// The audio of `text`, made now if it is not made yet. Range requests are answered (a phone's
 /// player asks for the end of the file to learn its length). Browsers check back each time
 /// (`no-cache`): the address stays when the text is edited, the audio does not.

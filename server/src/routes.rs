@@ -91,6 +91,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*name}", post(server_function))
         .route("/me/data.json", get(crate::downloads::my_data::download))
         .route("/proposals/{id}/listen", get(crate::listen::proposal))
+        .route("/comments/{id}/listen", get(crate::listen::comment))
         .route(
             "/notifications/{id}/open",
             get(app::server::notifications::open),

@@ -31,6 +31,11 @@ async fn listen(who: &tests::Browser, id: i32, lang: &str) -> reqwest::Response 
         .await
 }
 
+async fn listen_to_comment(who: &tests::Browser, comment: i32) -> reqwest::Response {
+    who.get(&format!("/comments/{comment}/listen?lang=cs"))
+        .await
+}
+
 const BODY: &str = "Lavička u vchodu číslo 12 je rozbitá. Navrhuji ji opravit a natřít, aby si \
     na ni mohli sednout starší sousedé, když čekají na autobus.";
 
@@ -175,4 +180,82 @@ async fn the_proposal_page_offers_a_player_that_loads_nothing_before_play() {
         "{player}"
     );
     assert!(made(&app).is_empty(), "made only when someone plays it");
+}
+
+#[tokio::test]
+async fn a_comment_is_read_aloud_until_it_is_hidden_or_deleted() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let id = app.proposal(&author, "Oprava lavičky", BODY).await;
+        let (eva, _) = app.signed_in(Role::Resident, true).await;
+        let comment = |text: &'static str| {
+            let eva = &eva;
+            async move {
+                let response = eva
+                    .call(
+                        "add_comment",
+                        &[("proposal", &id.to_string()), ("text", text)],
+                    )
+                    .await;
+                assert_eq!(response.status(), 200);
+                response.json::<i32>().await.unwrap()
+            }
+        };
+        let kept = comment("Souhlasím, lavička tu chybí.").await;
+        let hidden = comment("Kupte si hodinky levně na webu.").await;
+        let deleted = comment("Tohle smažu.").await;
+        let visitor = app.browser();
+        let audio = listen_to_comment(&visitor, kept).await;
+        assert_eq!(audio.status(), 200, "{}", database.kind());
+        assert!(audio.bytes().await.unwrap().starts_with(b"OggS"));
+
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let hiding = staff
+            .call(
+                "hide_content",
+                &[
+                    ("kind", "comment"),
+                    ("id", &hidden.to_string()),
+                    ("reason", "other"),
+                    ("written", "Reklama"),
+                ],
+            )
+            .await;
+        assert_eq!(hiding.status(), 200);
+        let removing = eva
+            .call("delete_comment", &[("comment", &deleted.to_string())])
+            .await;
+        assert_eq!(removing.status(), 200);
+        assert_eq!(listen_to_comment(&visitor, hidden).await.status(), 404);
+        assert_eq!(listen_to_comment(&eva, hidden).await.status(), 404);
+        assert_eq!(listen_to_comment(&staff, hidden).await.status(), 200);
+        assert_eq!(listen_to_comment(&visitor, deleted).await.status(), 404);
+        assert_eq!(
+            listen_to_comment(&visitor, deleted + 1000).await.status(),
+            404
+        );
+
+        // The discussion offers a player under each readable comment only.
+        let comments: serde_json::Value = visitor
+            .call("list_comments", &[("proposal", &id.to_string())])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let players: Vec<(i64, bool)> = comments
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["id"].as_i64().unwrap(), c["listen"].is_string()))
+            .collect();
+        assert_eq!(
+            players,
+            vec![
+                (i64::from(kept), true),
+                (i64::from(hidden), false),
+                (i64::from(deleted), false)
+            ]
+        );
+    }
 }

@@ -15,11 +15,13 @@ mkdirSync(screenshots, { recursive: true });
 
 export const PHONE = { width: 360, height: 740 };
 
-/** Starts Spolu; resolves with { url, dataDir, stop(), invite(role) }. */
-export async function startSpolu({ extraArgs = [] } = {}) {
+/** Starts Spolu with the demo data on a free port; resolves with { url, dataDir, stop(),
+ * invite(role) }. `env` adds to the environment, e.g. a `PATH` without espeak-ng for a server
+ * that cannot speak. */
+export async function startSpolu({ extraArgs = [], env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "spolu-e2e-"));
   const args = ["--demo", "--bind", "127.0.0.1:0", "--data-dir", dataDir, "--site-dir", siteDir, ...extraArgs];
-  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
   const url = await new Promise((resolve, reject) => {
     let output = "";
     child.stdout.on("data", (chunk) => {

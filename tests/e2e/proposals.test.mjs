@@ -103,7 +103,17 @@ for (const javaScript of [true, false]) {
   });
 }
 
-test("Read aloud speaks the proposal in Czech, and only appears with JavaScript", async () => {
+test("where the server cannot speak, Read aloud uses the phone's voice, and only with JavaScript", async () => {
+  // No espeak-ng on its PATH: the server says so at start and the page falls back.
+  const spolu = await startSpolu({ env: { PATH: "/nowhere" } });
+  try {
+    await browserSpeech(spolu);
+  } finally {
+    await spolu.stop();
+  }
+});
+
+async function browserSpeech(spolu) {
   const page = await phone(browser, { javaScript: true });
   // Headless Chromium has no voices; record what would be spoken instead.
   await page.addInitScript(() => {
@@ -129,7 +139,7 @@ test("Read aloud speaks the proposal in Czech, and only appears with JavaScript"
   await noJs.getByRole("heading", { name: "Opravit houpačku na hřišti" }).waitFor();
   assert.equal(await noJs.getByRole("button", { name: "Přečíst nahlas" }).count(), 0);
   await noJs.context().close();
-});
+}
 
 for (const javaScript of [true, false]) {
   test(`a member reports a proposal with a reason (${javaScript ? "js" : "nojs"})`, async () => {

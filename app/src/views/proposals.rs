@@ -159,6 +159,9 @@ pub struct CommentView {
     pub reported_by_me: bool,
     /// Hidden (text empty for all but staff), edited by moderators, held by the word list.
     pub marks: crate::views::moderation::Marks,
+    /// Where "Listen" loads the words read aloud; `None` when the server cannot speak or the
+    /// words are not readable (deleted, hidden).
+    pub listen: Option<String>,
 }
 
 /// What the new-proposal form offers.

@@ -5,7 +5,7 @@ use super::edit_comment::EditComment;
 use super::report_content::ReportContent;
 use super::report_form::ReportForm;
 use crate::components::{
-    FormMessage, Icon, IconSvg, ModerationMarks, PlainText, StaffBadge, TextArea, TextBox,
+    FormMessage, Icon, IconSvg, Listen, ModerationMarks, PlainText, StaffBadge, TextArea, TextBox,
 };
 use crate::domain::CommentText;
 use crate::error::AppError;
@@ -125,6 +125,7 @@ fn Comment(
             } else {
                 Either::Right(view! { <PlainText text=comment.text.clone()/> })
             }}
+            {comment.listen.clone().map(|audio| view! { <Listen audio compact=true/> })}
             <ModerationMarks marks=comment.marks.clone()/>
             {comment.editable.then(|| view! {
                 <details class="edit">

@@ -23,11 +23,13 @@ async fn run(proposal: i32) -> Result<Vec<CommentView>, AppError> {
     )?;
     // Only the discussion of a proposal the asker may see.
     proposals::find_visible(&state.db, viewer.as_ref(), proposal).await?;
+    let language = crate::server::request_language();
     comments::list(
         &state.db,
         viewer.as_ref(),
         proposal,
         state.settings.time_zone,
+        state.speech.can_speak().then_some(language.as_str()),
     )
     .await
 }

@@ -39,6 +39,47 @@ async fn discussable(
     Ok(found)
 }
 
+/// Whether `viewer` sees this comment in its discussion at all: a held comment is seen by its
+/// author and staff only, until it is let through.
+fn listed_for(row: &comment::Model, viewer: Option<&Member>, staff_view: bool) -> bool {
+    row.held_at.is_none() || staff_view || viewer.is_some_and(|v| v.id == row.author_id)
+}
+
+/// The words of a comment as `viewer` may read them: none once deleted, and a hidden comment's
+/// words never leave the server, except to staff.
+fn readable_words<'a>(
+    row: &'a comment::Model,
+    viewer: Option<&Member>,
+    staff_view: bool,
+) -> Option<&'a str> {
+    let readable = listed_for(row, viewer, staff_view)
+        && row.deleted_at.is_none()
+        && (row.hidden_at.is_none() || staff_view);
+    readable.then_some(row.body.as_str())
+}
+
+/// What "Listen" reads of a comment: its words, to exactly those who read them in the
+/// discussion of a proposal they may see.
+pub async fn spoken_text(
+    db: &DatabaseConnection,
+    viewer: Option<Member>,
+    public_reading: bool,
+    id: i32,
+) -> Result<String, AppError> {
+    let viewer = crate::permissions::require_read(viewer, public_reading)?;
+    let row = comment::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::server::proposals::find_visible(db, viewer.as_ref(), row.proposal_id).await?;
+    let staff_view =
+        crate::permissions::allows(viewer.as_ref(), crate::permissions::Action::Moderate, true);
+    readable_words(&row, viewer.as_ref(), staff_view)
+        .filter(|words| !words.trim().is_empty())
+        .map(str::to_owned)
+        .ok_or(AppError::NotFound)
+}
+
 /// Adds a comment, or a reply when `parent` is given (a reply to a reply joins its thread).
 pub async fn add(
     db: &DatabaseConnection,
@@ -184,6 +225,8 @@ pub async fn list(
     viewer: Option<&Member>,
     proposal_id: i32,
     zone: chrono_tz::Tz,
+    // The page's language when the server can read comments aloud.
+    listen: Option<&str>,
 ) -> Result<Vec<CommentView>, AppError> {
     let staff_view = crate::permissions::allows(viewer, crate::permissions::Action::Moderate, true);
     let rows: Vec<comment::Model> = comment::Entity::find()
@@ -192,10 +235,7 @@ pub async fn list(
         .all(db)
         .await?
         .into_iter()
-        // A held comment is seen by its author and staff only, until it is let through.
-        .filter(|c| {
-            c.held_at.is_none() || staff_view || viewer.is_some_and(|v| v.id == c.author_id)
-        })
+        .filter(|c| listed_for(c, viewer, staff_view))
         .collect();
     let mut author_ids: Vec<i32> = rows
         .iter()
@@ -248,12 +288,11 @@ pub async fn list(
                     a.id == row.author_id && crate::server::accounts::members::is_staff_account(a)
                 }),
                 written_on: crate::server::clock::local_day(row.created_at, zone),
-                // The words of a hidden comment never leave the server, except to staff.
-                text: if hidden && !staff_view {
-                    String::new()
-                } else {
-                    row.body
-                },
+                text: readable_words(&row, viewer, staff_view)
+                    .map_or_else(String::new, str::to_owned),
+                listen: listen
+                    .filter(|_| readable_words(&row, viewer, staff_view).is_some())
+                    .map(|language| format!("/comments/{}/listen?lang={language}", row.id)),
                 deleted,
                 edited: row.edited_at.is_some(),
                 mine,
