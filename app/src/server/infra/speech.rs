@@ -64,14 +64,6 @@ impl Speech {
         }
     }
 
-    /// A server that never speaks (tests of other things, tools).
-    pub fn silent() -> Self {
-        Self {
-            cache: None,
-            making: Semaphore::new(MAKING_AT_ONCE),
-        }
-    }
-
     pub fn can_speak(&self) -> bool {
         self.cache.is_some()
     }
