@@ -17,13 +17,16 @@ mod plain_text;
 mod proposal_card;
 mod proposal_fields;
 mod text_box;
+mod voice;
 mod writing_for;
 
 pub use decision_card::DecisionCardView;
 pub use decision_fields::{
     DecisionButton, EligibilityChoice, MeetingNoteAndSave, PollProposals, ScheduleFields,
 };
-pub use decision_words::{choice_key, outcome_key};
+pub use decision_words::{
+    DecisionWords, ResultWords, choice_counts, choice_key, outcome_key, ranked_by_dots,
+};
 pub use form_field::{FieldError, FormMessage, SendProgress, TextArea, TextField, shown};
 pub use icons::{Icon, IconSvg};
 pub use language_switch::LanguageSwitch;
@@ -32,6 +35,8 @@ pub use list_filters::{CategoryFilter, FiltersBox, next_page_href};
 pub use listen::Listen;
 pub use moderation_marks::{ModerationMarks, StaffBadge, hide_reason_text, shown_title};
 pub use not_found::{NotFound, set_status};
+#[cfg(feature = "ssr")]
+pub use outcome_view::spoken_outcome;
 pub use outcome_view::{OutcomeFacts, OutcomeTimeline, StageBadge};
 pub use page_title::PageTitle;
 pub use photo_gallery::PhotoGallery;
@@ -39,4 +44,5 @@ pub use plain_text::PlainText;
 pub use proposal_card::{CategoryBadge, ProposalCardView, StatusBadge};
 pub use proposal_fields::{PhotoFields, ProposalFields};
 pub use text_box::TextBox;
+pub use voice::{VoiceField, VoicePlayer, clock};
 pub use writing_for::{WritingFor, member_in_query};

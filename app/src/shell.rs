@@ -62,7 +62,8 @@ fn set_security_policy() {
         .unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; \
+         style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; \
+         connect-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     );
     if let (Some(options), Ok(value)) = (

@@ -15,6 +15,7 @@ mod m20261125_000011_create_outcomes_and_notifications;
 mod m20261201_000012_sessions_know_their_member;
 mod m20261201_000013_sessions_member_filled_in;
 mod m20261201_000014_create_stored_files;
+mod m20261202_000015_voice_messages;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_sessions_know_their_member::Migration),
             Box::new(m20261201_000013_sessions_member_filled_in::Migration),
             Box::new(m20261201_000014_create_stored_files::Migration),
+            Box::new(m20261202_000015_voice_messages::Migration),
         ]
     }
 }

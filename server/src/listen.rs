@@ -1,16 +1,33 @@
 //! "Listen": texts read aloud by the server (see `app::server::infra::speech`), as Ogg Opus
 //! files an `<audio preload="none">` element loads only when the person presses play. Each
-//! address answers only who may read the text on its page, with the same checks.
+//! address answers only who may read the text on its page, with the same checks, and reads
+//! the same sentences the page shows.
+use app::error::AppError;
+use app::i18n::Locale;
 use app::server::AppState;
 use app::views::site::Site;
 use app::visitor::Visitor;
 use axum::extract::{Extension, Path, Query, Request, State};
 use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, HeaderValue};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
+
+/// What an address reads aloud; the id in the address is the thing's own (a proposal's for
+/// its outcome, which has one at most).
+#[derive(Debug, Clone, Copy)]
+pub enum Spoken {
+    /// A proposal's title and text.
+    Proposal,
+    /// A comment's words.
+    Comment,
+    /// A decision's question, who votes, its rule and its result, as its page says them.
+    Decision,
+    /// A proposal's outcome with its updates.
+    Outcome,
+}
 
 #[derive(Debug, Deserialize)]
 pub struct Language {
@@ -18,8 +35,9 @@ pub struct Language {
     lang: Option<String>,
 }
 
-/// `/proposals/{id}/listen`: a proposal's title and text.
-pub async fn proposal(
+/// The handler for one kind of text, e.g. `/decisions/{id}/listen`.
+pub async fn listen(
+    spoken: Spoken,
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Extension(site): Extension<Site>,
@@ -27,35 +45,112 @@ pub async fn proposal(
     Query(language): Query<Language>,
     request: Request,
 ) -> Response {
-    let text = app::server::proposals::spoken_text(
-        &state.db,
-        visitor.member.clone(),
-        site.public_reading,
-        id,
-    )
-    .await;
-    let language = language.lang.unwrap_or_else(|| visitor.locale.tag());
-    read_aloud(&state, text, &language, request).await
+    let locale = language
+        .lang
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or_else(|| visitor.locale.clone());
+    let text = text_of(&state, spoken, visitor, site.public_reading, id, &locale).await;
+    read_aloud(&state, text, &locale.tag(), request).await
 }
 
-/// `/comments/{id}/listen`: a comment's words.
-pub async fn comment(
+async fn text_of(
+    state: &AppState,
+    spoken: Spoken,
+    visitor: Visitor,
+    public_reading: bool,
+    id: i32,
+    locale: &Locale,
+) -> Result<String, AppError> {
+    let db = &state.db;
+    let zone = state.settings.time_zone;
+    match spoken {
+        Spoken::Proposal => {
+            app::server::proposals::spoken_text(db, visitor.member, public_reading, id).await
+        }
+        Spoken::Comment => {
+            app::server::proposals::comments::spoken_text(db, visitor.member, public_reading, id)
+                .await
+        }
+        Spoken::Decision => {
+            app::server::decisions::spoken_text(
+                db,
+                visitor.member,
+                public_reading,
+                id,
+                zone,
+                locale,
+            )
+            .await
+        }
+        Spoken::Outcome => {
+            let files = state.files.as_ref();
+            app::server::outcomes::views::spoken_text(
+                db,
+                files,
+                visitor.member,
+                public_reading,
+                id,
+                zone,
+                locale,
+            )
+            .await
+        }
+    }
+}
+
+/// Whose recording an address plays: `/proposals/{id}/voice` or `/comments/{id}/voice`.
+#[derive(Debug, Clone, Copy)]
+pub enum Recorded {
+    Proposal,
+    Comment,
+}
+
+/// A post's voice message, to exactly those who may read its words.
+pub async fn voice(
+    recorded: Recorded,
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Extension(site): Extension<Site>,
     Path(id): Path<i32>,
-    Query(language): Query<Language>,
     request: Request,
 ) -> Response {
-    let text = app::server::proposals::comments::spoken_text(
-        &state.db,
-        visitor.member.clone(),
-        site.public_reading,
-        id,
-    )
-    .await;
-    let language = language.lang.unwrap_or_else(|| visitor.locale.tag());
-    read_aloud(&state, text, &language, request).await
+    let db = &state.db;
+    let viewer = visitor.member;
+    let file = match recorded {
+        Recorded::Proposal => {
+            app::server::proposals::voice_file(db, viewer, site.public_reading, id).await
+        }
+        Recorded::Comment => {
+            app::server::proposals::comments::voice_file(db, viewer, site.public_reading, id).await
+        }
+    };
+    let name = match file {
+        Ok(name) => name,
+        Err(error) => return refused(&error),
+    };
+    if let Some(dir) = state.files.local_dir() {
+        return serve_file(dir.join(name), request).await;
+    }
+    // Kept in the database (several instances): the whole file, which a player reads too.
+    match state.files.get(&name).await {
+        Ok(Some(bytes)) => (
+            [
+                (CONTENT_TYPE, HeaderValue::from_static("audio/ogg")),
+                (CACHE_CONTROL, HeaderValue::from_static("private, no-cache")),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => refused(&error),
+    }
+}
+
+fn refused(error: &AppError) -> Response {
+    StatusCode::from_u16(error.status())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        .into_response()
 }
 
 /// The audio of `text`, made now if it is not made yet. Range requests are answered (a phone's
@@ -63,7 +158,7 @@ pub async fn comment(
 /// (`no-cache`): the address stays when the text is edited, the audio does not.
 async fn read_aloud(
     state: &AppState,
-    text: Result<String, app::error::AppError>,
+    text: Result<String, AppError>,
     language: &str,
     request: Request,
 ) -> Response {
@@ -71,15 +166,14 @@ async fn read_aloud(
         Ok(text) => state.speech.audio(&text, language).await,
         Err(error) => Err(error),
     };
-    let path = match audio {
-        Ok(path) => path,
-        Err(error) => {
-            let status =
-                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            return status.into_response();
-        }
-    };
-    // `.ogg`: served as `audio/ogg`.
+    match audio {
+        Ok(path) => serve_file(path, request).await,
+        Err(error) => refused(&error),
+    }
+}
+
+/// An `.ogg` file, as `audio/ogg`, with ranges.
+async fn serve_file(path: std::path::PathBuf, request: Request) -> Response {
     match ServeFile::new(path).oneshot(request).await {
         Ok(response) => {
             let mut response = response.into_response();
@@ -89,7 +183,7 @@ async fn read_aloud(
             response
         }
         Err(error) => {
-            tracing::error!(%error, "serving read-aloud audio failed");
+            tracing::error!(%error, "serving audio failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

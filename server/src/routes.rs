@@ -1,5 +1,6 @@
 //! The HTTP application: pages, server functions, static files, and the layers around them.
 use crate::assets;
+use crate::listen::{Recorded, Spoken};
 use app::server::AppState;
 use app::server::accounts::visitor::load_visitor;
 use app::server::infra::file_store::LOCAL_URL_PREFIX;
@@ -11,7 +12,7 @@ use axum::extract::State;
 use axum::http::header::{self, HeaderValue};
 use axum::http::{Request, StatusCode};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{
     LeptosRoutes, generate_route_list_with_exclusions, handle_server_fns_with_context,
@@ -27,11 +28,15 @@ use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
 /// Forms are small; only forms with photos get the larger limit below, on their own routes.
 const BODY_LIMIT: usize = 256 * 1024;
-/// Four photos of up to 10 MB each, the text, and room for a fifth photo to be refused politely
-/// rather than cut off.
-const PHOTO_FORM_LIMIT: usize = 52 * 1024 * 1024;
-/// The server functions whose forms carry photos (multipart).
-const PHOTO_FORMS: [&str; 2] = ["/api/create_proposal", "/api/add_outcome_update"];
+/// Four photos of up to 10 MB each, a voice message of up to 10 MB, the text, and room for a
+/// fifth photo to be refused politely rather than cut off.
+const PHOTO_FORM_LIMIT: usize = 62 * 1024 * 1024;
+/// The server functions whose forms carry photos or a voice message (multipart).
+const PHOTO_FORMS: [&str; 3] = [
+    "/api/create_proposal",
+    "/api/add_outcome_update",
+    "/api/send_voice_comment",
+];
 const SESSION_LIFETIME: time::Duration = app::server::infra::session_store::LIFETIME_TIME;
 
 pub fn router(state: AppState) -> Router {
@@ -90,8 +95,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/{*name}", post(server_function))
         .route("/me/data.json", get(crate::downloads::my_data::download))
-        .route("/proposals/{id}/listen", get(crate::listen::proposal))
-        .route("/comments/{id}/listen", get(crate::listen::comment))
+        .route("/proposals/{id}/listen", listen(Spoken::Proposal))
+        .route("/comments/{id}/listen", listen(Spoken::Comment))
+        .route("/decisions/{id}/listen", listen(Spoken::Decision))
+        .route("/proposals/{id}/outcome/listen", listen(Spoken::Outcome))
+        .route("/proposals/{id}/voice", voice(Recorded::Proposal))
+        .route("/comments/{id}/voice", voice(Recorded::Comment))
         .route(
             "/notifications/{id}/open",
             get(app::server::notifications::open),
@@ -257,7 +266,7 @@ async fn friendly_too_large(response: axum::response::Response) -> axum::respons
         .into_response()
 }
 
-const TOO_LARGE_PAGE: &str = r#"<!DOCTYPE html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Spolu</title></head><body style="font: 18px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 36rem; padding: 16px"><h1>Tohle je na nás moc velké</h1><p>Pošlete nejvýš 4 fotky, každou do 10 MB.</p><p><a href="/proposals/new">Nový návrh</a></p><hr><h2 lang="en">That is too large for us</h2><p lang="en">Send at most 4 photos, each up to 10 MB.</p><p lang="en"><a href="/proposals/new">New proposal</a></p></body></html>"#;
+const TOO_LARGE_PAGE: &str = r#"<!DOCTYPE html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Spolu</title></head><body style="font: 18px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 36rem; padding: 16px"><h1>Tohle je na nás moc velké</h1><p>Pošlete nejvýš 4 fotky, každou do 10 MB, a hlasovou zprávu do 10 MB.</p><p><a href="/proposals/new">Nový návrh</a></p><hr><h2 lang="en">That is too large for us</h2><p lang="en">Send at most 4 photos, each up to 10 MB, and a voice message of up to 10 MB.</p><p lang="en"><a href="/proposals/new">New proposal</a></p></body></html>"#;
 
 async fn cache_found_files_forever(
     mut response: axum::response::Response,
@@ -304,6 +313,20 @@ fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(header::REFERRER_POLICY, "same-origin"))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+}
+
+/// `GET` of one kind of voice message.
+fn voice(recorded: Recorded) -> MethodRouter<AppState> {
+    get(move |state, visitor, site, id, request| {
+        crate::listen::voice(recorded, state, visitor, site, id, request)
+    })
+}
+
+/// `GET` of one kind of text read aloud.
+fn listen(spoken: Spoken) -> MethodRouter<AppState> {
+    get(move |state, visitor, site, id, language, request| {
+        crate::listen::listen(spoken, state, visitor, site, id, language, request)
+    })
 }
 
 #[cfg(test)]

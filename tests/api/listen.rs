@@ -259,3 +259,136 @@ async fn a_comment_is_read_aloud_until_it_is_hidden_or_deleted() {
         );
     }
 }
+
+async fn heard(who: &tests::Browser, path: &str) -> Vec<u8> {
+    let response = who.get(path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    assert_eq!(response.headers()["content-type"], "audio/ogg");
+    let audio = response.bytes().await.unwrap().to_vec();
+    assert!(audio.starts_with(b"OggS"), "{path}: an Ogg file");
+    audio
+}
+
+#[tokio::test]
+async fn a_decision_is_read_aloud_as_its_page_says_it_and_again_with_its_result() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let staff = app.member(Role::Staff, false).await;
+        let (decision, _) = app
+            .open_decision(&staff, app::domain::Eligibility::CoreGroup, 1)
+            .await;
+        let path = format!("/decisions/{decision}/listen");
+        let visitor = app.browser();
+        let czech = heard(&visitor, &format!("{path}?lang=cs")).await;
+        let english = heard(&visitor, &format!("{path}?lang=en")).await;
+        assert_ne!(czech, english, "{}", database.kind());
+        assert!(
+            seconds(&czech) > 3.0,
+            "the question, who votes and the rule"
+        );
+
+        // The page offers it where it says the rule.
+        let page: serde_json::Value = visitor
+            .call("get_decision", &[("id", &decision.to_string())])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            page["listen"],
+            format!("/decisions/{decision}/listen?lang=cs").as_str()
+        );
+
+        // Closed, it is read with its result: another text, another audio.
+        let (voter, _) = app.signed_in(Role::Resident, true).await;
+        let voted = voter
+            .call(
+                "cast_vote",
+                &[("decision", &decision.to_string()), ("choice", "yes")],
+            )
+            .await;
+        assert_eq!(voted.status(), 200);
+        let (staff_browser, _) = app.signed_in(Role::Staff, false).await;
+        let closed = staff_browser
+            .call("close_decision", &[("decision", &decision.to_string())])
+            .await;
+        assert_eq!(closed.status(), 200);
+        let with_result = heard(&visitor, &format!("{path}?lang=cs")).await;
+        assert!(
+            seconds(&with_result) > seconds(&czech),
+            "the result is read too"
+        );
+        assert_eq!(
+            app.browser().get("/decisions/99999/listen").await.status(),
+            404
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_outcome_is_read_aloud_with_its_updates_and_not_once_its_proposal_is_hidden() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let id = app.proposal(&author, "Oprava lavičky", BODY).await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let path = format!("/proposals/{id}/outcome/listen?lang=cs");
+        let visitor = app.browser();
+        assert_eq!(visitor.get(&path).await.status(), 404, "no outcome yet");
+
+        app.accept_in_meeting(&staff, id).await;
+        let pid = id.to_string();
+        let published = staff
+            .call(
+                "publish_outcome",
+                &[
+                    ("proposal", &pid),
+                    ("summary", "Lavičku opraví město."),
+                    ("who_does", "Technické služby"),
+                    ("due_on", "2027-03-31"),
+                    ("stage", "planned"),
+                    ("reason", ""),
+                ],
+            )
+            .await;
+        assert_eq!(published.status(), 200, "{}", database.kind());
+        let first = heard(&visitor, &path).await;
+        let shown: serde_json::Value = visitor
+            .call("get_outcome", &[("proposal", &pid)])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(shown["listen"], path.as_str());
+
+        let updated = staff
+            .call_multipart(
+                "add_outcome_update",
+                &[
+                    ("proposal", pid.as_str()),
+                    ("body", "Lavička je opravená a natřená."),
+                    ("stage", "done"),
+                ],
+                vec![],
+            )
+            .await;
+        assert_eq!(updated.status(), 200);
+        let second = heard(&visitor, &path).await;
+        assert!(seconds(&second) > seconds(&first), "the update is read too");
+        assert_eq!(made(&app).len(), 2);
+
+        let hidden = staff
+            .call(
+                "hide_content",
+                &[
+                    ("kind", "proposal"),
+                    ("id", &pid),
+                    ("reason", "other"),
+                    ("written", "Omyl"),
+                ],
+            )
+            .await;
+        assert_eq!(hidden.status(), 200);
+        assert_eq!(visitor.get(&path).await.status(), 404);
+    }
+}

@@ -30,3 +30,4 @@ mod reports;
 mod sign_in;
 mod staff_permissions;
 mod stored_values;
+mod voice;

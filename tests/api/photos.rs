@@ -387,7 +387,7 @@ async fn a_body_over_the_limit_gets_a_page_that_says_so() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let (anna, _) = app.signed_in(Role::Resident, false).await;
-        let photos = (0..6)
+        let photos = (0..7)
             .map(|_| ("big.jpg", vec![0u8; 9 * 1024 * 1024]))
             .collect();
         let response = anna.submit_proposal(&[("title", "x")], photos).await;

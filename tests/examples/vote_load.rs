@@ -84,7 +84,7 @@ async fn main() {
             &staff,
             None,
             ready,
-            Vec::new(),
+            app::server::proposals::Attached::default(),
             &limits,
             false,
         )

@@ -78,6 +78,30 @@ impl Browser {
             .expect("server function answers")
     }
 
+    /// Calls a server function whose form carries a voice message (the `voice` file field),
+    /// given as (file name, bytes); `accept` is `application/json` as JavaScript sends it, or
+    /// `text/html` as a phone without JavaScript posts the form from `page`.
+    pub async fn send_voice(
+        &self,
+        function: &str,
+        form: &[(&str, &str)],
+        voice: (&str, Vec<u8>),
+        accept: &str,
+        page: &str,
+    ) -> Response {
+        let (file_name, bytes) = voice;
+        let multipart = multipart_form(form, Vec::new())
+            .part("voice", Part::bytes(bytes).file_name(file_name.to_owned()));
+        self.client
+            .post(format!("{}/api/{function}", self.base_url))
+            .header(ACCEPT, accept)
+            .header(REFERER, format!("{}{page}", self.base_url))
+            .multipart(multipart)
+            .send()
+            .await
+            .expect("server function answers")
+    }
+
     /// Proposes from the new-proposal page as a phone without JavaScript does.
     pub async fn submit_proposal(
         &self,

@@ -358,7 +358,7 @@ impl TestApp {
             &author.as_member(),
             None,
             ready,
-            Vec::new(),
+            app::server::proposals::Attached::default(),
             &app::server::PostingLimits {
                 proposals_per_day: u64::MAX,
                 comments_per_hour: u64::MAX,

@@ -21,6 +21,8 @@ pub enum Icon {
     Merge,
     Place,
     Speaker,
+    /// Record a voice message.
+    Microphone,
     Camera,
     Photo,
     Bell,
@@ -99,6 +101,9 @@ impl Icon {
             }
             Icon::Speaker => {
                 "M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"
+            }
+            Icon::Microphone => {
+                "M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1a7 7 0 0 0 6-6.9z"
             }
             Icon::Playground => "M4 21V8l4-5 4 5v13h-2v-5H6v5zm2-7h4v-4H6zm8 7 6-12h2L16 21z",
             // A broom drawn thin read as a syringe at 20 px: a wide fan of bristles on a short

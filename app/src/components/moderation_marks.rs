@@ -15,7 +15,12 @@ pub fn hide_reason_text(stored: &str) -> String {
 /// A proposal's title as the viewer may read it (`None` where moderators hid it from them):
 /// "Skrytý návrh č. 12" in its place.
 pub fn shown_title(id: i32, title: Option<String>) -> String {
-    title.unwrap_or_else(|| t_with("hidden-proposal-title", &[("id", id.into())]))
+    title_or_hidden(&crate::i18n::use_locale(), id, title)
+}
+
+/// [`shown_title`] in a language chosen by the caller (a text read aloud asks for its own).
+pub fn title_or_hidden(locale: &crate::i18n::Locale, id: i32, title: Option<String>) -> String {
+    title.unwrap_or_else(|| locale.text_with("hidden-proposal-title", &[("id", id.into())]))
 }
 
 /// Beside the name of a post written by staff: their name could be anything, the badge cannot.

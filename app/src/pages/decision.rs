@@ -8,11 +8,12 @@ mod get_decision;
 mod result_chart;
 
 use crate::components::{
-    FormMessage, Icon, IconSvg, PageTitle, TextBox, choice_key, outcome_key, shown_title,
+    DecisionWords, FormMessage, Icon, IconSvg, Listen, PageTitle, ResultWords, TextBox, choice_key,
+    ranked_by_dots, shown_title,
 };
-use crate::domain::{Choice, DecisionKind, Eligibility, Outcome};
+use crate::domain::{Choice, DecisionKind};
 use crate::error::AppError;
-use crate::i18n::{DateIn, date_time, t, t_with};
+use crate::i18n::{t, t_with, use_locale};
 use crate::views::decisions::{DecisionResult, DecisionState, DecisionView};
 use cancel_decision::CancelDecision;
 use cast_dots::CastDots;
@@ -73,45 +74,7 @@ fn Decision(
     errors: [Option<AppError>; 3],
 ) -> impl IntoView {
     let [vote_error, close_error, cancel_error] = errors;
-    // Once it is over, it says what was, not what is.
-    let over = matches!(
-        decision.state,
-        DecisionState::Closed | DecisionState::Cancelled
-    );
-    let who = t(match (decision.eligibility, over) {
-        (Eligibility::CoreGroup, false) => "decision-who-core",
-        (Eligibility::AllMembers, false) => "decision-who-members",
-        (Eligibility::CoreGroup, true) => "decision-who-core-past",
-        (Eligibility::AllMembers, true) => "decision-who-members-past",
-    });
-    let rule = match decision.dots {
-        Some((per_voter, per_proposal)) => t_with(
-            "rule-priority",
-            &[
-                ("dots", i64::from(per_voter).into()),
-                ("most", i64::from(per_proposal).into()),
-                ("quorum", i64::from(decision.quorum).into()),
-            ],
-        ),
-        None => t_with(
-            "rule-single",
-            &[("quorum", i64::from(decision.quorum).into())],
-        ),
-    };
-    let times = match decision.state {
-        DecisionState::Scheduled => t_with(
-            "decision-opens",
-            &[("when", date_time(&decision.opens_at, DateIn::On).into())],
-        ),
-        DecisionState::Open => t_with(
-            "decision-closes",
-            &[("when", date_time(&decision.closes_at, DateIn::Until).into())],
-        ),
-        DecisionState::Closed | DecisionState::Cancelled => t_with(
-            "decision-ended",
-            &[("when", date_time(&decision.closes_at, DateIn::On).into())],
-        ),
-    };
+    let words = DecisionWords::new(&decision, &use_locale());
     let field_message = |error: &Option<AppError>, field: &str| {
         error.as_ref().and_then(|e| e.message_for(field)).map(t)
     };
@@ -119,11 +82,7 @@ fn Decision(
     let manage_message =
         field_message(&close_error, "decision").or(field_message(&cancel_error, "reason"));
     let id = decision.id;
-    let title = match (&decision.title, decision.proposals.first()) {
-        (Some(title), _) => title.clone(),
-        (None, Some((proposal, _))) => shown_title(*proposal, None),
-        (None, None) => t("decision-about-hidden"),
-    };
+    let title = words.title.clone();
     view! {
         <PageTitle text=title.clone()/>
         <article class="decision">
@@ -134,19 +93,17 @@ fn Decision(
                 </span>
             </p>
             <h1>{title}</h1>
+            {decision.listen.clone().map(|audio| view! { <Listen audio/> })}
             // A poll links each proposal beside its dots instead.
             {(decision.kind == DecisionKind::Single).then(|| decision.proposals.iter().map(|(pid, _)| view! {
                 <p><a class="action-link" href=format!("/proposals/{pid}")><IconSvg icon=Icon::Proposals/><span>{t("decision-read-proposal")}</span></a></p>
             }).collect_view())}
-            {match decision.decided_at_meeting.clone() {
-                Some((when, note)) => view! {
-                    <p class="notice">{t_with("decided-at-meeting", &[("when", crate::i18n::date_on(when.split('T').next().unwrap_or_default()).into()), ("note", note.into())])}</p>
-                }.into_any(),
-                None => view! { <p class="hint">{times}</p> }.into_any(),
+            {match words.at_meeting {
+                Some(at_meeting) => view! { <p class="notice">{at_meeting}</p> }.into_any(),
+                None => view! { <p class="hint">{words.times}</p> }.into_any(),
             }}
-            <p>{who}</p>
-            // A closed decision's result says whether the rule was met.
-            {(!over).then(|| view! { <p class="rule">{rule}</p> })}
+            <p>{words.who}</p>
+            {words.rule.map(|rule| view! { <p class="rule">{rule}</p> })}
             <FormMessage error=vote_error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
             {vote_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             {match decision.state {
@@ -154,12 +111,11 @@ fn Decision(
                     view! { <DotsBallot decision=decision.clone() dots/> }.into_any()
                 }
                 DecisionState::Open => view! { <Ballot decision=decision.clone() vote/> }.into_any(),
-                DecisionState::Closed => decision.result.clone().map(|result| view! {
-                    <Results result quorum=decision.quorum took_part=decision.took_part
-                        at_meeting=decision.decided_at_meeting.is_some()/>
+                DecisionState::Closed => decision.result.clone().zip(words.result).map(|(result, said)| view! {
+                    <Results result said took_part=decision.took_part/>
                 }).into_any(),
                 DecisionState::Cancelled => view! {
-                    <p class="notice">{t_with("decision-cancelled-because", &[("reason", decision.cancel_reason.clone().unwrap_or_default().into())])}</p>
+                    <p class="notice">{words.cancelled}</p>
                 }.into_any(),
                 DecisionState::Scheduled => view! { <p class="notice">{t("vote-not-open-yet")}</p> }.into_any(),
             }}
@@ -278,39 +234,14 @@ fn DotsBallot(decision: DecisionView, dots: ServerAction<CastDots>) -> impl Into
 }
 
 #[component]
-fn Results(
-    result: DecisionResult,
-    quorum: u32,
-    took_part: bool,
-    /// Counted at a meeting: the people there are not the app's electorate, so the turnout is
-    /// not "8 of 2".
-    at_meeting: bool,
-) -> impl IntoView {
-    let outcome = t(outcome_key(result.outcome));
-    let voters = ("voters", i64::from(result.voters).into());
-    let turnout = if at_meeting {
-        t_with("result-turnout-meeting", &[voters])
-    } else {
-        t_with(
-            "result-turnout",
-            &[voters, ("eligible", i64::from(result.eligible).into())],
-        )
-    };
-    let quorum_text = t_with(
-        if result.quorum_met {
-            "result-quorum-met"
-        } else {
-            "result-quorum-missed"
-        },
-        &[("quorum", i64::from(quorum).into())],
-    );
+fn Results(result: DecisionResult, said: ResultWords, took_part: bool) -> impl IntoView {
     view! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title">{t("result-title")}</h2>
-            <p class=format!("outcome outcome-{}", result.outcome.as_str())><strong>{outcome}</strong></p>
-            <p>{turnout}" "{quorum_text}</p>
+            <p class=format!("outcome outcome-{}", result.outcome.as_str())><strong>{said.outcome}</strong></p>
+            <p>{said.turnout}</p>
             {took_part.then(|| view! { <p class="hint">{t("vote-took-part")}</p> })}
-            {if result.tallies.iter().any(|row| row.dots > 0) || result.outcome == Outcome::Ranked {
+            {if ranked_by_dots(&result) {
                 let mut ranked = result.tallies.clone();
                 ranked.sort_by_key(|row| std::cmp::Reverse(row.dots));
                 view! { <DotsChart rows=ranked/> }.into_any()

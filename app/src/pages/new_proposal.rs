@@ -2,8 +2,8 @@
 mod create_proposal;
 
 use crate::components::{
-    FormMessage, Icon, IconSvg, PageTitle, PhotoFields, ProposalFields, SendProgress, WritingFor,
-    member_in_query,
+    FormMessage, Icon, IconSvg, PageTitle, PhotoFields, ProposalFields, SendProgress, VoiceField,
+    WritingFor, member_in_query,
 };
 use crate::error::AppError;
 use crate::i18n::t;
@@ -31,6 +31,8 @@ pub fn NewProposalPage() -> impl IntoView {
             // and place may follow (the title defaults to the text's start, the category
             // to "Other").
             <PhotoFields error=error.clone()/>
+            // Or say it: a voice message may stand in for the words (staff write them down).
+            <VoiceField id="voice".to_owned() error=error.clone()/>
             <ProposalFields error=error/>
             <SendProgress/>
             <button type="submit" class="button primary">

@@ -9,12 +9,13 @@ mod outcome_section;
 mod publish_outcome;
 mod report_content;
 mod report_form;
+mod send_voice_comment;
 mod support_proposal;
 mod withdraw_proposal;
 
 use crate::components::{
     CategoryBadge, FormMessage, Icon, IconSvg, Listen, ModerationMarks, PageTitle, PhotoGallery,
-    PlainText, StaffBadge, StatusBadge,
+    PlainText, StaffBadge, StatusBadge, VoicePlayer,
 };
 use crate::domain::ProposalStatus;
 use crate::error::AppError;
@@ -175,8 +176,11 @@ fn Proposal(
                     <IconSvg icon=Icon::People/><span>{t("record-meeting")}</span>
                 </a></p>
             })}
+            {detail.voice.clone().map(|voice| view! { <VoicePlayer voice label=t("voice-of-author")/> })}
             {match detail.listen.clone() {
                 Some(audio) => view! { <Listen audio/> }.into_any(),
+                // Said only by voice so far: its words are a note, not worth reading aloud.
+                None if detail.awaiting_text => ().into_any(),
                 // The server cannot speak: the browser's own voice, where the phone has one.
                 None => view! {
                     <ReadAloud

@@ -24,4 +24,4 @@ pub use meeting::{MeetingTally, record_meeting};
 pub(crate) use open::proposal_ids;
 pub use open::{NewDecision, open_single};
 pub use polls::{MeetingPoll, NewPoll};
-pub use read::{detail, list};
+pub use read::{detail, list, spoken_text};

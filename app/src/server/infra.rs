@@ -16,3 +16,4 @@ pub mod signing_key;
 pub mod site_settings;
 pub mod speech;
 pub mod state;
+pub mod voice;

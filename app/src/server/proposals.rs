@@ -14,12 +14,13 @@ mod status;
 mod support;
 mod visibility;
 pub use create::{
-    NewProposal, ProposalForm, ReadyProposal, check_photos, create, find_choices, may_propose,
+    Attached, NewProposal, ProposalForm, ReadyProposal, check_photos, check_voice, create,
+    find_choices, may_propose,
 };
 pub use detail::detail;
 pub use edit::{edit, withdraw};
 pub use list::list;
-pub use spoken::spoken_text;
+pub use spoken::{spoken_text, voice_file};
 pub use status::change_status;
 pub use support::set_support;
 pub use visibility::find_visible;

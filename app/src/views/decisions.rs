@@ -98,6 +98,8 @@ pub struct DecisionView {
     pub cancel_reason: Option<String>,
     /// For a tally counted in a meeting: the meeting's local time and the staff's note.
     pub decided_at_meeting: Option<(String, String)>,
+    /// Where "Listen" loads the decision read aloud; `None` when the server cannot speak.
+    pub listen: Option<String>,
 }
 
 /// A decision in a list: enough to find it and see whether to act.

@@ -41,6 +41,10 @@ pub struct QueueItem {
     pub notes: Vec<String>,
     /// The day of the newest open report (or of writing, for held items).
     pub on: String,
+    /// The author's recording, for staff to listen to before letting it through.
+    pub voice: Option<crate::views::proposals::VoiceView>,
+    /// Sent only as a voice: staff write its words (the edit form) before approving it.
+    pub awaiting_text: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

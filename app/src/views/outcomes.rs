@@ -24,6 +24,9 @@ pub struct OutcomeView {
     pub before: Option<PhotoView>,
     /// The newest photo of an update: how it looks now.
     pub after: Option<PhotoView>,
+    /// Where "Listen" loads the outcome and its updates read aloud; `None` when the server
+    /// cannot speak.
+    pub listen: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -135,6 +135,31 @@ pub struct ProposalDetail {
     /// Where "Listen" loads the words read aloud by the server; `None` when the server cannot
     /// speak (the page offers the browser's own speech) or the words are not readable.
     pub listen: Option<String>,
+    /// The author's own voice, where the viewer may read the words.
+    pub voice: Option<VoiceView>,
+    /// Sent only as a voice; its words are a note until staff write them.
+    pub awaiting_text: bool,
+}
+
+/// The longest voice message, in seconds: the recorder stops there and the server refuses longer.
+pub const VOICE_MAX_SECONDS: u32 = 120;
+
+/// A voice message: where it plays from and how long it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoiceView {
+    /// `/proposals/12/voice` or `/comments/40/voice`; answers only who may read the post.
+    pub url: String,
+    pub seconds: u32,
+}
+
+impl VoiceView {
+    /// The recording of a proposal or a comment (by `kind`, `proposals` or `comments`).
+    pub fn of(kind: &str, id: i32, seconds: Option<i32>) -> Self {
+        VoiceView {
+            url: format!("/{kind}/{id}/voice"),
+            seconds: seconds.and_then(|s| u32::try_from(s).ok()).unwrap_or(0),
+        }
+    }
 }
 
 /// A comment as the proposal page shows it; replies are listed under their top-level comment.
@@ -162,6 +187,8 @@ pub struct CommentView {
     /// Where "Listen" loads the words read aloud; `None` when the server cannot speak or the
     /// words are not readable (deleted, hidden).
     pub listen: Option<String>,
+    /// The author's own voice, where the viewer may read the words.
+    pub voice: Option<VoiceView>,
 }
 
 /// What the new-proposal form offers.

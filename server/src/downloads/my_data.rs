@@ -6,6 +6,8 @@ use app::server::entities::{
     support, user,
 };
 use app::server::infra::file_store::FileStore;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
@@ -42,6 +44,16 @@ pub struct MyProposal {
     pub status: String,
     pub written_at: DateTime<Utc>,
     pub photos: Vec<String>,
+    pub voice: Option<MyVoice>,
+}
+
+/// A voice message, whole: the member's recording is theirs even where moderators hid the post
+/// or its file is no longer served to them.
+#[derive(Debug, Serialize)]
+pub struct MyVoice {
+    pub seconds: i32,
+    /// `data:audio/ogg;base64,…`: a browser plays it from the address itself.
+    pub audio: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -51,6 +63,7 @@ pub struct MyComment {
     pub text: String,
     pub written_at: DateTime<Utc>,
     pub deleted: bool,
+    pub voice: Option<MyVoice>,
 }
 
 #[derive(Debug, Serialize)]
@@ -129,6 +142,25 @@ pub async fn export(
         .order_by_asc(notification::Column::Id)
         .all(db)
         .await?;
+    let mut voices = std::collections::HashMap::new();
+    let recorded = proposals
+        .iter()
+        .map(|p| (&p.voice_file, p.voice_seconds))
+        .chain(comments.iter().map(|c| (&c.voice_file, c.voice_seconds)));
+    for (file, seconds) in recorded {
+        let Some(file) = file else { continue };
+        if let Some(bytes) = files.get(file).await? {
+            let audio = format!("data:audio/ogg;base64,{}", BASE64.encode(bytes));
+            voices.insert(
+                file.clone(),
+                MyVoice {
+                    seconds: seconds.unwrap_or(0),
+                    audio,
+                },
+            );
+        }
+    }
+    let mut voice_of = |file: &Option<String>| file.as_ref().and_then(|f| voices.remove(f));
     Ok(MyData {
         about: "Spolu: everything kept about this member. How they voted is never kept.",
         account: Account {
@@ -149,6 +181,7 @@ pub async fn export(
                     .filter(|photo| photo.proposal_id == p.id)
                     .map(|photo| files.url(&photo.file_name))
                     .collect(),
+                voice: voice_of(&p.voice_file),
                 id: p.id,
                 title: p.title,
                 text: p.body,
@@ -159,6 +192,7 @@ pub async fn export(
         comments: comments
             .into_iter()
             .map(|c| MyComment {
+                voice: voice_of(&c.voice_file),
                 id: c.id,
                 proposal: c.proposal_id,
                 text: c.body,

@@ -11,12 +11,18 @@ pub async fn get_decision(id: i32) -> Result<DecisionView, AppError> {
 #[cfg(feature = "ssr")]
 async fn run(id: i32) -> Result<DecisionView, AppError> {
     use crate::permissions::require_read;
-    use crate::server::{app_state, current_member, decisions};
+    use crate::server::{app_state, current_member, decisions, request_language};
 
     let state = app_state()?;
     let viewer = require_read(
         current_member(),
         crate::server::current_site()?.public_reading,
     )?;
-    decisions::detail(&state.db, viewer.as_ref(), id, state.settings.time_zone).await
+    let mut decision =
+        decisions::detail(&state.db, viewer.as_ref(), id, state.settings.time_zone).await?;
+    decision.listen = state
+        .speech
+        .can_speak()
+        .then(|| format!("/decisions/{id}/listen?lang={}", request_language()));
+    Ok(decision)
 }

@@ -1,9 +1,9 @@
 //! A decision's counts as a bar chart drawn on the server: plain SVG (no script, no library), with
 //! the numbers written beside the bars and again in the caption, in words.
-use crate::components::choice_key;
 use crate::components::shown_title;
+use crate::components::{choice_counts, choice_key};
 use crate::domain::Choice;
-use crate::i18n::t;
+use crate::i18n::{t, use_locale};
 use crate::views::decisions::TallyRow;
 use leptos::prelude::*;
 
@@ -19,10 +19,7 @@ pub fn ResultChart(row: TallyRow) -> impl IntoView {
         (Choice::Abstain, row.abstain),
     ];
     let largest = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    let described: Vec<String> = bars
-        .iter()
-        .map(|(choice, n)| format!("{}: {n}", t(choice_key(*choice))))
-        .collect();
+    let described = choice_counts(&row, &use_locale());
     let height = ROW_HEIGHT * 3;
     view! {
         <figure class="result-chart">
@@ -40,7 +37,7 @@ pub fn ResultChart(row: TallyRow) -> impl IntoView {
                     }
                 }).collect_view()}
             </svg>
-            <figcaption>{shown_title(row.proposal_id, row.title)}": "{described.join(" · ")}</figcaption>
+            <figcaption>{shown_title(row.proposal_id, row.title)}": "{described}</figcaption>
         </figure>
     }
 }

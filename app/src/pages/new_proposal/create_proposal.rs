@@ -13,7 +13,7 @@ pub async fn create_proposal(data: MultipartData) -> Result<i32, AppError> {
 async fn run(data: MultipartData) -> Result<i32, AppError> {
     use crate::server::infra::multipart_form::MultipartForm;
     use crate::server::proposals::{self, ProposalForm};
-    use crate::server::{accounts::assisted, app_state, current_member};
+    use crate::server::{accounts::assisted, app_state, current_member, request_language};
 
     // Nobody signed in: refused before the (possibly large) form is read.
     if current_member().is_none() {
@@ -27,15 +27,30 @@ async fn run(data: MultipartData) -> Result<i32, AppError> {
         assisted::author_and_helper(&state.db, current_member(), Some(form.text("for_member")))
             .await?;
     let uploads = std::mem::take(&mut form.files);
+    let voice_upload = form.voice.take();
     let photo_count = uploads.len().to_string();
     let fields = ["title", "body", "category", "place"];
     let limits = site.limits();
+    // Said only by voice: the words are a note in the author's language until staff write them.
+    let voice_only = voice_upload.is_some()
+        && form.text("title").trim().is_empty()
+        && form.text("body").trim().is_empty();
+    let locale = crate::i18n::Locale::parse(&request_language()).unwrap_or_default();
+    let (title, body) = if voice_only {
+        (
+            locale.text("voice-only-title"),
+            locale.text("voice-only-body"),
+        )
+    } else {
+        (form.text("title").to_owned(), form.text("body").to_owned())
+    };
     let created = async {
         proposals::may_propose(&state.db, &author, &limits).await?;
-        // The words and the photos are checked together, so every message shows at once.
+        // The words, the photos and the voice are checked together, so every message shows at
+        // once.
         let proposal = ProposalForm {
-            title: form.text("title"),
-            body: form.text("body"),
+            title: &title,
+            body: &body,
             category: form.text("category"),
             place: form.text("place"),
         };
@@ -43,17 +58,27 @@ async fn run(data: MultipartData) -> Result<i32, AppError> {
             Ok(new) => proposals::find_choices(&state.db, new).await,
             Err(error) => Err(error),
         };
-        let (ready, photos) = AppError::both(
-            words,
-            proposals::check_photos(&state.db, &author, uploads).await,
-        )?;
+        let photos = proposals::check_photos(&state.db, &author, uploads).await;
+        let voice = match voice_upload {
+            Some(upload) => {
+                proposals::check_voice(&state.db, &state.speech, &author, &upload.bytes)
+                    .await
+                    .map(Some)
+            }
+            None => Ok(None),
+        };
+        let ((ready, photos), voice) = AppError::both(AppError::both(words, photos), voice)?;
         proposals::create(
             &state.db,
             state.files.as_ref(),
             &author,
             helper.as_ref(),
             ready,
-            photos,
+            proposals::Attached {
+                photos,
+                voice,
+                voice_only,
+            },
             &limits,
             site.pre_moderation,
         )

@@ -14,5 +14,5 @@ async fn run(comment: i32) -> Result<(), AppError> {
 
     let member = require(current_member(), Action::Participate)?;
     let state = app_state()?;
-    comments::delete(&state.db, &member, comment).await
+    comments::delete(&state.db, state.files.as_ref(), &member, comment).await
 }

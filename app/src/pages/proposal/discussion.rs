@@ -4,16 +4,19 @@ use super::delete_comment::DeleteComment;
 use super::edit_comment::EditComment;
 use super::report_content::ReportContent;
 use super::report_form::ReportForm;
+use super::send_voice_comment::SendVoiceComment;
 use crate::components::{
-    FormMessage, Icon, IconSvg, Listen, ModerationMarks, PlainText, StaffBadge, TextArea, TextBox,
+    FieldError, FormMessage, Icon, IconSvg, Listen, ModerationMarks, PlainText, SendProgress,
+    StaffBadge, TextArea, TextBox, VoiceField, VoicePlayer,
 };
 use crate::domain::CommentText;
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 use crate::i18n::{date, t, t_with};
 use crate::serverfns::AddComment;
 use crate::views::proposals::CommentView;
 use leptos::either::Either;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn Discussion(
@@ -65,6 +68,7 @@ pub fn Discussion(
             // The form sits in a branch that changes with the number of comments, so that after
             // sending, the islands router replaces it and the sent text leaves the box.
             {may_write.then(|| if count % 2 == 0 { Either::Left(new_form) } else { Either::Right(new_form) })}
+            {may_write.then(|| view! { <VoiceComment proposal/> })}
             {locked.then(|| view! {
                 <p class="moderation-mark"><IconSvg icon=Icon::Lock/><span>{t("discussion-locked")}</span></p>
             })}
@@ -103,6 +107,35 @@ pub fn Discussion(
     }
 }
 
+/// A comment said with the voice: its own form, since it carries a file (multipart, posted by
+/// the browser itself); folded until asked for, or open with its message after a refusal.
+#[component]
+fn VoiceComment(proposal: i32) -> impl IntoView {
+    let error = AppError::from_form_post(SendVoiceComment::PATH);
+    let text = error.typed_value("text").unwrap_or_default();
+    view! {
+        <details class="voice-comment" open=error.is_some()>
+            <summary><IconSvg icon=Icon::Microphone/><span>{t("voice-comment-open")}</span></summary>
+            <form method="post" action=SendVoiceComment::PATH enctype="multipart/form-data"
+                class="form" novalidate=true>
+                <input type="hidden" name="proposal" value=proposal/>
+                <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
+                <VoiceField id="comment-voice".to_owned() error=error.clone()/>
+                <div class="field">
+                    <label for="voice-comment-text">{t("comment-label")}</label>
+                    <TextBox id="voice-comment-text".to_owned() name="text" rows=2
+                        max_length=CommentText::MAX text=text/>
+                    <FieldError id="voice-comment-text-error".to_owned() message=error.field_message("text")/>
+                </div>
+                <SendProgress/>
+                <button type="submit" class="button primary">
+                    <IconSvg icon=Icon::Microphone/><span>{t("voice-send")}</span>
+                </button>
+            </form>
+        </details>
+    }
+}
+
 #[component]
 fn Comment(
     comment: CommentView,
@@ -125,6 +158,7 @@ fn Comment(
             } else {
                 Either::Right(view! { <PlainText text=comment.text.clone()/> })
             }}
+            {comment.voice.clone().map(|voice| view! { <VoicePlayer voice label=t("voice-of-author")/> })}
             {comment.listen.clone().map(|audio| view! { <Listen audio compact=true/> })}
             <ModerationMarks marks=comment.marks.clone()/>
             {comment.editable.then(|| view! {

@@ -18,12 +18,20 @@ async fn run(proposal: i32) -> Result<Option<OutcomeView>, AppError> {
         current_member(),
         crate::server::current_site()?.public_reading,
     )?;
-    outcomes::views::for_proposal(
+    let language = request_language();
+    let outcome = outcomes::views::for_proposal(
         &state.db,
         state.files.as_ref(),
         proposal,
-        &request_language(),
+        &language,
         state.settings.time_zone,
     )
-    .await
+    .await?;
+    Ok(outcome.map(|mut outcome| {
+        outcome.listen = state
+            .speech
+            .can_speak()
+            .then(|| format!("/proposals/{proposal}/outcome/listen?lang={language}"));
+        outcome
+    }))
 }

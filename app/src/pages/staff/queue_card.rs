@@ -7,7 +7,9 @@ use super::hide_content::HideContent;
 use super::lock_discussion::LockDiscussion;
 use super::merge_proposal::MergeProposal;
 use super::restore_content::RestoreContent;
-use crate::components::{FieldError, Icon, IconSvg, ModerationMarks, PlainText, TextBox};
+use crate::components::{
+    FieldError, Icon, IconSvg, ModerationMarks, PlainText, TextBox, VoicePlayer,
+};
 use crate::domain::{CommentText, HideReason, ProposalBody, ProposalTitle, StaffNote};
 use crate::error::{AppError, Refused};
 use crate::i18n::{date, t, t_with};
@@ -78,7 +80,7 @@ pub fn QueueCard(item: QueueItem, actions: QueueActions, error: Option<AppError>
         )
     };
     // Messages that belong to a button rather than a field.
-    let general = ["restore", "dismiss", "lock"]
+    let general = ["approve", "restore", "dismiss", "lock"]
         .into_iter()
         .find_map(|field| error.field_message(field));
     let hidden = item.marks.hidden_reason.is_some();
@@ -97,7 +99,12 @@ pub fn QueueCard(item: QueueItem, actions: QueueActions, error: Option<AppError>
             <h3><a href=link>{heading}</a></h3>
             <p class="hint">{by}</p>
             {is_proposal.then(|| view! { <p class="queue-title">{item.proposal_title.clone()}</p> })}
-            <blockquote class="queue-text"><PlainText text=item.text.clone()/></blockquote>
+            {item.voice.clone().map(|voice| view! { <VoicePlayer voice label=t("voice-of-author")/> })}
+            {if item.awaiting_text {
+                view! { <p class="notice">{t("voice-write-first")}</p> }.into_any()
+            } else {
+                view! { <blockquote class="queue-text"><PlainText text=item.text.clone()/></blockquote> }.into_any()
+            }}
             <ModerationMarks marks=item.marks.clone()/>
             <Reasons reasons=item.reasons.clone() notes=item.notes.clone()/>
             {general.map(|m| view! { <p class="form-error" role="alert">{t(&m)}</p> })}
@@ -195,11 +202,20 @@ fn EditForm(
     error: Option<AppError>,
 ) -> impl IntoView {
     let is_proposal = item.kind == "proposal";
-    let open = ["title", "text", "note"]
-        .iter()
-        .any(|field| error.field_message(field).is_some());
-    let title = error.typed_value("title").unwrap_or(item.proposal_title);
-    let text = error.typed_value("text").unwrap_or(item.text);
+    // A voice-only post's words are a note: staff write them from the recording, so the form
+    // is open and starts empty.
+    let open = item.awaiting_text
+        || ["title", "text", "note"]
+            .iter()
+            .any(|field| error.field_message(field).is_some());
+    let (title, text, note) = if item.awaiting_text {
+        (String::new(), String::new(), t("voice-written-note"))
+    } else {
+        (item.proposal_title, item.text, String::new())
+    };
+    let title = error.typed_value("title").unwrap_or(title);
+    let text = error.typed_value("text").unwrap_or(text);
+    let note = error.typed_value("note").unwrap_or(note);
     let text_max = if is_proposal {
         ProposalBody::MAX
     } else {
@@ -225,7 +241,7 @@ fn EditForm(
                 <div class="field">
                     <label for=format!("{key}-note")>{t("moderator-edit-note")}</label>
                     <input id=format!("{key}-note") name="note" type="text" maxlength=StaffNote::MAX
-                        value=error.typed_value("note").unwrap_or_default()/>
+                        value=note/>
                     <FieldError id=format!("{key}-note-error") message=error.field_message("note")/>
                 </div>
                 <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{t("save")}</span></button>

@@ -131,8 +131,8 @@ pub async fn delete(
     Ok(())
 }
 
-/// Empties the member's proposals (hidden with "removed by its author", photos gone) and
-/// comments (deleted, text gone); answers the proposals whose counts moved and the files to
+/// Empties the member's proposals (hidden with "removed by its author", photos and voices gone)
+/// and comments (deleted, text and voice gone); answers the proposals whose counts moved and the files to
 /// remove once the transaction has committed.
 async fn remove_posts(
     txn: &impl ConnectionTrait,
@@ -146,9 +146,11 @@ async fn remove_posts(
         .into_tuple()
         .all(txn)
         .await?;
+    let voices = own_voices(txn, member).await?;
     proposal::Entity::update_many()
         .col_expr(proposal::Column::Title, Expr::value(""))
         .col_expr(proposal::Column::Body, Expr::value(""))
+        .col_expr(proposal::Column::VoiceFile, Expr::value(None::<String>))
         .col_expr(proposal::Column::SearchText, Expr::value(""))
         .col_expr(proposal::Column::HiddenAt, Expr::value(at))
         .col_expr(
@@ -181,11 +183,41 @@ async fn remove_posts(
         .filter(comment::Column::DeletedAt.is_null())
         .exec(txn)
         .await?;
+    // Every recording goes, a deleted comment's too.
+    comment::Entity::update_many()
+        .col_expr(comment::Column::VoiceFile, Expr::value(None::<String>))
+        .filter(comment::Column::AuthorId.eq(member))
+        .exec(txn)
+        .await?;
     let files = photos
         .into_iter()
         .flat_map(|p| [p.file_name, p.thumbnail_name])
+        .chain(voices)
         .collect();
     Ok((own.into_iter().chain(discussed).collect(), files))
+}
+
+/// The files of the member's voice messages, on proposals and comments.
+async fn own_voices(txn: &impl ConnectionTrait, member: i32) -> Result<Vec<String>, AppError> {
+    let on_proposals: Vec<Option<String>> = proposal::Entity::find()
+        .select_only()
+        .column(proposal::Column::VoiceFile)
+        .filter(proposal::Column::AuthorId.eq(member))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    let on_comments: Vec<Option<String>> = comment::Entity::find()
+        .select_only()
+        .column(comment::Column::VoiceFile)
+        .filter(comment::Column::AuthorId.eq(member))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    Ok(on_proposals
+        .into_iter()
+        .chain(on_comments)
+        .flatten()
+        .collect())
 }
 
 /// Counts a proposal's supports and the comments everyone sees again, after rows went.

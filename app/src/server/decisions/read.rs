@@ -132,6 +132,8 @@ pub async fn detail(
                 row.meeting_note.clone().unwrap_or_default(),
             )
         }),
+        // The page's server function knows whether the server can speak, and in what language.
+        listen: None,
     })
 }
 
@@ -177,4 +179,19 @@ pub async fn list(
         .collect();
     cards.sort_by_key(|c| !matches!(c.state, DecisionState::Open | DecisionState::Scheduled));
     Ok(cards)
+}
+
+/// What "Listen" reads of a decision: the sentences its page shows, in `locale`, to exactly who
+/// may read the page (a proposal hidden from them is named "hidden proposal" here too).
+pub async fn spoken_text(
+    db: &DatabaseConnection,
+    viewer: Option<Member>,
+    public_reading: bool,
+    decision_id: i32,
+    zone: Tz,
+    locale: &crate::i18n::Locale,
+) -> Result<String, AppError> {
+    let viewer = crate::permissions::require_read(viewer, public_reading)?;
+    let decision = detail(db, viewer.as_ref(), decision_id, zone).await?;
+    Ok(crate::components::DecisionWords::new(&decision, locale).spoken())
 }

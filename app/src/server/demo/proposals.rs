@@ -267,8 +267,12 @@ pub async fn seed_proposals(
             place,
         };
         let ready = proposals::find_choices(db, new).await?;
+        let attached = proposals::Attached {
+            photos,
+            ..Default::default()
+        };
         let id =
-            proposals::create(db, files, &author, None, ready, photos, &UNLIMITED, false).await?;
+            proposals::create(db, files, &author, None, ready, attached, &UNLIMITED, false).await?;
         for supporter in supporters.iter().filter_map(|name| member(name)) {
             proposals::set_support(db, &supporter, id, true).await?;
         }

@@ -24,6 +24,11 @@ pub struct Model {
     pub locked_at: Option<DateTimeUtc>,
     pub merged_into: Option<i32>,
     pub assisted_by: Option<i32>,
+    /// The author's recording, a stored Ogg Opus file; see `infra::voice`.
+    pub voice_file: Option<String>,
+    pub voice_seconds: Option<i32>,
+    /// Sent only as a voice: held until staff have listened and written its words.
+    pub awaiting_text: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

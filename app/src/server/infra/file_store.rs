@@ -10,12 +10,15 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     Jpeg,
+    /// A voice message, Opus in an Ogg file.
+    OggOpus,
 }
 
 impl FileKind {
     fn extension(self) -> &'static str {
         match self {
             FileKind::Jpeg => "jpg",
+            FileKind::OggOpus => "ogg",
         }
     }
 }
@@ -38,6 +41,7 @@ pub trait FileStore: Send + Sync + std::fmt::Debug {
 pub fn content_type(name: &str) -> Option<&'static str> {
     match name.rsplit_once('.')?.1 {
         "jpg" => Some("image/jpeg"),
+        "ogg" => Some("audio/ogg"),
         _ => None,
     }
 }

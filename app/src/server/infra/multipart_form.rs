@@ -1,10 +1,20 @@
 //! Reading a form that carries files (`enctype="multipart/form-data"`), as a browser posts it with
-//! or without JavaScript. Text fields are small; each file is read up to just past the photo size
-//! limit, so an oversized photo gets its own message instead of filling the server's memory.
+//! or without JavaScript. Text fields are small; each file is read up to just past its size
+//! limit, so an oversized photo or recording gets its own message instead of filling the server's memory.
 use crate::error::AppError;
 use crate::server::infra::photos::{MAX_PHOTO_BYTES, Upload};
+use crate::server::infra::voice::MAX_VOICE_BYTES;
 use leptos::server_fn::codec::MultipartData;
 use std::collections::HashMap;
+
+/// The larger of a photo's and a recording's limits.
+const MAX_FILE_BYTES: usize = if MAX_PHOTO_BYTES > MAX_VOICE_BYTES {
+    MAX_PHOTO_BYTES
+} else {
+    MAX_VOICE_BYTES
+};
+/// The file field that carries a voice message; every other file field carries photos.
+pub const VOICE_FIELD: &str = "voice";
 
 /// Far more than any text field of Spolu holds (2 000 characters of up to 4 bytes).
 const MAX_TEXT_BYTES: usize = 64 * 1024;
@@ -12,8 +22,10 @@ const MAX_TEXT_BYTES: usize = 64 * 1024;
 #[derive(Debug, Default)]
 pub struct MultipartForm {
     texts: HashMap<String, String>,
-    /// Files in the order the form sent them; empty file inputs are left out.
+    /// Photos in the order the form sent them; empty file inputs are left out.
     pub files: Vec<Upload>,
+    /// The file of the field named `voice`: a voice message (see `infra::voice`).
+    pub voice: Option<Upload>,
 }
 
 impl MultipartForm {
@@ -31,13 +43,18 @@ impl MultipartForm {
                 Some(file_name) => {
                     let mut bytes = Vec::new();
                     while let Some(chunk) = field.chunk().await.map_err(bad_request)? {
-                        // Past the limit the rest is read and dropped: the photo is refused anyway.
-                        let room = (MAX_PHOTO_BYTES + 1).saturating_sub(bytes.len());
+                        // Past the limit the rest is read and dropped: the file is refused anyway.
+                        let room = (MAX_FILE_BYTES + 1).saturating_sub(bytes.len());
                         bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
                     }
                     // A file input left empty still sends a part, with no name and no bytes.
                     if !(file_name.is_empty() && bytes.is_empty()) {
-                        form.files.push(Upload { file_name, bytes });
+                        let upload = Upload { file_name, bytes };
+                        if name == VOICE_FIELD {
+                            form.voice = Some(upload);
+                        } else {
+                            form.files.push(upload);
+                        }
                     }
                 }
                 None => {

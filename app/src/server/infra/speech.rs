@@ -68,6 +68,17 @@ impl Speech {
         self.cache.is_some()
     }
 
+    /// Where uploaded recordings are put while ffmpeg reads them; `None` without the tools.
+    pub(super) fn work_dir(&self) -> Option<&Path> {
+        self.cache.as_deref()
+    }
+
+    /// A turn to run ffmpeg, shared with reading aloud, so uploads and speech together never
+    /// take more than `MAKING_AT_ONCE` cores.
+    pub(super) async fn turn(&self) -> Option<tokio::sync::SemaphorePermit<'_>> {
+        self.making.acquire().await.ok()
+    }
+
     /// The file holding `text` read aloud in `language` (`cs` or `en`), made now if it is not
     /// made yet. Its name is the hash of the text and the voice, which also serves as its ETag.
     pub async fn audio(&self, text: &str, language: &str) -> Result<PathBuf, AppError> {
@@ -157,21 +168,52 @@ async fn make(text: &str, voice: &str) -> Result<Vec<u8>, AppError> {
     if !wav.status.success() || wav.stdout.is_empty() {
         return Err(failed("espeak-ng", &wav.status));
     }
-    encode(&wav.stdout).await
+    encode(Source::Ours(&wav.stdout))
+        .await?
+        .ok_or_else(|| failed("ffmpeg", &"no audio came out"))
 }
 
-/// Any audio ffmpeg reads, as Ogg Opus at 24 kbit/s, mono; metadata is not carried over.
-async fn encode(audio: &[u8]) -> Result<Vec<u8>, AppError> {
+/// Where ffmpeg reads audio from.
+pub(super) enum Source<'a> {
+    /// Audio Spolu made itself (eSpeak NG's WAV), through a pipe.
+    Ours(&'a [u8]),
+    /// A file someone uploaded: read only by the demuxers of the formats phones record in
+    /// (never a playlist that could point ffmpeg at other files), its first audio stream only,
+    /// and no longer than `seconds`.
+    Upload { path: &'a Path, seconds: u32 },
+}
+
+/// Phones record in MP4/M4A (AAC), 3GP (AMR), Ogg and WebM (Opus) and MP3; WAV, AAC and FLAC
+/// files are audio too. Nothing else is even opened.
+const UPLOAD_FORMATS: &str = "mov,mp4,m4a,3gp,3g2,mj2,ogg,matroska,webm,mp3,amr,wav,aac,flac";
+
+/// The audio as Ogg Opus at 24 kbit/s, mono; metadata is not carried over. `None` when ffmpeg
+/// could not read it as audio.
+pub(super) async fn encode(source: Source<'_>) -> Result<Option<Vec<u8>>, AppError> {
     let failed = |error: &dyn std::fmt::Display| {
         tracing::error!(%error, "compressing audio failed");
         AppError::Internal
     };
-    let mut ffmpeg = Command::new("ffmpeg")
+    let mut ffmpeg = Command::new("ffmpeg");
+    ffmpeg.args(["-nostdin", "-loglevel", "error"]);
+    let mut bytes = None;
+    match source {
+        Source::Ours(audio) => {
+            ffmpeg.args(["-i", "pipe:0"]);
+            bytes = Some(audio.to_vec());
+        }
+        Source::Upload { path, seconds } => {
+            ffmpeg
+                .args(["-protocol_whitelist", "file", "-format_whitelist"])
+                .arg(UPLOAD_FORMATS)
+                .arg("-i")
+                .arg(path)
+                .args(["-map", "0:a:0", "-t"])
+                .arg(seconds.to_string());
+        }
+    }
+    ffmpeg
         .args([
-            "-loglevel",
-            "error",
-            "-i",
-            "pipe:0",
             "-map_metadata",
             "-1",
             "-ac",
@@ -188,26 +230,40 @@ async fn encode(audio: &[u8]) -> Result<Vec<u8>, AppError> {
             "ogg",
             "pipe:1",
         ])
-        .stdin(Stdio::piped())
+        .stdin(if bytes.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .map_err(|e| failed(&e))?;
-    let mut input = ffmpeg.stdin.take().ok_or(AppError::Internal)?;
-    let audio = audio.to_vec();
-    let feeding = tokio::spawn(async move {
-        let written = input.write_all(&audio).await;
-        drop(input);
-        written
-    });
+        .kill_on_drop(true);
+    let mut ffmpeg = ffmpeg.spawn().map_err(|e| failed(&e))?;
+    let feeding = match (bytes, ffmpeg.stdin.take()) {
+        (Some(audio), Some(mut input)) => Some(tokio::spawn(async move {
+            let written = input.write_all(&audio).await;
+            drop(input);
+            written
+        })),
+        _ => None,
+    };
     let output = ffmpeg.wait_with_output().await.map_err(|e| failed(&e))?;
     // A broken pipe here only means ffmpeg stopped reading; its own status says why.
-    let _ = feeding.await;
-    if !output.status.success() || output.stdout.is_empty() {
-        return Err(failed(&output.status));
+    if let Some(feeding) = feeding {
+        let _ = feeding.await;
     }
-    Ok(output.stdout)
+    if !output.status.success() || output.stdout.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(output.stdout))
+}
+
+/// An Ogg Opus stream's length in seconds, from the granule position of its last page (Opus
+/// counts in 48 kHz samples, from the stream's start).
+pub(super) fn ogg_seconds(ogg: &[u8]) -> Option<f64> {
+    let last_page = ogg.windows(4).rposition(|w| w == b"OggS")?;
+    let granule: [u8; 8] = ogg.get(last_page + 6..last_page + 14)?.try_into().ok()?;
+    Some(u64::from_le_bytes(granule) as f64 / 48_000.0)
 }
 
 /// Writes the audio under a temporary name first, so a reader never finds half a file.

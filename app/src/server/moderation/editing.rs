@@ -85,6 +85,8 @@ pub async fn edit(
                 )
                 .col_expr(proposal::Column::ModeratorNote, Expr::value(note.as_str()))
                 .col_expr(proposal::Column::EditedAt, Expr::value(Some(at)))
+                // A voice-only proposal now has its words, written by staff who listened.
+                .col_expr(proposal::Column::AwaitingText, Expr::value(false))
                 .filter(proposal::Column::Id.eq(id))
                 .filter(
                     proposal::Column::Status
@@ -105,6 +107,7 @@ pub async fn edit(
                 .col_expr(comment::Column::Body, Expr::value(text.as_str()))
                 .col_expr(comment::Column::ModeratorNote, Expr::value(note.as_str()))
                 .col_expr(comment::Column::EditedAt, Expr::value(Some(at)))
+                .col_expr(comment::Column::AwaitingText, Expr::value(false))
                 .filter(comment::Column::Id.eq(id))
                 .filter(comment::Column::DeletedAt.is_null())
                 .exec(&txn)

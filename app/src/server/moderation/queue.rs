@@ -7,6 +7,7 @@ use crate::server::accounts::members::names;
 use crate::server::clock::local_day;
 use crate::server::entities::{comment, proposal, report};
 use crate::views::moderation::{Marks, Queue, QueueItem};
+use crate::views::proposals::VoiceView;
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -210,7 +211,7 @@ impl Items {
         }
         let notes = mine.iter().filter_map(|r| r.note.clone()).collect();
         let newest_report = mine.first().map(|r| r.created_at);
-        let (proposal, text, author_id, marks, waiting, written) = match target {
+        let (proposal, text, author_id, marks, waiting, written, voice) = match target {
             Target::Proposal(id) => {
                 let p = self.proposals.get(&id)?;
                 let waiting = p.status == ProposalStatus::Submitted;
@@ -220,7 +221,21 @@ impl Items {
                     held: waiting,
                     helped_by: p.assisted_by.map(|s| self.name(s)),
                 };
-                (p, p.body.clone(), p.author_id, marks, waiting, p.created_at)
+                let voice = p.voice_file.as_ref().map(|_| {
+                    (
+                        VoiceView::of("proposals", p.id, p.voice_seconds),
+                        p.awaiting_text,
+                    )
+                });
+                (
+                    p,
+                    p.body.clone(),
+                    p.author_id,
+                    marks,
+                    waiting,
+                    p.created_at,
+                    voice,
+                )
             }
             Target::Comment(id) => {
                 let c = self.comments.get(&id)?;
@@ -231,6 +246,12 @@ impl Items {
                     held: c.held_at.is_some(),
                     helped_by: c.assisted_by.map(|s| self.name(s)),
                 };
+                let voice = c.voice_file.as_ref().map(|_| {
+                    (
+                        VoiceView::of("comments", c.id, c.voice_seconds),
+                        c.awaiting_text,
+                    )
+                });
                 (
                     p,
                     c.body.clone(),
@@ -238,6 +259,7 @@ impl Items {
                     marks,
                     c.held_at.is_some(),
                     c.created_at,
+                    voice,
                 )
             }
         };
@@ -258,6 +280,8 @@ impl Items {
             reasons,
             notes,
             on: local_day(newest_report.unwrap_or(written), zone),
+            awaiting_text: voice.as_ref().is_some_and(|(_, awaiting)| *awaiting),
+            voice: voice.map(|(voice, _)| voice),
         })
     }
 }

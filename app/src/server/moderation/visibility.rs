@@ -137,6 +137,9 @@ pub async fn approve(
 ) -> Result<(), AppError> {
     let at = now();
     let txn = db.begin().await?;
+    if awaiting_text(&txn, target).await? {
+        return Err(AppError::field("approve", "error-voice-needs-text"));
+    }
     match target {
         Target::Proposal(id) => {
             let from = [ProposalStatus::Submitted];
@@ -165,4 +168,19 @@ pub async fn approve(
         notifications::send(db, Event::Comment(id)).await;
     }
     Ok(())
+}
+
+/// Whether the item was sent only as a voice and staff have not yet written its words: until
+/// then the word list and search have nothing to read, so it may not be let through.
+async fn awaiting_text(db: &impl ConnectionTrait, target: Target) -> Result<bool, AppError> {
+    Ok(match target {
+        Target::Proposal(id) => proposal::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .is_some_and(|row| row.awaiting_text),
+        Target::Comment(id) => comment::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .is_some_and(|row| row.awaiting_text),
+    })
 }

@@ -197,6 +197,8 @@ pub async fn views(
                 updates,
                 before: before.get(&row.proposal_id).cloned(),
                 after,
+                // The page's server function knows whether the server can speak.
+                listen: None,
             }
         })
         .collect())
@@ -215,4 +217,22 @@ fn photo_view(
         width,
         height,
     }
+}
+
+/// What "Listen" reads of a proposal's outcome: its facts and updates, in `locale`, to who may
+/// read it on the proposal's page.
+pub async fn spoken_text(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    viewer: Option<crate::visitor::Member>,
+    public_reading: bool,
+    proposal_id: i32,
+    zone: Tz,
+    locale: &crate::i18n::Locale,
+) -> Result<String, AppError> {
+    crate::permissions::require_read(viewer, public_reading)?;
+    let outcome = for_proposal(db, files, proposal_id, &locale.tag(), zone)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(crate::components::spoken_outcome(&outcome, locale))
 }

@@ -2,9 +2,11 @@
 use crate::domain::{CommentText, ProposalStatus, Target, TargetKind};
 use crate::error::AppError;
 use crate::server::entities::{comment, proposal, user};
+use crate::server::infra::file_store::FileStore;
+use crate::server::infra::voice::{self, StoredVoice, Voice};
 use crate::server::staff_log::log_help;
 use crate::views::moderation::Marks;
-use crate::views::proposals::CommentView;
+use crate::views::proposals::{CommentView, VoiceView};
 use crate::visitor::Member;
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -58,14 +60,13 @@ fn readable_words<'a>(
     readable.then_some(row.body.as_str())
 }
 
-/// What "Listen" reads of a comment: its words, to exactly those who read them in the
-/// discussion of a proposal they may see.
-pub async fn spoken_text(
+/// A comment, if `viewer` reads its words in the discussion of a proposal they may see.
+async fn readable(
     db: &DatabaseConnection,
     viewer: Option<Member>,
     public_reading: bool,
     id: i32,
-) -> Result<String, AppError> {
+) -> Result<comment::Model, AppError> {
     let viewer = crate::permissions::require_read(viewer, public_reading)?;
     let row = comment::Entity::find_by_id(id)
         .one(db)
@@ -74,9 +75,35 @@ pub async fn spoken_text(
     crate::server::proposals::find_visible(db, viewer.as_ref(), row.proposal_id).await?;
     let staff_view =
         crate::permissions::allows(viewer.as_ref(), crate::permissions::Action::Moderate, true);
-    readable_words(&row, viewer.as_ref(), staff_view)
-        .filter(|words| !words.trim().is_empty())
-        .map(str::to_owned)
+    if readable_words(&row, viewer.as_ref(), staff_view).is_none() {
+        return Err(AppError::NotFound);
+    }
+    Ok(row)
+}
+
+/// What "Listen" reads of a comment: its words, to exactly those who read them.
+pub async fn spoken_text(
+    db: &DatabaseConnection,
+    viewer: Option<Member>,
+    public_reading: bool,
+    id: i32,
+) -> Result<String, AppError> {
+    let row = readable(db, viewer, public_reading, id).await?;
+    Some(row.body)
+        .filter(|words| !words.trim().is_empty() && !row.awaiting_text)
+        .ok_or(AppError::NotFound)
+}
+
+/// The stored file of a comment's recording, to exactly those who read its words.
+pub async fn voice_file(
+    db: &DatabaseConnection,
+    viewer: Option<Member>,
+    public_reading: bool,
+    id: i32,
+) -> Result<String, AppError> {
+    readable(db, viewer, public_reading, id)
+        .await?
+        .voice_file
         .ok_or(AppError::NotFound)
 }
 
@@ -87,6 +114,63 @@ pub async fn add(
     proposal_id: i32,
     parent: Option<i32>,
     text: CommentText,
+    limits: &crate::server::PostingLimits,
+    helper: Option<&Member>,
+) -> Result<i32, AppError> {
+    insert(db, member, proposal_id, parent, text, None, limits, helper).await
+}
+
+/// A comment's recording: the checked voice, and whether it was sent without words (then
+/// `text` is a note until staff write them).
+pub struct CommentVoice {
+    pub voice: Voice,
+    pub voice_only: bool,
+}
+
+/// [`add`] with a voice message. The comment waits for staff, who listen before anyone else
+/// hears it. The file is stored first and removed again if the comment is not.
+#[allow(clippy::too_many_arguments)]
+pub async fn add_with_voice(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    member: &Member,
+    proposal_id: i32,
+    parent: Option<i32>,
+    text: CommentText,
+    voice: CommentVoice,
+    limits: &crate::server::PostingLimits,
+    helper: Option<&Member>,
+) -> Result<i32, AppError> {
+    // Refused before the file is written, as `insert` would refuse it.
+    crate::server::proposals::posting_limits::check_comments(db, member.id, limits).await?;
+    discussable(db, member, proposal_id).await?;
+    let stored = voice::store(files, &voice.voice).await?;
+    let recorded = (&stored, voice.voice_only);
+    let saved = insert(
+        db,
+        member,
+        proposal_id,
+        parent,
+        text,
+        Some(recorded),
+        limits,
+        helper,
+    )
+    .await;
+    if saved.is_err() {
+        voice::remove(files, Some(&stored)).await;
+    }
+    saved
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert(
+    db: &DatabaseConnection,
+    member: &Member,
+    proposal_id: i32,
+    parent: Option<i32>,
+    text: CommentText,
+    voice: Option<(&StoredVoice, bool)>,
     limits: &crate::server::PostingLimits,
     helper: Option<&Member>,
 ) -> Result<i32, AppError> {
@@ -104,10 +188,12 @@ pub async fn add(
         }
     };
     let at = now();
-    // A comment with a word from the staff's list waits for a moderator (seen by its author).
-    let held = crate::server::catalog::word_list::load(db)
-        .await?
-        .matches(text.as_str());
+    // A comment with a word from the staff's list waits for a moderator (seen by its author);
+    // so does a voice, which no word list hears.
+    let held = voice.is_some()
+        || crate::server::catalog::word_list::load(db)
+            .await?
+            .matches(text.as_str());
     let txn = db.begin().await?;
     crate::server::proposals::posting_limits::hold_comments(&txn, member.id, limits).await?;
     let row = comment::ActiveModel {
@@ -118,6 +204,9 @@ pub async fn add(
         created_at: Set(at),
         assisted_by: Set(helper.map(|h| h.id)),
         held_at: Set(held.then_some(at)),
+        voice_file: Set(voice.map(|(stored, _)| stored.file_name.clone())),
+        voice_seconds: Set(voice.map(|(stored, _)| stored.seconds)),
+        awaiting_text: Set(voice.is_some_and(|(_, voice_only)| voice_only)),
         ..Default::default()
     }
     .insert(&txn)
@@ -191,6 +280,7 @@ pub async fn edit(
 /// Deletes the text; a placeholder "deleted by its author" stays so replies keep their place.
 pub async fn delete(
     db: &DatabaseConnection,
+    files: &dyn FileStore,
     member: &Member,
     comment_id: i32,
 ) -> Result<(), AppError> {
@@ -198,6 +288,7 @@ pub async fn delete(
     let txn = db.begin().await?;
     let deleted = comment::Entity::update_many()
         .col_expr(comment::Column::Body, Expr::value(""))
+        .col_expr(comment::Column::VoiceFile, Expr::value(None::<String>))
         .col_expr(comment::Column::DeletedAt, Expr::value(now()))
         .filter(comment::Column::Id.eq(found.id))
         .filter(comment::Column::DeletedAt.is_null())
@@ -215,6 +306,10 @@ pub async fn delete(
             .await?;
     }
     txn.commit().await?;
+    // The recording goes with the words, once nothing names it.
+    if let (1, Some(file)) = (deleted.rows_affected, &found.voice_file) {
+        files.remove(file).await;
+    }
     Ok(())
 }
 
@@ -292,7 +387,13 @@ pub async fn list(
                     .map_or_else(String::new, str::to_owned),
                 listen: listen
                     .filter(|_| readable_words(&row, viewer, staff_view).is_some())
+                    .filter(|_| !row.awaiting_text)
                     .map(|language| format!("/comments/{}/listen?lang={language}", row.id)),
+                voice: row
+                    .voice_file
+                    .as_ref()
+                    .filter(|_| readable_words(&row, viewer, staff_view).is_some())
+                    .map(|_| VoiceView::of("comments", row.id, row.voice_seconds)),
                 deleted,
                 edited: row.edited_at.is_some(),
                 mine,

@@ -7,6 +7,8 @@ use crate::server::entities::{category, place, proposal, proposal_photo};
 use crate::server::infra::file_store::FileStore;
 use crate::server::infra::photos::{self, Photo, StoredPhoto, Upload};
 use crate::server::infra::search;
+use crate::server::infra::speech::Speech;
+use crate::server::infra::voice::{self, StoredVoice, Voice};
 use crate::server::staff_log::log_help;
 use crate::visitor::Member;
 use sea_orm::{
@@ -132,9 +134,33 @@ pub async fn check_photos(
     checked
 }
 
-/// Stores the photos' files, then the proposal, its photos and its first status in one
-/// transaction. If that fails, the files go too: nothing is kept half-way. `helper` is the staff
-/// member who wrote it down for its author at the centre (assisted entry).
+/// A new proposal's recording, checked; a refused one counts towards the member's refused
+/// uploads, like a photo.
+pub async fn check_voice(
+    db: &DatabaseConnection,
+    speech: &Speech,
+    author: &Member,
+    bytes: &[u8],
+) -> Result<Voice, AppError> {
+    let checked = voice::check_field(speech, bytes).await;
+    if checked.is_err() {
+        crate::server::proposals::posting_limits::note_refused_upload(db, author.id).await?;
+    }
+    checked
+}
+
+/// What comes with a proposal's words: its photos and its author's voice.
+#[derive(Default)]
+pub struct Attached {
+    pub photos: Vec<Photo>,
+    pub voice: Option<Voice>,
+    /// Said only by voice: the words are a note until staff write them from the recording.
+    pub voice_only: bool,
+}
+
+/// Stores the photos' and the voice's files, then the proposal, its photos and its first
+/// status in one transaction. If that fails, the files go too: nothing is kept half-way.
+/// `helper` is the staff member who wrote it down for its author at the centre (assisted entry).
 #[allow(clippy::too_many_arguments)]
 pub async fn create(
     db: &DatabaseConnection,
@@ -142,10 +168,15 @@ pub async fn create(
     author: &Member,
     helper: Option<&Member>,
     proposal: ReadyProposal,
-    photos: Vec<Photo>,
+    attached: Attached,
     limits: &crate::server::PostingLimits,
     pre_moderation: bool,
 ) -> Result<i32, AppError> {
+    let Attached {
+        photos,
+        voice,
+        voice_only,
+    } = attached;
     // A proposal with a word from the staff's list waits for a moderator, like pre-moderation.
     let held = crate::server::catalog::word_list::load(db)
         .await?
@@ -154,22 +185,45 @@ pub async fn create(
             proposal.title.as_str(),
             proposal.body.as_str()
         ));
-    let pre_moderation = pre_moderation || held;
+    // A voice is never public before staff have listened to it: no word list hears it.
+    let pre_moderation = pre_moderation || held || voice.is_some();
     let stored = photos::store(files, &photos).await?;
+    let stored_voice = match &voice {
+        Some(voice) => match voice::store(files, voice).await {
+            Ok(stored_voice) => Some(stored_voice),
+            Err(error) => {
+                photos::remove(files, &stored).await;
+                return Err(error);
+            }
+        },
+        None => None,
+    };
     let saved = insert(
         db,
         author,
         helper,
         proposal,
-        &stored,
+        Stored {
+            photos: &stored,
+            voice: stored_voice.as_ref(),
+            voice_only,
+        },
         pre_moderation,
         limits,
     )
     .await;
     if saved.is_err() {
         photos::remove(files, &stored).await;
+        voice::remove(files, stored_voice.as_ref()).await;
     }
     saved
+}
+
+/// The files of a new proposal, stored before its row.
+pub(super) struct Stored<'a> {
+    pub photos: &'a [StoredPhoto],
+    pub voice: Option<&'a StoredVoice>,
+    pub voice_only: bool,
 }
 
 /// A proposal ready to store: its words checked, its category and place found.
@@ -185,7 +239,7 @@ pub(super) async fn insert(
     author: &Member,
     helper: Option<&Member>,
     checked: ReadyProposal,
-    photos: &[StoredPhoto],
+    stored: Stored<'_>,
     pre_moderation: bool,
     limits: &crate::server::PostingLimits,
 ) -> Result<i32, AppError> {
@@ -216,11 +270,15 @@ pub(super) async fn insert(
         support_count: Set(0),
         comment_count: Set(0),
         assisted_by: Set(helper.map(|h| h.id)),
+        voice_file: Set(stored.voice.map(|v| v.file_name.clone())),
+        voice_seconds: Set(stored.voice.map(|v| v.seconds)),
+        awaiting_text: Set(stored.voice_only),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
     log_help(&txn, helper, Target::Proposal(row.id), author.id).await?;
+    let photos = stored.photos;
     if !photos.is_empty() {
         proposal_photo::Entity::insert_many(photos.iter().zip(0..).map(|(photo, position)| {
             proposal_photo::ActiveModel {

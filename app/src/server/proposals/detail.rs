@@ -8,7 +8,7 @@ use crate::server::clock::local_day;
 use crate::server::entities::{place, proposal_photo, proposal_status_change, support, user};
 use crate::server::infra::file_store::FileStore;
 use crate::server::proposal_words::{is_staff, readable_by};
-use crate::views::proposals::{PhotoView, ProposalDetail, StatusChange};
+use crate::views::proposals::{PhotoView, ProposalDetail, StatusChange, VoiceView};
 use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
@@ -108,8 +108,15 @@ pub async fn detail(
         can_support: viewer.is_some_and(|m| m.id != row.author_id && !m.suspended)
             && status.accepts_support()
             && row.hidden_at.is_none(),
-        listen: (speaks && words_readable)
+        // Until staff have written its words, a voice-only proposal's words are only a note.
+        listen: (speaks && words_readable && !row.awaiting_text)
             .then(|| format!("/proposals/{}/listen?lang={language}", row.id)),
+        voice: row
+            .voice_file
+            .as_ref()
+            .filter(|_| words_readable)
+            .map(|_| VoiceView::of("proposals", row.id, row.voice_seconds)),
+        awaiting_text: row.awaiting_text,
         title: row.title,
         body: row.body,
         status,

@@ -63,6 +63,8 @@ pub async fn edit(
         .col_expr(proposal::Column::Body, Expr::value(body.as_str()))
         .col_expr(proposal::Column::CategoryId, Expr::value(category.id))
         .col_expr(proposal::Column::PlaceId, Expr::value(place.map(|p| p.id)))
+        // Words written by the author or staff: a voice-only proposal has its text now.
+        .col_expr(proposal::Column::AwaitingText, Expr::value(false))
         .col_expr(
             proposal::Column::SearchText,
             Expr::value(search::proposal_text(&title, &body)),
