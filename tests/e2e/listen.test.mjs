@@ -67,3 +67,21 @@ test("an English page reads in English", async () => {
   assert.match(await page.locator("figure.listen:not(.compact) audio").getAttribute("src"), /lang=en$/);
   await page.context().close();
 });
+
+test("a decision is read aloud where its page says the rule, and the audio has a length", async () => {
+  const page = await phone(browser);
+  await page.goto(`${spolu.url}/decisions`);
+  await page.goto(`${spolu.url}${await page.locator("main a[href^='/decisions/']").first().getAttribute("href")}`);
+  const player = page.locator("article.decision figure.listen audio");
+  await player.waitFor();
+  assert.match(await player.getAttribute("src"), /^\/decisions\/\d+\/listen\?lang=cs$/);
+  const seconds = await player.evaluate((audio) => new Promise((resolve, reject) => {
+    audio.addEventListener("loadedmetadata", () => resolve(audio.duration), { once: true });
+    audio.addEventListener("error", () => reject(new Error(`audio error ${audio.error?.code}`)), { once: true });
+    audio.preload = "auto";
+    audio.load();
+  }));
+  assert.ok(Number.isFinite(seconds) && seconds > 2, `duration ${seconds}`);
+  await shot(page, "listen-decision");
+  await page.context().close();
+});

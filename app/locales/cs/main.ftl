@@ -754,3 +754,4 @@ error-voice-unavailable = Hlasové zprávy teď nejdou poslat. Napište to pros�
 error-voice-missing = Nahrajte hlas nebo vyberte nahrávku.
 error-voice-needs-text = Nejdřív zprávu napište slovy (Upravit text), pak ji schvalte.
 voice-written-note = Napsáno podle hlasové zprávy
+voice-choose = Namluvit v telefonu nebo vybrat nahrávku

@@ -740,3 +740,4 @@ error-voice-unavailable = Voice messages cannot be sent right now. Please write 
 error-voice-missing = Record your voice or choose a recording.
 error-voice-needs-text = First write the message in words (Edit the text), then approve it.
 voice-written-note = Written down from the voice message
+voice-choose = Record on the phone or choose a recording

@@ -42,14 +42,15 @@ pub fn VoiceField(id: String, error: Option<AppError>) -> impl IntoView {
         hint.clone()
     };
     view! {
-        <div class="field voice-field">
-            <label for=id.clone()>
-                <IconSvg icon=Icon::Microphone/><span>{t("voice-label")}</span>
-            </label>
+        <fieldset class="field voice-field" aria-describedby=described_by>
+            <legend>{t("voice-label")}</legend>
             <p class="hint" id=hint>{t("voice-hint")}</p>
             <FieldError id=error_id message=message/>
-            <input type="file" id=id.clone() name="voice" accept="audio/*" capture=true
-                aria-describedby=described_by/>
+            // Like the photo pickers: the whole box is the field's label, a big target.
+            <label class="file-choice">
+                <span class="file-choice-label"><IconSvg icon=Icon::Microphone/>{t("voice-choose")}</span>
+                <input type="file" id=id.clone() name="voice" accept="audio/*" capture=true/>
+            </label>
             <VoiceRecorder
                 input=id
                 record_label=t("voice-record")
@@ -58,6 +59,6 @@ pub fn VoiceField(id: String, error: Option<AppError>) -> impl IntoView {
                 recorded_label=t_with("voice-recorded", &[("time", "{time}".into())])
                 failed_label=t("voice-no-microphone")
             />
-        </div>
+        </fieldset>
     }
 }

@@ -45,8 +45,11 @@ pub fn VoiceRecorder(
         can_record.set(microphone::supported());
     });
     // Kept where every copy of the button's handler reaches it (only the browser records).
-    #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+    // Not `cfg_attr` on this line: the island's name is a hash of its code as each build sees
+    // it, and the server and the browser must agree on it.
     let input = StoredValue::new(input);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = input;
     let start = move |_| {
         #[cfg(feature = "hydrate")]
         {

@@ -170,7 +170,13 @@ fn bench() -> Result<()> {
 }
 
 pub fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    // `cargo run` says where the package is now. The path built in is only a fallback: cargo
+    // reuses this binary for a checkout at another path with the same target folder (CI's
+    // kept cache, a second clone), and it would then bundle the other checkout's code.
+    let package = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    package
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
