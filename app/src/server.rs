@@ -13,6 +13,7 @@ pub mod notifications;
 pub mod outcomes;
 pub mod proposal_words;
 pub mod proposals;
+pub mod readings;
 pub mod staff_log;
 
 pub use infra::state::{AppState, PostingLimits, Settings};

@@ -7,6 +7,7 @@ mod get_proposal;
 mod list_decisions;
 mod list_proposals;
 mod proposal_choices;
+mod record_reading;
 
 pub use add_comment::AddComment;
 pub use assisted_member::assisted_member;
@@ -14,3 +15,4 @@ pub use get_proposal::get_proposal;
 pub use list_decisions::list_decisions;
 pub use list_proposals::list_proposals;
 pub use proposal_choices::get_proposal_choices;
+pub use record_reading::RecordReading;

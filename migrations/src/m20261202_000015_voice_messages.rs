@@ -1,7 +1,8 @@
 //! Voice messages: a proposal or a comment may carry its author's recording (a stored file, one
 //! format, its length), and a post sent only as a voice waits for staff to write its words
 //! (`awaiting_text`) before it can be let through. The file name is indexed, since a recording
-//! is served only to who may read its post and is found by its name.
+//! is served only to who may read its post and is found by its name. And `readings`: a person's
+//! own reading of a proposal, decision or outcome, in place of the machine's voice.
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -43,10 +44,36 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
-        Ok(())
+        manager
+            .create_table(
+                Table::create()
+                    .table(Readings::Table)
+                    .col(string_len(Readings::Kind, 16))
+                    .col(integer(Readings::TargetId))
+                    .col(string_len(Readings::TextKey, 64))
+                    .col(string_len(Readings::FileName, 80))
+                    .col(integer(Readings::Seconds))
+                    .col(integer(Readings::RecordedBy))
+                    .col(timestamp_with_time_zone(Readings::RecordedAt))
+                    .primary_key(Index::create().col(Readings::Kind).col(Readings::TargetId))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_readings_recorded_by")
+                    .table(Readings::Table)
+                    .col(Readings::RecordedBy)
+                    .to_owned(),
+            )
+            .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(Readings::Table).to_owned())
+            .await?;
         for table in TABLES {
             manager
                 .drop_index(
@@ -81,4 +108,16 @@ enum Column {
     VoiceFile,
     VoiceSeconds,
     AwaitingText,
+}
+
+#[derive(DeriveIden)]
+enum Readings {
+    Table,
+    Kind,
+    TargetId,
+    TextKey,
+    FileName,
+    Seconds,
+    RecordedBy,
+    RecordedAt,
 }

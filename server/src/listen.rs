@@ -2,9 +2,11 @@
 //! files an `<audio preload="none">` element loads only when the person presses play. Each
 //! address answers only who may read the text on its page, with the same checks, and reads
 //! the same sentences the page shows.
+use app::domain::ReadingOf;
 use app::error::AppError;
 use app::i18n::Locale;
 use app::server::AppState;
+use app::server::readings::Texts;
 use app::views::site::Site;
 use app::visitor::Visitor;
 use axum::extract::{Extension, Path, Query, Request, State};
@@ -19,14 +21,12 @@ use tower_http::services::ServeFile;
 /// its outcome, which has one at most).
 #[derive(Debug, Clone, Copy)]
 pub enum Spoken {
-    /// A proposal's title and text.
-    Proposal,
+    /// A proposal's title and text, a decision's question, who votes, its rule and result as
+    /// its page says them, or an outcome with its updates; a person's own reading plays
+    /// instead where someone recorded one of the text as it is now.
+    Text(ReadingOf),
     /// A comment's words.
     Comment,
-    /// A decision's question, who votes, its rule and its result, as its page says them.
-    Decision,
-    /// A proposal's outcome with its updates.
-    Outcome,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,53 +50,50 @@ pub async fn listen(
         .as_deref()
         .and_then(Locale::parse)
         .unwrap_or_else(|| visitor.locale.clone());
-    let text = text_of(&state, spoken, visitor, site.public_reading, id, &locale).await;
+    let texts = Texts {
+        db: &state.db,
+        files: state.files.as_ref(),
+        zone: state.settings.time_zone,
+        public_reading: site.public_reading,
+    };
+    let viewer = visitor.member;
+    let text = match spoken {
+        Spoken::Comment => {
+            app::server::proposals::comments::spoken_text(
+                &state.db,
+                viewer,
+                site.public_reading,
+                id,
+            )
+            .await
+        }
+        Spoken::Text(kind) => match person_reading(&texts, kind, viewer.clone(), id, &locale).await
+        {
+            Ok((_, Some(file))) => return serve_stored(&state, file, request).await,
+            Ok((text, None)) => Ok(text),
+            Err(error) => Err(error),
+        },
+    };
     read_aloud(&state, text, &locale.tag(), request).await
 }
 
-async fn text_of(
-    state: &AppState,
-    spoken: Spoken,
-    visitor: Visitor,
-    public_reading: bool,
+/// The text in `locale`, and the file of a person's reading of it where there is one.
+async fn person_reading(
+    texts: &Texts<'_>,
+    kind: ReadingOf,
+    viewer: Option<app::visitor::Member>,
     id: i32,
     locale: &Locale,
-) -> Result<String, AppError> {
-    let db = &state.db;
-    let zone = state.settings.time_zone;
-    match spoken {
-        Spoken::Proposal => {
-            app::server::proposals::spoken_text(db, visitor.member, public_reading, id).await
-        }
-        Spoken::Comment => {
-            app::server::proposals::comments::spoken_text(db, visitor.member, public_reading, id)
-                .await
-        }
-        Spoken::Decision => {
-            app::server::decisions::spoken_text(
-                db,
-                visitor.member,
-                public_reading,
-                id,
-                zone,
-                locale,
-            )
-            .await
-        }
-        Spoken::Outcome => {
-            let files = state.files.as_ref();
-            app::server::outcomes::views::spoken_text(
-                db,
-                files,
-                visitor.member,
-                public_reading,
-                id,
-                zone,
-                locale,
-            )
-            .await
-        }
-    }
+) -> Result<(String, Option<String>), AppError> {
+    let text = texts.spoken(kind, viewer.clone(), id, locale).await?;
+    // Readings are named by the Czech text, whatever the listener's language.
+    let czech = if *locale == Locale::czech() {
+        text.clone()
+    } else {
+        texts.spoken(kind, viewer, id, &Locale::czech()).await?
+    };
+    let reading = app::server::readings::current(texts.db, kind, id, &czech).await?;
+    Ok((text, reading.map(|r| r.file_name)))
 }
 
 /// Whose recording an address plays: `/proposals/{id}/voice` or `/comments/{id}/voice`.
@@ -125,10 +122,14 @@ pub async fn voice(
             app::server::proposals::comments::voice_file(db, viewer, site.public_reading, id).await
         }
     };
-    let name = match file {
-        Ok(name) => name,
-        Err(error) => return refused(&error),
-    };
+    match file {
+        Ok(name) => serve_stored(&state, name, request).await,
+        Err(error) => refused(&error),
+    }
+}
+
+/// A stored recording (a voice message or a person's reading), to who was already let through.
+async fn serve_stored(state: &AppState, name: String, request: Request) -> Response {
     if let Some(dir) = state.files.local_dir() {
         return serve_file(dir.join(name), request).await;
     }

@@ -1,6 +1,7 @@
 //! The HTTP application: pages, server functions, static files, and the layers around them.
 use crate::assets;
 use crate::listen::{Recorded, Spoken};
+use app::domain::ReadingOf;
 use app::server::AppState;
 use app::server::accounts::visitor::load_visitor;
 use app::server::infra::file_store::LOCAL_URL_PREFIX;
@@ -32,10 +33,11 @@ const BODY_LIMIT: usize = 256 * 1024;
 /// fifth photo to be refused politely rather than cut off.
 const PHOTO_FORM_LIMIT: usize = 62 * 1024 * 1024;
 /// The server functions whose forms carry photos or a voice message (multipart).
-const PHOTO_FORMS: [&str; 3] = [
+const PHOTO_FORMS: [&str; 4] = [
     "/api/create_proposal",
     "/api/add_outcome_update",
     "/api/send_voice_comment",
+    "/api/record_reading",
 ];
 const SESSION_LIFETIME: time::Duration = app::server::infra::session_store::LIFETIME_TIME;
 
@@ -95,10 +97,19 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/{*name}", post(server_function))
         .route("/me/data.json", get(crate::downloads::my_data::download))
-        .route("/proposals/{id}/listen", listen(Spoken::Proposal))
+        .route(
+            "/proposals/{id}/listen",
+            listen(Spoken::Text(ReadingOf::Proposal)),
+        )
         .route("/comments/{id}/listen", listen(Spoken::Comment))
-        .route("/decisions/{id}/listen", listen(Spoken::Decision))
-        .route("/proposals/{id}/outcome/listen", listen(Spoken::Outcome))
+        .route(
+            "/decisions/{id}/listen",
+            listen(Spoken::Text(ReadingOf::Decision)),
+        )
+        .route(
+            "/proposals/{id}/outcome/listen",
+            listen(Spoken::Text(ReadingOf::Outcome)),
+        )
         .route("/proposals/{id}/voice", voice(Recorded::Proposal))
         .route("/comments/{id}/voice", voice(Recorded::Comment))
         .route(

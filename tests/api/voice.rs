@@ -478,3 +478,153 @@ async fn a_voice_comment_waits_for_staff_goes_with_its_comment_and_is_in_the_dat
         assert!(rows.iter().all(|c| c.voice_file.is_none()));
     }
 }
+
+#[tokio::test]
+async fn a_persons_reading_plays_instead_of_the_machine_until_the_text_changes() {
+    let (name, bytes) = phone_recordings().swap_remove(0);
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let category = app.first_category().await.to_string();
+        let author = app.member(Role::Resident, false).await;
+        let id = app
+            .proposal(&author, "Lavička", "Chybí lavička u vchodu.")
+            .await;
+        let pid = id.to_string();
+        let own = app.browser();
+        own.sign_in_as(&author).await;
+        let (neighbour, _) = app.signed_in(Role::Resident, true).await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let read = |who: &'static str, kind: &'static str, target: String| {
+            let browser = match who {
+                "author" => &own,
+                "neighbour" => &neighbour,
+                "staff" => &staff,
+                _ => unreachable!(),
+            };
+            let bytes = bytes.clone();
+            async move {
+                browser
+                    .send_voice(
+                        "record_reading",
+                        &[("kind", kind), ("id", &target)],
+                        (name, bytes),
+                        JSON,
+                        "/",
+                    )
+                    .await
+                    .status()
+            }
+        };
+        // Only its author and staff read a proposal; a visitor is asked to sign in first.
+        assert_eq!(
+            read("neighbour", "proposal", pid.clone()).await,
+            403,
+            "{}",
+            database.kind()
+        );
+        let visitor = app.browser();
+        let stranger = visitor
+            .send_voice(
+                "record_reading",
+                &[("kind", "proposal"), ("id", &pid)],
+                (name, bytes.clone()),
+                JSON,
+                "/",
+            )
+            .await;
+        assert_eq!(stranger.status(), 401);
+        assert_eq!(read("author", "proposal", pid.clone()).await, 200);
+        let kept = uploads(&app);
+        assert_eq!(kept.len(), 1);
+        let reading = std::fs::read(app.uploads_dir().join(&kept[0])).unwrap();
+        for lang in ["cs", "en"] {
+            let heard = visitor
+                .get(&format!("/proposals/{id}/listen?lang={lang}"))
+                .await
+                .bytes()
+                .await
+                .unwrap();
+            assert_eq!(
+                heard.as_ref(),
+                reading.as_slice(),
+                "the author's voice in {lang}"
+            );
+        }
+        let speech = app.data_dir().join("speech");
+        let synthesized = || {
+            std::fs::read_dir(&speech)
+                .map(|d| {
+                    d.flatten()
+                        .filter(|e| e.path().extension().is_some_and(|x| x == "ogg"))
+                        .count()
+                })
+                .unwrap_or(0)
+        };
+        assert_eq!(synthesized(), 0, "the machine did not speak");
+
+        // The text changes: the machine reads the new one.
+        let edited = own
+            .call(
+                "edit_proposal",
+                &[
+                    ("proposal", &pid),
+                    ("title", "Dvě lavičky"),
+                    ("body", "Chybí dvě lavičky u vchodu."),
+                    ("category", &category),
+                ],
+            )
+            .await;
+        assert_eq!(edited.status(), 200);
+        let heard = visitor
+            .get(&format!("/proposals/{id}/listen?lang=cs"))
+            .await
+            .bytes()
+            .await
+            .unwrap();
+        assert_ne!(heard.as_ref(), reading.as_slice());
+        assert_eq!(synthesized(), 1);
+
+        // A decision and an outcome are read by staff only.
+        let staff_member = app.member(Role::Staff, false).await;
+        let decision = app
+            .open_decision_on(&staff_member, id, app::domain::Eligibility::CoreGroup, 1)
+            .await;
+        assert_eq!(
+            read("neighbour", "decision", decision.to_string()).await,
+            403
+        );
+        assert_eq!(read("staff", "decision", decision.to_string()).await, 200);
+        let heard = visitor
+            .get(&format!("/decisions/{decision}/listen?lang=en"))
+            .await;
+        assert_eq!(heard.status(), 200);
+        assert_eq!(synthesized(), 1, "the staff's reading, not the machine's");
+        assert_eq!(
+            read("staff", "outcome", pid.clone()).await,
+            404,
+            "no outcome yet"
+        );
+
+        // The author's reading is theirs: in the data download, gone with their posts.
+        let download: Value = own.get("/me/data.json").await.json().await.unwrap();
+        assert_eq!(download["readings"][0]["kind"], "proposal");
+        assert!(
+            download["readings"][0]["voice"]["audio"]
+                .as_str()
+                .unwrap()
+                .starts_with("data:audio/ogg;base64,")
+        );
+        let gone = own
+            .call(
+                "delete_account",
+                &[("posts", "remove"), ("password", &author.password)],
+            )
+            .await;
+        assert_eq!(gone.status(), 200);
+        assert_eq!(
+            uploads(&app).len(),
+            1,
+            "only the staff's reading of the decision"
+        );
+    }
+}

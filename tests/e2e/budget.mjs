@@ -1,5 +1,7 @@
 // The foundation's transfer budget, measured in Chromium on the release build:
-// a first visit of the home page at most 200 KB compressed, a repeat visit at most 30 KB.
+// a first visit of the home page at most 200 KB compressed, a repeat visit at most 30 KB; and
+// the same limit for a first visit of a proposal's page, whose audio players load nothing
+// until pressed.
 // Run with `cargo run -p frontend --bin tasks -- budget` (it builds the release first).
 import { startSpolu, launchBrowser, PHONE, visit } from "./harness.mjs";
 
@@ -26,7 +28,16 @@ try {
   const second = await visit(page, `${spolu.url}/`);
   const firstOk = report("First visit of /", first, FIRST_VISIT_LIMIT);
   const secondOk = report("Repeat visit of /", second, REPEAT_VISIT_LIMIT);
-  ok = firstOk && secondOk;
+  // A proposal's page, first visit in a fresh browser: its "Listen" players fetch nothing.
+  const list = await (await fetch(`${spolu.url}/proposals`)).text();
+  const href = list.match(/class="card-link" href="(\/proposals\/\d+)"/)?.[1]
+    ?? list.match(/href="(\/proposals\/\d+)"/)[1];
+  const fresh = await browser.newContext({ viewport: PHONE, locale: "cs-CZ" });
+  const proposal = await fresh.newPage();
+  const proposalRequests = await visit(proposal, `${spolu.url}${href}`);
+  const proposalOk = report(`First visit of ${href}`, proposalRequests, FIRST_VISIT_LIMIT)
+    && !proposalRequests.some((r) => /\/(listen|voice)/.test(r.url));
+  ok = firstOk && secondOk && proposalOk;
 } finally {
   await browser.close();
   await spolu.stop();

@@ -170,3 +170,14 @@ export async function cameraPhoto(browser) {
   await page.close();
   return { name: "IMG_20261124_181502.jpg", mimeType: "image/jpeg", buffer: Buffer.from(base64, "base64") };
 }
+
+/** What pressing play starts: the `<audio>` element loads its file and learns how long it is;
+ * answers the length in seconds. */
+export async function audioSeconds(player) {
+  return player.evaluate((audio) => new Promise((resolve, reject) => {
+    audio.addEventListener("loadedmetadata", () => resolve(audio.duration), { once: true });
+    audio.addEventListener("error", () => reject(new Error(`audio error ${audio.error?.code}`)), { once: true });
+    audio.preload = "auto";
+    audio.load();
+  }));
+}

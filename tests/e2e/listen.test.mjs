@@ -2,7 +2,7 @@
 // without JavaScript. Nothing is fetched before play; the audio loads and has a length.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSpolu, launchBrowser, phone, shot } from "./harness.mjs";
+import { startSpolu, launchBrowser, phone, shot, audioSeconds } from "./harness.mjs";
 
 let spolu, browser;
 before(async () => {
@@ -42,12 +42,7 @@ for (const javaScript of [true, false]) {
     assert.match(src, /^\/proposals\/\d+\/listen\?lang=cs$/);
     if (javaScript) {
       // What pressing play starts: the browser loads the audio and learns how long it is.
-      const seconds = await player.evaluate((audio) => new Promise((resolve, reject) => {
-        audio.addEventListener("loadedmetadata", () => resolve(audio.duration), { once: true });
-        audio.addEventListener("error", () => reject(new Error(`audio error ${audio.error?.code}`)), { once: true });
-        audio.preload = "auto";
-        audio.load();
-      }));
+      const seconds = await audioSeconds(player);
       assert.ok(Number.isFinite(seconds) && seconds > 1, `duration ${seconds}`);
     } else {
       // Without JavaScript the phone's own player fetches the same address.
@@ -75,12 +70,7 @@ test("a decision is read aloud where its page says the rule, and the audio has a
   const player = page.locator("article.decision figure.listen audio");
   await player.waitFor();
   assert.match(await player.getAttribute("src"), /^\/decisions\/\d+\/listen\?lang=cs$/);
-  const seconds = await player.evaluate((audio) => new Promise((resolve, reject) => {
-    audio.addEventListener("loadedmetadata", () => resolve(audio.duration), { once: true });
-    audio.addEventListener("error", () => reject(new Error(`audio error ${audio.error?.code}`)), { once: true });
-    audio.preload = "auto";
-    audio.load();
-  }));
+  const seconds = await audioSeconds(player);
   assert.ok(Number.isFinite(seconds) && seconds > 2, `duration ${seconds}`);
   await shot(page, "listen-decision");
   await page.context().close();

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
-import { startSpolu, launchBrowser, phone, signInAs, shot, settled, assertAccessible } from "./harness.mjs";
+import { startSpolu, launchBrowser, phone, signInAs, shot, settled, assertAccessible, audioSeconds } from "./harness.mjs";
 
 let spolu, browser, withMicrophone;
 before(async () => {
@@ -70,12 +70,7 @@ test("a proposal said into the phone's recorder waits for staff, who write it do
   const card = cyril.locator(".queue-card", { has: cyril.locator("figure.voice") }).first();
   await card.getByText("Poslechněte si zprávu").waitFor();
   // Staff listen: the recording loads and has a length.
-  const seconds = await card.locator("figure.voice audio").evaluate((audio) => new Promise((resolve, reject) => {
-    audio.addEventListener("loadedmetadata", () => resolve(audio.duration), { once: true });
-    audio.addEventListener("error", () => reject(new Error(`audio error ${audio.error?.code}`)), { once: true });
-    audio.preload = "auto";
-    audio.load();
-  }));
+  const seconds = await audioSeconds(card.locator("figure.voice audio"));
   assert.ok(Number.isFinite(seconds) && seconds > 1, `duration ${seconds}`);
   await assertAccessible(cyril, "/staff with a voice message");
   await shot(cyril, "voice-staff-queue");
@@ -120,4 +115,30 @@ test("a comment recorded with the record button is sent with the form (JavaScrip
   await shot(eva, "voice-comment-sent-js");
   assert.deepEqual(eva.problems.filter((p) => !p.includes("favicon")), []);
   await eva.context().close();
+});
+
+test("staff read an open decision aloud in their own voice, which then plays instead of the machine's", async () => {
+  const cyril = await phone(browser, { javaScript: false });
+  await signInAs(cyril, spolu, "cyril");
+  await cyril.goto(`${spolu.url}/decisions`);
+  const links = await cyril.locator("main a[href^='/decisions/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  let address = null;
+  for (const href of links) {
+    await cyril.goto(`${spolu.url}${href}`);
+    if (await cyril.locator("details.reading").count()) { address = cyril.url(); break; }
+  }
+  assert.ok(address, "an open decision staff may read");
+  await cyril.locator("details.reading summary").click();
+  await cyril.locator("details.reading input[name=voice]").setInputFiles({ name: "cteni.m4a", mimeType: "audio/mp4", buffer: phoneRecording() });
+  await shot(cyril, "voice-reading-form-nojs");
+  await cyril.getByRole("button", { name: "Uložit nahrávku" }).click();
+  await cyril.waitForURL(address);
+
+  const visitor = await phone(browser);
+  await visitor.goto(address);
+  const player = visitor.locator("article.decision figure.listen audio");
+  const seconds = await audioSeconds(player);
+  // The staff's one sentence, not the machine's question, rule and dates.
+  assert.ok(seconds > 1 && seconds < 5, `duration ${seconds}`);
+  for (const page of [cyril, visitor]) await page.context().close();
 });

@@ -755,3 +755,6 @@ error-voice-missing = Nahrajte hlas nebo vyberte nahrávku.
 error-voice-needs-text = Nejdřív zprávu napište slovy (Upravit text), pak ji schvalte.
 voice-written-note = Napsáno podle hlasové zprávy
 voice-choose = Namluvit v telefonu nebo vybrat nahrávku
+reading-open = Namluvit vlastním hlasem
+reading-hint = Vaše nahrávka se bude přehrávat místo strojového hlasu, dokud se text nezmění. Můžete ho přečíst třeba romsky. Nejvýš 2 minuty.
+reading-save = Uložit nahrávku

@@ -741,3 +741,6 @@ error-voice-missing = Record your voice or choose a recording.
 error-voice-needs-text = First write the message in words (Edit the text), then approve it.
 voice-written-note = Written down from the voice message
 voice-choose = Record on the phone or choose a recording
+reading-open = Read it in your own voice
+reading-hint = Your recording plays instead of the machine's voice until the text changes. You can read it in Romani, for example. Two minutes at most.
+reading-save = Save the recording

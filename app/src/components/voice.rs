@@ -1,13 +1,16 @@
 //! Voice messages in pages: the player for a post's recording, and the form field that takes
 //! one — the phone's own recorder through a file field (no JavaScript needed), and, once the
 //! page's script runs, a record button that fills that same field.
-use super::FieldError;
 use super::icons::{Icon, IconSvg};
+use super::{FieldError, FormMessage, SendProgress};
+use crate::domain::ReadingOf;
 use crate::error::{AppError, Refused};
 use crate::i18n::{t, t_with};
 use crate::islands::VoiceRecorder;
+use crate::serverfns::RecordReading;
 use crate::views::proposals::VoiceView;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// "1:05": minutes and seconds, as a phone's recorder shows them.
 pub fn clock(seconds: u32) -> String {
@@ -32,7 +35,14 @@ pub fn VoicePlayer(voice: VoiceView, label: String) -> impl IntoView {
 /// The field of a form that may carry a voice message (`name="voice"`). `id` tells the fields
 /// of several forms on one page apart.
 #[component]
-pub fn VoiceField(id: String, error: Option<AppError>) -> impl IntoView {
+pub fn VoiceField(
+    id: String,
+    error: Option<AppError>,
+    /// What the field is for, when it is not a voice message in place of writing.
+    #[prop(default = "voice-hint")]
+    hint: &'static str,
+) -> impl IntoView {
+    let hint_key = hint;
     let message = error.field_message("voice");
     let hint = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -44,7 +54,7 @@ pub fn VoiceField(id: String, error: Option<AppError>) -> impl IntoView {
     view! {
         <fieldset class="field voice-field" aria-describedby=described_by>
             <legend>{t("voice-label")}</legend>
-            <p class="hint" id=hint>{t("voice-hint")}</p>
+            <p class="hint" id=hint>{t(hint_key)}</p>
             <FieldError id=error_id message=message/>
             // Like the photo pickers: the whole box is the field's label, a big target.
             <label class="file-choice">
@@ -60,5 +70,32 @@ pub fn VoiceField(id: String, error: Option<AppError>) -> impl IntoView {
                 failed_label=t("voice-no-microphone")
             />
         </fieldset>
+    }
+}
+
+/// "Read it in your own voice": staff (or a proposal's author) record or upload their reading,
+/// which then plays in place of the machine's voice. Folded until asked for.
+#[component]
+pub fn ReadingForm(kind: ReadingOf, id: i32) -> impl IntoView {
+    let key = format!("{}-{id}", kind.as_str());
+    // Several such forms may share a page (a proposal and its outcome): a refusal opens its own.
+    let error = AppError::from_form_post(RecordReading::PATH)
+        .filter(|e| e.typed("reading") == Some(key.as_str()));
+    let open = error.is_some();
+    view! {
+        <details class="voice-comment reading" open=open>
+            <summary><IconSvg icon=Icon::Microphone/><span>{t("reading-open")}</span></summary>
+            <form method="post" action=RecordReading::PATH enctype="multipart/form-data"
+                class="form" novalidate=true>
+                <input type="hidden" name="kind" value=kind.as_str()/>
+                <input type="hidden" name="id" value=id/>
+                <FormMessage error=error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
+                <VoiceField id=format!("reading-{key}") error=error hint="reading-hint"/>
+                <SendProgress/>
+                <button type="submit" class="button primary">
+                    <IconSvg icon=Icon::Check/><span>{t("reading-save")}</span>
+                </button>
+            </form>
+        </details>
     }
 }

@@ -8,10 +8,10 @@ mod get_decision;
 mod result_chart;
 
 use crate::components::{
-    DecisionWords, FormMessage, Icon, IconSvg, Listen, PageTitle, ResultWords, TextBox, choice_key,
-    ranked_by_dots, shown_title,
+    DecisionWords, FormMessage, Icon, IconSvg, Listen, PageTitle, ReadingForm, ResultWords,
+    TextBox, choice_key, ranked_by_dots, shown_title,
 };
-use crate::domain::{Choice, DecisionKind};
+use crate::domain::{Choice, DecisionKind, ReadingOf};
 use crate::error::AppError;
 use crate::i18n::{t, t_with, use_locale};
 use crate::views::decisions::{DecisionResult, DecisionState, DecisionView};
@@ -123,6 +123,8 @@ fn Decision(
                 <section class="manage" aria-labelledby="manage-title">
                     <h2 id="manage-title">{t("decision-manage")}</h2>
                     {manage_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                    // "Listen" in a person's voice, e.g. in Romani.
+                    <ReadingForm kind=ReadingOf::Decision id=id/>
                     {(decision.state == DecisionState::Open && decision.kind == DecisionKind::Single).then(|| view! {
                         <p><a class="button" href=format!("/decisions/{id}/assist")>
                             <IconSvg icon=Icon::People/><span>{t("assist-link")}</span>

@@ -15,9 +15,9 @@ mod withdraw_proposal;
 
 use crate::components::{
     CategoryBadge, FormMessage, Icon, IconSvg, Listen, ModerationMarks, PageTitle, PhotoGallery,
-    PlainText, StaffBadge, StatusBadge, VoicePlayer,
+    PlainText, ReadingForm, StaffBadge, StatusBadge, VoicePlayer,
 };
-use crate::domain::ProposalStatus;
+use crate::domain::{ProposalStatus, ReadingOf};
 use crate::error::AppError;
 use crate::i18n::{t, t_with};
 use crate::islands::ReadAloud;
@@ -191,6 +191,10 @@ fn Proposal(
                     />
                 }.into_any(),
             }}
+            // The author or staff may read it aloud themselves, e.g. in Romani.
+            {(detail.can_change && !detail.awaiting_text).then(|| view! {
+                <ReadingForm kind=ReadingOf::Proposal id=detail.id/>
+            })}
             <section class="support" aria-labelledby="supporters">
                 <p id="supporters" class="supporters"><IconSvg icon=Icon::Heart/><span>{supporters}</span></p>
                 {support_message.map(|message| view! { <p class="form-error" role="alert">{message}</p> })}

@@ -17,6 +17,7 @@ pub mod place;
 pub mod proposal;
 pub mod proposal_photo;
 pub mod proposal_status_change;
+pub mod reading;
 pub mod refused_upload;
 pub mod report;
 pub mod session;
@@ -34,7 +35,7 @@ pub mod user;
 mod tests {
     use crate::domain::{
         Choice, DecisionKind, Eligibility, LogAction, Outcome, OutcomeStage, ProposalStatus,
-        ReportReason, Role, TargetKind, VotingMethod,
+        ReadingOf, ReportReason, Role, TargetKind, VotingMethod,
     };
     use crate::views::notifications::NotificationKind;
     use sea_orm::{ActiveEnum, Iterable};
@@ -65,5 +66,6 @@ mod tests {
         stored_as_named(ReportReason::as_str);
         stored_as_named(NotificationKind::as_str);
         stored_as_named(TargetKind::as_str);
+        stored_as_named(ReadingOf::as_str);
     }
 }

@@ -18,6 +18,8 @@ pub struct MyData {
     pub account: Account,
     pub proposals: Vec<MyProposal>,
     pub comments: Vec<MyComment>,
+    /// Texts the member read aloud in their own voice.
+    pub readings: Vec<MyReading>,
     pub supported_proposals: Vec<i32>,
     pub reports: Vec<MyReport>,
     pub decisions_taken_part_in: Vec<TookPart>,
@@ -63,6 +65,14 @@ pub struct MyComment {
     pub text: String,
     pub written_at: DateTime<Utc>,
     pub deleted: bool,
+    pub voice: Option<MyVoice>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MyReading {
+    /// `proposal`, `decision` or `outcome` (named by its proposal's id).
+    pub kind: String,
+    pub id: i32,
     pub voice: Option<MyVoice>,
 }
 
@@ -142,14 +152,25 @@ pub async fn export(
         .order_by_asc(notification::Column::Id)
         .all(db)
         .await?;
+    let readings = app::server::readings::recorded_by(db, member).await?;
     let mut voices = std::collections::HashMap::new();
-    let recorded = proposals
+    let recorded: Vec<(Option<String>, Option<i32>)> = proposals
         .iter()
-        .map(|p| (&p.voice_file, p.voice_seconds))
-        .chain(comments.iter().map(|c| (&c.voice_file, c.voice_seconds)));
+        .map(|p| (p.voice_file.clone(), p.voice_seconds))
+        .chain(
+            comments
+                .iter()
+                .map(|c| (c.voice_file.clone(), c.voice_seconds)),
+        )
+        .chain(
+            readings
+                .iter()
+                .map(|r| (Some(r.file_name.clone()), Some(r.seconds))),
+        )
+        .collect();
     for (file, seconds) in recorded {
         let Some(file) = file else { continue };
-        if let Some(bytes) = files.get(file).await? {
+        if let Some(bytes) = files.get(&file).await? {
             let audio = format!("data:audio/ogg;base64,{}", BASE64.encode(bytes));
             voices.insert(
                 file.clone(),
@@ -198,6 +219,14 @@ pub async fn export(
                 text: c.body,
                 written_at: c.created_at,
                 deleted: c.deleted_at.is_some(),
+            })
+            .collect(),
+        readings: readings
+            .into_iter()
+            .map(|r| MyReading {
+                kind: r.kind.as_str().to_owned(),
+                id: r.target_id,
+                voice: voice_of(&Some(r.file_name)),
             })
             .collect(),
         supported_proposals: supports.into_iter().map(|s| s.proposal_id).collect(),

@@ -3,9 +3,9 @@
 use super::add_outcome_update::AddOutcomeUpdate;
 use super::publish_outcome::PublishOutcome;
 use crate::components::{
-    FormMessage, Icon, IconSvg, OutcomeFacts, OutcomeTimeline, TextArea, TextField,
+    FormMessage, Icon, IconSvg, OutcomeFacts, OutcomeTimeline, ReadingForm, TextArea, TextField,
 };
-use crate::domain::{OutcomeStage, OutcomeText, WhoDoes};
+use crate::domain::{OutcomeStage, OutcomeText, ReadingOf, WhoDoes};
 use crate::error::{AppError, Refused};
 use crate::i18n::t;
 use crate::views::outcomes::OutcomeView;
@@ -30,6 +30,7 @@ pub fn OutcomeSection(
                 let updates = outcome.updates.clone();
                 view! {
                     <OutcomeFacts outcome/>
+                    {can_publish.then(|| view! { <ReadingForm kind=ReadingOf::Outcome id=proposal/> })}
                     <h3>{t("outcome-timeline")}</h3>
                     <OutcomeTimeline published_on updates/>
                 }

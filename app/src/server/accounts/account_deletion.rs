@@ -10,7 +10,7 @@ use crate::server::accounts::authenticate::{Claimant, authenticate};
 use crate::server::clock::now;
 use crate::server::entities::{
     comment, decision_participant, notification, open_ballot_mark, proposal, proposal_photo,
-    report, support, user,
+    reading, report, support, user,
 };
 use crate::server::infra::file_store::FileStore;
 use crate::visitor::Member;
@@ -132,7 +132,7 @@ pub async fn delete(
 }
 
 /// Empties the member's proposals (hidden with "removed by its author", photos and voices gone)
-/// and comments (deleted, text and voice gone); answers the proposals whose counts moved and the files to
+/// and comments (deleted, text and voice gone), and their readings aloud; answers the proposals whose counts moved and the files to
 /// remove once the transaction has committed.
 async fn remove_posts(
     txn: &impl ConnectionTrait,
@@ -189,12 +189,30 @@ async fn remove_posts(
         .filter(comment::Column::AuthorId.eq(member))
         .exec(txn)
         .await?;
+    let readings = remove_readings(txn, member).await?;
     let files = photos
         .into_iter()
         .flat_map(|p| [p.file_name, p.thumbnail_name])
         .chain(voices)
+        .chain(readings)
         .collect();
     Ok((own.into_iter().chain(discussed).collect(), files))
+}
+
+/// Removes the member's own readings aloud (see `readings`); answers their files.
+async fn remove_readings(txn: &impl ConnectionTrait, member: i32) -> Result<Vec<String>, AppError> {
+    let files: Vec<String> = reading::Entity::find()
+        .select_only()
+        .column(reading::Column::FileName)
+        .filter(reading::Column::RecordedBy.eq(member))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    reading::Entity::delete_many()
+        .filter(reading::Column::RecordedBy.eq(member))
+        .exec(txn)
+        .await?;
+    Ok(files)
 }
 
 /// The files of the member's voice messages, on proposals and comments.
