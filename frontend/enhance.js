@@ -1,6 +1,7 @@
 // Spolu's page helpers that work before the wasm arrives (and if it never does). Every page stays
 // usable without this file: it only makes forms with photos quicker and cheaper on a slow line,
-// and mends three things leptos's islands router does not do when it swaps pages in place.
+// adds a record button to voice-message fields, and mends three things leptos's islands router
+// does not do when it swaps pages in place.
 // Texts come from the page (data-* attributes the server rendered in the person's language).
 "use strict";
 
@@ -97,6 +98,102 @@ document.addEventListener(
   },
   true,
 );
+
+// ---- Voice messages ------------------------------------------------------------------------
+// Without this file a voice field is a file field that opens the phone's own recorder. With it,
+// a record button (rendered hidden by the server, its texts in data-* attributes) records with
+// the microphone, shows the time and a stop button, and puts the recording into that same file
+// field, so the form sends it exactly as if it had been chosen there. It lives here rather than
+// in the wasm: this file arrives first on a slow line, and the wasm stays small for every page.
+
+const MOST_SECONDS = 120; // the server's limit: a forgotten recording stops rather than fails
+
+const canRecord = Boolean(window.MediaRecorder && navigator.mediaDevices?.getUserMedia && window.DataTransfer);
+const recordings = new WeakMap();
+
+function clock(seconds) {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+function showRecorders() {
+  if (!canRecord) return;
+  for (const box of document.querySelectorAll(".voice-recorder[hidden]")) box.hidden = false;
+}
+
+async function startRecording(box) {
+  const status = box.querySelector(".recorder-status");
+  const tell = (key, seconds, kind) => {
+    status.className = `recorder-status ${kind}`;
+    status.textContent = (box.dataset[key] ?? "").replace("{time}", clock(seconds));
+  };
+  let stream;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+  } catch {
+    tell("failed", 0, "field-error");
+    return;
+  }
+  const chunks = [];
+  const recorder = new MediaRecorder(stream);
+  const session = { recorder, seconds: 0, timer: null };
+  recordings.set(box, session);
+  recorder.ondataavailable = (event) => {
+    if (event.data.size) chunks.push(event.data);
+  };
+  recorder.onstop = () => {
+    clearInterval(session.timer);
+    stream.getTracks().forEach((track) => track.stop());
+    const type = recorder.mimeType || "audio/webm";
+    // The server reads the content, not the name; the name only helps a person who sees it.
+    const extension = type.includes("ogg") ? "ogg" : type.includes("mp4") ? "m4a" : "webm";
+    const file = new File(chunks, `voice.${extension}`, { type });
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    const input = document.getElementById(box.dataset.input);
+    if (input) input.files = transfer.files;
+    const preview = box.querySelector("audio");
+    preview.src = URL.createObjectURL(file);
+    preview.hidden = false;
+    box.querySelector(".record").hidden = false;
+    box.querySelector(".stop").hidden = true;
+    tell("recorded", Math.max(session.seconds, 1), "recorded");
+  };
+  box.querySelector(".record").hidden = true;
+  box.querySelector(".stop").hidden = false;
+  box.querySelector("audio").hidden = true;
+  tell("recording", 0, "recording");
+  recorder.start();
+  session.timer = setInterval(() => {
+    session.seconds += 1;
+    tell("recording", session.seconds, "recording");
+    if (session.seconds >= MOST_SECONDS) recorder.stop();
+  }, 1000);
+}
+
+// Clicks are caught on the document, so buttons of a page the router swapped in work too.
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element ? event.target.closest(".voice-recorder button") : null;
+  if (!button) return;
+  const box = button.closest(".voice-recorder");
+  if (button.classList.contains("record")) {
+    startRecording(box);
+  } else if (button.classList.contains("stop")) {
+    const session = recordings.get(box);
+    if (session?.recorder.state === "recording") session.recorder.stop();
+  }
+});
+
+// The server renders the recorder hidden (it needs this file and a microphone API); the router
+// may bring new ones, or put `hidden` back on one it reuses.
+showRecorders();
+if (canRecord) {
+  new MutationObserver(showRecorders).observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ["hidden"],
+  });
+}
 
 // ---- Pages swapped in place by the islands router ---------------------------------------------
 

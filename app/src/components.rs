@@ -44,5 +44,5 @@ pub use plain_text::PlainText;
 pub use proposal_card::{CategoryBadge, ProposalCardView, StatusBadge};
 pub use proposal_fields::{PhotoFields, ProposalFields};
 pub use text_box::TextBox;
-pub use voice::{ReadingForm, VoiceField, VoicePlayer, clock};
+pub use voice::{ReadingForm, VoiceField, VoicePlayer};
 pub use writing_for::{WritingFor, member_in_query};

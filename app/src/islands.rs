@@ -1,9 +1,6 @@
 //! The interactive parts of pages: the only code that becomes wasm. Everything else is server HTML.
-mod voice_recorder;
-
 use crate::components::{Icon, IconSvg};
 use leptos::prelude::*;
-pub use voice_recorder::VoiceRecorder;
 
 /// A button that shows or hides the password being typed, for people who find typing blind hard.
 /// Without JavaScript it never appears, and the field stays a normal password field.

@@ -57,10 +57,10 @@ for (const [label, setUp] of [
     await signInAs(page, spolu, "anna");
     await setUp(page);
     await page.goto(`${spolu.url}/proposals/new`);
-    // Photo first, then one sentence; title and category follow.
+    // Photo first, then say it or write one sentence; title and category follow.
     const order = await page.locator("main form .field, main form fieldset").evaluateAll((fields) =>
       fields.map((f) => f.querySelector("input, textarea, select")?.name));
-    assert.deepEqual(order.slice(0, 3), ["photos", "body", "title"], `the form's order: ${order}`);
+    assert.deepEqual(order.slice(0, 4), ["photos", "voice", "body", "title"], `the form's order: ${order}`);
     const sentence = `Chybí lavička u bloku 5 (${label}).`;
     await proposeWithPhoto(page, sentence);
     const stored = await storedPhotoBytes(page);

@@ -1,12 +1,11 @@
 //! Voice messages in pages: the player for a post's recording, and the form field that takes
-//! one — the phone's own recorder through a file field (no JavaScript needed), and, once the
-//! page's script runs, a record button that fills that same field.
+//! one — the phone's own recorder through a file field (no JavaScript needed), and, once
+//! `enhance.js` runs, a record button that fills that same field.
 use super::icons::{Icon, IconSvg};
 use super::{FieldError, FormMessage, SendProgress};
 use crate::domain::ReadingOf;
 use crate::error::{AppError, Refused};
 use crate::i18n::{t, t_with};
-use crate::islands::VoiceRecorder;
 use crate::serverfns::RecordReading;
 use crate::views::proposals::VoiceView;
 use leptos::prelude::*;
@@ -61,14 +60,21 @@ pub fn VoiceField(
                 <span class="file-choice-label"><IconSvg icon=Icon::Microphone/>{t("voice-choose")}</span>
                 <input type="file" id=id.clone() name="voice" accept="audio/*" capture=true/>
             </label>
-            <VoiceRecorder
-                input=id
-                record_label=t("voice-record")
-                stop_label=t("voice-stop")
-                recording_label=t_with("voice-recording", &[("time", "{time}".into())])
-                recorded_label=t_with("voice-recorded", &[("time", "{time}".into())])
-                failed_label=t("voice-no-microphone")
-            />
+            // The record button: `enhance.js` shows it where the browser can record, and puts the
+            // recording into the file field above. `{time}` is filled in as it runs.
+            <div class="voice-recorder" hidden=true data-input=id
+                data-recording=t_with("voice-recording", &[("time", "{time}".into())])
+                data-recorded=t_with("voice-recorded", &[("time", "{time}".into())])
+                data-failed=t("voice-no-microphone")>
+                <p class="recorder-status" role="status"></p>
+                <audio controls=true hidden=true aria-label=t("voice-label")></audio>
+                <button type="button" class="button record">
+                    <IconSvg icon=Icon::Microphone/><span>{t("voice-record")}</span>
+                </button>
+                <button type="button" class="button danger stop" hidden=true>
+                    <IconSvg icon=Icon::Cross/><span>{t("voice-stop")}</span>
+                </button>
+            </div>
         </fieldset>
     }
 }

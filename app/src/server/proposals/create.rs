@@ -135,7 +135,7 @@ pub async fn check_photos(
 }
 
 /// A new proposal's recording, checked; a refused one counts towards the member's refused
-/// uploads, like a photo.
+/// uploads, like a photo (not when this server cannot take recordings: that is not theirs).
 pub async fn check_voice(
     db: &DatabaseConnection,
     speech: &Speech,
@@ -143,7 +143,11 @@ pub async fn check_voice(
     bytes: &[u8],
 ) -> Result<Voice, AppError> {
     let checked = voice::check_field(speech, bytes).await;
-    if checked.is_err() {
+    let unavailable = voice::VoiceProblem::Unavailable.message();
+    if checked
+        .as_ref()
+        .is_err_and(|e| e.message_for("voice") != Some(unavailable))
+    {
         crate::server::proposals::posting_limits::note_refused_upload(db, author.id).await?;
     }
     checked
