@@ -78,9 +78,10 @@ test("a proposal said into the phone's recorder waits for staff, who write it do
   await card.locator("textarea[name=text]").fill("Chtěla bych u vchodu novou lavičku.");
   await card.locator("details.edit").getByRole("button", { name: "Uložit" }).click();
   await settled(cyril);
-  const approve = cyril.locator(".queue-card", { hasText: "Nová lavička u vchodu" }).getByRole("button", { name: "Schválit" });
-  await approve.click();
-  await settled(cyril);
+  const written = cyril.locator(".queue-card", { hasText: "Nová lavička u vchodu" });
+  await written.getByRole("button", { name: "Schválit" }).click();
+  // Approved, it leaves the queue; only then may a visitor find it.
+  await written.waitFor({ state: "detached", timeout: 30000 });
 
   await visitor.goto(address);
   await visitor.getByText("Chtěla bych u vchodu novou lavičku.").waitFor();
