@@ -1,7 +1,7 @@
 // Spolu's page helpers that work before the wasm arrives (and if it never does). Every page stays
 // usable without this file: it only makes forms with photos quicker and cheaper on a slow line,
-// adds a record button to voice-message fields, and mends three things leptos's islands router
-// does not do when it swaps pages in place.
+// adds a record button to voice-message fields and the switch for phone notifications, and
+// mends three things leptos's islands router does not do when it swaps pages in place.
 // Texts come from the page (data-* attributes the server rendered in the person's language).
 "use strict";
 
@@ -183,11 +183,113 @@ document.addEventListener("click", (event) => {
   }
 });
 
-// The server renders the recorder hidden (it needs this file and a microphone API); the router
-// may bring new ones, or put `hidden` back on one it reuses.
-showRecorders();
-if (canRecord) {
-  new MutationObserver(showRecorders).observe(document.documentElement, {
+// The server renders the recorder hidden (it needs this file and a microphone API): shown below,
+// with the other such parts.
+
+// ---- Phone notifications ---------------------------------------------------------------------
+// Only a script can ask the browser for notifications, so the server renders the button hidden
+// with words saying so; where this browser can take push messages, the words go and the button
+// shows. It registers /sw.js, subscribes with the site's key and hands the subscription to the
+// server, which from then on posts the member's news to it.
+
+const canPush = Boolean("serviceWorker" in navigator && window.PushManager && window.Notification);
+
+function showPushSwitches() {
+  if (!canPush) return;
+  for (const box of document.querySelectorAll(".push-switch")) {
+    const button = box.querySelector(".push-turn-on");
+    // Once this phone is on, the button has done its work.
+    if (button?.hidden && !box.dataset.turnedOn) button.hidden = false;
+    const words = box.querySelector(".push-needs-script");
+    if (words && !words.hidden) words.hidden = true;
+  }
+}
+
+function keyBytes(base64url) {
+  const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
+  const raw = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
+  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
+}
+
+async function subscribeHere(key) {
+  const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/" });
+  await navigator.serviceWorker.ready;
+  const options = { userVisibleOnly: true, applicationServerKey: keyBytes(key) };
+  try {
+    return await registration.pushManager.subscribe(options);
+  } catch (error) {
+    // A subscription made with another key (an older site) must go before a new one.
+    const old = await registration.pushManager.getSubscription();
+    if (!old) throw error;
+    await old.unsubscribe();
+    return registration.pushManager.subscribe(options);
+  }
+}
+
+async function turnOnPush(box) {
+  const status = box.querySelector(".push-status");
+  const button = box.querySelector(".push-turn-on");
+  const tell = (key) => {
+    status.hidden = false;
+    status.textContent = box.dataset[key] ?? "";
+  };
+  button.disabled = true;
+  try {
+    if ((await Notification.requestPermission()) !== "granted") {
+      tell("denied");
+      return;
+    }
+    const subscription = (await subscribeHere(box.dataset.key)).toJSON();
+    const answer = await fetch("/api/subscribe_push", {
+      method: "POST",
+      headers: { Accept: "application/json" },
+      body: new URLSearchParams({
+        endpoint: subscription.endpoint ?? "",
+        p256dh: subscription.keys?.p256dh ?? "",
+        auth: subscription.keys?.auth ?? "",
+      }),
+    });
+    if (!answer.ok) {
+      tell("failed");
+      return;
+    }
+    tell("done");
+    box.dataset.turnedOn = "yes";
+    button.hidden = true;
+    // The list of devices gains this one without a reload.
+    const section = box.closest("section");
+    let list = section?.querySelector(".push-devices");
+    if (section && !list) {
+      list = document.createElement("ul");
+      list.className = "push-devices";
+      section.querySelector(".push-devices-none")?.replaceWith(list);
+    }
+    const item = document.createElement("li");
+    item.textContent = box.dataset.thisDevice ?? "";
+    list?.append(item);
+  } catch {
+    tell("failed");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element ? event.target.closest(".push-turn-on") : null;
+  if (button) turnOnPush(button.closest(".push-switch"));
+});
+
+// ---- Parts the server renders hidden until this file shows them ------------------------------
+// The router may bring new ones, or put `hidden` back on one it reuses.
+
+function showScriptParts() {
+  showRecorders();
+  showPushSwitches();
+}
+
+showScriptParts();
+if (canRecord || canPush) {
+  new MutationObserver(showScriptParts).observe(document.documentElement, {
     subtree: true,
     childList: true,
     attributes: true,

@@ -26,6 +26,8 @@ mod page_number;
 mod password;
 mod proposal_status;
 mod proposal_text;
+#[cfg(feature = "ssr")]
+mod quiet_hours;
 mod reading_of;
 mod report_reason;
 mod role;
@@ -48,6 +50,8 @@ pub use page_number::PageIndex;
 pub use password::Password;
 pub use proposal_status::ProposalStatus;
 pub use proposal_text::{ProposalBody, ProposalTitle};
+#[cfg(feature = "ssr")]
+pub use quiet_hours::QuietHours;
 pub use reading_of::ReadingOf;
 pub use report_reason::ReportReason;
 pub use role::Role;

@@ -11,8 +11,10 @@ pub mod members;
 pub mod moderation;
 pub mod notifications;
 pub mod outcomes;
+pub mod posters;
 pub mod proposal_words;
 pub mod proposals;
+pub mod push;
 pub mod readings;
 pub mod staff_log;
 

@@ -1,11 +1,12 @@
 //! The HTML document around every page, and the routes.
 use crate::components::{BottomNav, Header, NotFound};
 use crate::pages::{
-    AdminCategoriesPage, AdminPage, AssistVotePage, DecisionPage, DecisionsPage, EditProposalPage,
-    HomePage, JoinPage, LoginPage, MePage, MeetingPollPage, NewDecisionPage, NewPollPage,
-    NewProposalPage, NotificationsPage, OutcomesPage, PrintInvitesPage, PrivacyPage, ProposalPage,
-    ProposalsPage, RecordMeetingPage, ResetPage, StaffAssistPage, StaffExportsPage,
-    StaffInvitesPage, StaffLogPage, StaffMembersPage, StaffPage,
+    AdminCategoriesPage, AdminPage, AssistVotePage, DecisionPage, DecisionPosterPage,
+    DecisionsPage, EditProposalPage, HomePage, JoinPage, LoginPage, MePage, MeetingPollPage,
+    NewDecisionPage, NewPollPage, NewProposalPage, NotificationsPage, OutcomePosterPage,
+    OutcomesPage, PrintInvitesPage, PrivacyPage, ProposalPage, ProposalsPage, RecordMeetingPage,
+    ResetPage, StaffAssistPage, StaffExportsPage, StaffInvitesPage, StaffLogPage, StaffMembersPage,
+    StaffPage, WeekPosterPage,
 };
 use crate::visitor::{provide_visitor, use_visitor};
 use leptos::prelude::*;
@@ -133,7 +134,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/decisions/new-meeting-poll") view=MeetingPollPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions/:id") view=DecisionPage ssr=SsrMode::Async/>
                     <Route path=path!("/decisions/:id/assist") view=AssistVotePage/>
-                    <Route path=path!("/me") view=MePage/>
+                    <Route path=path!("/decisions/:id/poster") view=DecisionPosterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/outcomes/:id/poster") view=OutcomePosterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/posters/week") view=WeekPosterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me") view=MePage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=PrivacyPage/>
                     <Route path=path!("/outcomes") view=OutcomesPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>

@@ -8,5 +8,6 @@ pub mod members;
 pub mod moderation;
 pub mod notifications;
 pub mod outcomes;
+pub mod posters;
 pub mod proposals;
 pub mod site;

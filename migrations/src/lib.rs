@@ -16,6 +16,7 @@ mod m20261201_000012_sessions_know_their_member;
 mod m20261201_000013_sessions_member_filled_in;
 mod m20261201_000014_create_stored_files;
 mod m20261202_000015_voice_messages;
+mod m20261203_000016_phone_notifications;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_sessions_member_filled_in::Migration),
             Box::new(m20261201_000014_create_stored_files::Migration),
             Box::new(m20261202_000015_voice_messages::Migration),
+            Box::new(m20261203_000016_phone_notifications::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ use axum::response::IntoResponse;
 const ICON_SVG: &str = include_str!("../assets/icon.svg");
 const ICON_192: &[u8] = include_bytes!("../assets/icon-192.png");
 const ICON_512: &[u8] = include_bytes!("../assets/icon-512.png");
+const SERVICE_WORKER: &str = include_str!("../assets/sw.js");
 const DAY: &str = "public, max-age=86400";
 
 pub async fn manifest() -> impl IntoResponse {
@@ -30,6 +31,18 @@ pub async fn manifest() -> impl IntoResponse {
             (CACHE_CONTROL, DAY),
         ],
         manifest.to_string(),
+    )
+}
+
+/// The service worker that shows phone notifications. Browsers check it for updates on their
+/// own; `no-cache` makes them ask us each time, so a new version reaches every phone.
+pub async fn service_worker() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "no-cache"),
+        ],
+        SERVICE_WORKER,
     )
 }
 

@@ -88,6 +88,26 @@ pub struct Config {
     #[arg(long = "trusted-proxy", env = "SPOLU_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network)]
     pub trusted_proxies: Vec<ipnet::IpNet>,
 
+    /// Push services phone notifications may be posted to (comma-separated; `*.` for a family
+    /// of hosts). A browser names its own service when it subscribes; any other is refused, so
+    /// Spolu never posts where a stranger points it. Default: Google, Mozilla, Apple, Microsoft.
+    #[arg(
+        long = "push-service",
+        env = "SPOLU_PUSH_SERVICES",
+        value_delimiter = ','
+    )]
+    pub push_services: Vec<app::server::infra::web_push::PushService>,
+
+    /// Who runs this site, for the push services (`mailto:…` or an https address). Default: the
+    /// public URL.
+    #[arg(long, env = "SPOLU_PUSH_CONTACT")]
+    pub push_contact: Option<String>,
+
+    /// The night, in the estate's time, when phones stay silent: news waits until its end.
+    /// `0-0` for never.
+    #[arg(long, env = "SPOLU_QUIET_HOURS", default_value = "22-7")]
+    pub quiet_hours: app::domain::QuietHours,
+
     /// Fill an empty database with the demo estate (accounts dana, cyril, boris, eva, anna,
     /// filip; password `spolu-demo`), then serve. Running it again adds nothing twice.
     #[arg(long)]

@@ -160,6 +160,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(crate::health::healthz))
         .route("/readyz", get(crate::health::readyz))
         .route("/manifest.webmanifest", get(assets::manifest))
+        .route("/sw.js", get(assets::service_worker))
         .route("/icon.svg", get(assets::icon_svg))
         .route("/icon-192.png", get(assets::icon_192))
         .route("/icon-512.png", get(assets::icon_512))

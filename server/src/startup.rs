@@ -4,6 +4,7 @@ use app::domain::Role;
 use app::i18n::Locale;
 use app::server::infra::file_store::{DatabaseFiles, FileStore, LocalFolder};
 use app::server::infra::speech::Speech;
+use app::server::infra::web_push::{PushService, WebPush};
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
 use app::server::{AppState, PostingLimits, Settings, demo, infra::database};
 use leptos::config::LeptosOptions;
@@ -107,7 +108,23 @@ impl Application {
                 comments_per_hour: config.comments_per_hour,
             },
         };
+        let push = WebPush::start(
+            &db,
+            config
+                .push_contact
+                .clone()
+                .unwrap_or_else(|| public_url.clone()),
+            if config.push_services.is_empty() {
+                PushService::known()
+            } else {
+                config.push_services.clone()
+            },
+            config.quiet_hours,
+        )
+        .await
+        .map_err(StartError::Setup)?;
         let state = AppState {
+            push: Arc::new(push),
             files: photo_store(config, &db).await?,
             db,
             settings: Arc::new(settings),
@@ -148,6 +165,7 @@ impl Application {
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tokio::spawn(decision_clock(self.state.db.clone()));
+        tokio::spawn(push_clock(self.state.clone()));
         if let Some(listener) = self.metrics {
             let metrics = crate::metrics::router(self.state.clone());
             tokio::spawn(async move {
@@ -208,6 +226,29 @@ async fn decision_clock(db: DatabaseConnection) {
             tracing::warn!(
                 ?error,
                 "the decision clock failed; trying again in a second"
+            );
+        }
+    }
+}
+
+/// Delivers queued phone notifications every two seconds (every instance may run it; each
+/// delivery is claimed in the database by one).
+async fn push_clock(state: AppState) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(2));
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let delivered = app::server::push::deliver_due(
+            &state.db,
+            &state.push,
+            state.settings.time_zone,
+            &state.settings.default_locale,
+        )
+        .await;
+        if let Err(error) = delivered {
+            tracing::warn!(
+                ?error,
+                "delivering phone notifications failed; trying again"
             );
         }
     }

@@ -1,4 +1,5 @@
 //! Staff making invite codes: `/api/create_invites`, `/api/list_invites`, `/staff/invites`.
+use crate::qr::decode_qr_codes;
 use app::domain::{InviteCode, Role};
 use sea_orm::EntityTrait;
 use serde_json::Value;
@@ -158,37 +159,6 @@ async fn the_invites_page_is_for_staff_only() {
             "the staff role is not offered to staff"
         );
     }
-}
-
-/// Every QR code on a print page, decoded: rasterised with resvg, read with rqrr.
-fn decode_qr_codes(html: &str) -> Vec<String> {
-    html.split("<svg")
-        .skip(1)
-        .filter_map(|rest| rest.split("</svg>").next())
-        .filter(|svg| svg.contains("crispEdges"))
-        .map(|inner| {
-            let svg = format!("<svg{inner}</svg>");
-            let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default())
-                .expect("the QR code is valid SVG");
-            let size = tree.size().to_int_size();
-            let (width, height) = (size.width() * 2, size.height() * 2);
-            let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height).expect("pixmap");
-            resvg::render(
-                &tree,
-                resvg::tiny_skia::Transform::from_scale(2.0, 2.0),
-                &mut pixmap.as_mut(),
-            );
-            let pixels = pixmap.data();
-            let mut image = rqrr::PreparedImage::prepare_from_greyscale(
-                width as usize,
-                height as usize,
-                |x, y| pixels[(y * width as usize + x) * 4],
-            );
-            let grids = image.detect_grids();
-            assert_eq!(grids.len(), 1, "one QR code per slip");
-            grids[0].decode().expect("the QR code decodes").1
-        })
-        .collect()
 }
 
 #[tokio::test]

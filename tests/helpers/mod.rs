@@ -6,9 +6,11 @@
 
 mod browser;
 mod databases;
+mod push_service;
 
 pub use browser::Browser;
 pub use databases::{TestDatabase, test_databases};
+pub use push_service::{FakePushService, Received, TestDevice};
 
 use app::domain::{
     DecisionRule, DisplayName, Eligibility, InviteCode, Password, ProposalBody, ProposalId,
@@ -342,6 +344,15 @@ impl TestApp {
 impl TestApp {
     /// A proposal made directly through the service (fast, for lists and counts).
     pub async fn proposal(&self, author: &TestMember, title: &str, body: &str) -> i32 {
+        self.proposal_made(author, title, body, false).await
+    }
+
+    /// A proposal that waits for staff in the moderation queue (as with pre-moderation on).
+    pub async fn proposal_held(&self, author: &TestMember, title: &str, body: &str) -> i32 {
+        self.proposal_made(author, title, body, true).await
+    }
+
+    async fn proposal_made(&self, author: &TestMember, title: &str, body: &str, held: bool) -> i32 {
         let category = self.first_category().await;
         let new = app::server::proposals::NewProposal {
             title: ProposalTitle::parse(title).expect("a good title"),
@@ -363,7 +374,7 @@ impl TestApp {
                 proposals_per_day: u64::MAX,
                 comments_per_hour: u64::MAX,
             },
-            false,
+            held,
         )
         .await
         .expect("proposal created")

@@ -758,3 +758,47 @@ voice-choose = Namluvit v telefonu nebo vybrat nahrávku
 reading-open = Namluvit vlastním hlasem
 reading-hint = Vaše nahrávka se bude přehrávat místo strojového hlasu, dokud se text nezmění. Můžete ho přečíst třeba romsky. Nejvýš 2 minuty.
 reading-save = Uložit nahrávku
+
+## Oznámení v telefonu
+push-title = Spolu
+push-section = Oznámení v telefonu
+push-explain = Spolu vám dá vědět do telefonu, když vám někdo odpoví, začne hlasování nebo se něco stane s vaším návrhem. V noci (od 22 do 7 hodin) je klid.
+push-needs-script = Tady se oznámení zapnout nedají: prohlížeč to neumí, nebo má vypnutý JavaScript.
+push-turn-on = Zapnout oznámení v tomto telefonu
+push-turned-on = Hotovo. Oznámení budou chodit do tohoto telefonu.
+push-denied = Telefon oznámení nepovolil. Povolte je v nastavení prohlížeče a zkuste to znovu.
+push-failed = Oznámení se teď nepodařilo zapnout. Zkuste to prosím znovu.
+push-this-device = Tento telefon
+push-devices = Kam oznámení chodí
+push-device-unknown = Zařízení
+push-no-devices = Zatím nikam.
+push-since = od
+push-forget = Odebrat
+push-what = Co vám má přijít
+push-topic-replies = Někdo mi odpověděl
+push-topic-votes = Začalo hlasování, ve kterém můžu hlasovat
+push-topic-reminders = Připomenutí, že hlasování zítra končí
+push-topic-results = Výsledek hlasování
+push-topic-outcomes = Co se děje s mými návrhy a s návrhy, které podporuji nebo komentuji
+push-topic-moderation = Co moderátoři udělali s mými příspěvky
+push-topic-queue = Něco čeká na kontrolu (pro pracovníky)
+notify-decision-closing = Hlasování „{ $about }“ zítra končí. Ještě jste nehlasovali.
+notify-waiting = Na kontrolu čeká příspěvek u návrhu „{ $about }“.
+error-push-service = Tuto adresu pro oznámení Spolu nezná. Zkuste jiný prohlížeč.
+error-push-keys = Prohlížeč poslal neplatné klíče. Zkuste oznámení zapnout znovu.
+
+## Plakáty na nástěnku
+poster-print = Plakát na nástěnku
+poster-title = Plakát
+poster-hint = Vytiskněte tuto stránku na papír A4 (v prohlížeči Tisk nebo Ctrl+P). Vytiskne se jen plakát.
+poster-back = Zpět
+poster-scan = Namiřte fotoaparát telefonu na kód. Nebo napište adresu:
+poster-vote-open = Hlasování je otevřené
+poster-vote-soon = Brzy se bude hlasovat
+poster-decided = Je rozhodnuto
+poster-cancelled = Hlasování je zrušené
+poster-outcome = Co se děje s návrhem
+poster-week = Co je nového
+poster-week-none = Tento týden nic nového. Napište návrh vy!
+poster-week-invite = Máte nápad, co zlepšit? Napište ho do Spolu.
+poster-week-print = Plakát „Co je nového“

@@ -744,3 +744,47 @@ voice-choose = Record on the phone or choose a recording
 reading-open = Read it in your own voice
 reading-hint = Your recording plays instead of the machine's voice until the text changes. You can read it in Romani, for example. Two minutes at most.
 reading-save = Save the recording
+
+## Phone notifications
+push-title = Spolu
+push-section = Phone notifications
+push-explain = Spolu tells your phone when someone replies, a vote starts or your proposal moves on. The night (10 pm to 7 am) stays quiet.
+push-needs-script = Notifications cannot be turned on here: this browser cannot, or JavaScript is off.
+push-turn-on = Turn on notifications on this phone
+push-turned-on = Done. Notifications will come to this phone.
+push-denied = The phone did not allow notifications. Allow them in the browser's settings and try again.
+push-failed = Notifications could not be turned on just now. Please try again.
+push-this-device = This phone
+push-devices = Where notifications go
+push-device-unknown = A device
+push-no-devices = Nowhere yet.
+push-since = since
+push-forget = Remove
+push-what = What you want to hear about
+push-topic-replies = Someone replied to me
+push-topic-votes = A vote I can take part in has started
+push-topic-reminders = A reminder that a vote ends tomorrow
+push-topic-results = The result of a vote
+push-topic-outcomes = What happens to my proposals and to those I support or comment on
+push-topic-moderation = What moderators did to my posts
+push-topic-queue = Something waits to be checked (for staff)
+notify-decision-closing = The vote "{ $about }" ends tomorrow. You have not voted yet.
+notify-waiting = A post on "{ $about }" waits to be checked.
+error-push-service = Spolu does not know this notification address. Try another browser.
+error-push-keys = The browser sent keys that do not work. Try turning notifications on again.
+
+## Posters for the stairwell
+poster-print = Poster for the notice board
+poster-title = Poster
+poster-hint = Print this page on A4 paper (Print in the browser, or Ctrl+P). Only the poster is printed.
+poster-back = Back
+poster-scan = Point your phone's camera at the code. Or type the address:
+poster-vote-open = Voting is open
+poster-vote-soon = Voting starts soon
+poster-decided = It is decided
+poster-cancelled = The vote was cancelled
+poster-outcome = What happens with the proposal
+poster-week = What's new
+poster-week-none = Nothing new this week. Write a proposal yourself!
+poster-week-invite = Do you have an idea to make things better? Write it in Spolu.
+poster-week-print = "What's new" poster

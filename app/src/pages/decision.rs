@@ -125,6 +125,9 @@ fn Decision(
                     {manage_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     // "Listen" in a person's voice, e.g. in Romani.
                     <ReadingForm kind=ReadingOf::Decision id=id/>
+                    <p><a class="button" href=format!("/decisions/{id}/poster")>
+                        <IconSvg icon=Icon::Print/><span>{t("poster-print")}</span>
+                    </a></p>
                     {(decision.state == DecisionState::Open && decision.kind == DecisionKind::Single).then(|| view! {
                         <p><a class="button" href=format!("/decisions/{id}/assist")>
                             <IconSvg icon=Icon::People/><span>{t("assist-link")}</span>

@@ -1,7 +1,8 @@
-//! `/me`: who I am here — my name, password and language — the staff tools I may use, what
-//! Spolu keeps about me, and signing out.
+//! `/me`: who I am here — my name, password and language — the staff tools I may use, phone
+//! notifications, what Spolu keeps about me, and signing out.
 mod change_password;
 mod delete_account;
+mod phone_notifications;
 mod rename;
 
 use crate::components::{FormMessage, Icon, IconSvg, LanguageSwitch, PageTitle, TextField};
@@ -12,6 +13,7 @@ use crate::serverfns::account::SignOut;
 use change_password::ChangePassword;
 use delete_account::DeleteAccount;
 use leptos::prelude::*;
+use phone_notifications::PhoneNotifications;
 use rename::ChangeDisplayName;
 
 #[component]
@@ -50,6 +52,7 @@ pub fn MePage() -> impl IntoView {
             <h3>{t("me-language")}</h3>
             <LanguageSwitch/>
         </section>
+        <PhoneNotifications/>
         <section aria-labelledby="me-data">
             <h2 id="me-data">{t("me-data")}</h2>
             <p><a href="/privacy">{t("privacy-title")}</a></p>

@@ -58,6 +58,7 @@ pub fn StaffPage() -> impl IntoView {
             <a href="/staff/members">{t("members-title")}</a>
             <a href="/staff/invites">{t("invites-title")}</a>
             <a href="/staff/exports">{t("exports-title")}</a>
+            <a href="/posters/week">{t("poster-week-print")}</a>
         </nav>
         <FormMessage error=page_error/>
         <Suspense fallback=|| ()>

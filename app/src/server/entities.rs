@@ -17,6 +17,9 @@ pub mod place;
 pub mod proposal;
 pub mod proposal_photo;
 pub mod proposal_status_change;
+pub mod push_delivery;
+pub mod push_device;
+pub mod push_muted;
 pub mod reading;
 pub mod refused_upload;
 pub mod report;
@@ -37,7 +40,7 @@ mod tests {
         Choice, DecisionKind, Eligibility, LogAction, Outcome, OutcomeStage, ProposalStatus,
         ReadingOf, ReportReason, Role, TargetKind, VotingMethod,
     };
-    use crate::views::notifications::NotificationKind;
+    use crate::views::notifications::{NotificationKind, PushTopic};
     use sea_orm::{ActiveEnum, Iterable};
 
     /// Forms and addresses speak `as_str`; the database speaks the stored value. They are the
@@ -67,5 +70,6 @@ mod tests {
         stored_as_named(NotificationKind::as_str);
         stored_as_named(TargetKind::as_str);
         stored_as_named(ReadingOf::as_str);
+        stored_as_named(PushTopic::as_str);
     }
 }

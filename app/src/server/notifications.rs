@@ -3,17 +3,21 @@
 //! An action commits first, then calls [`send`] with the event's id; `send` works out the
 //! recipients from the database and stores one row per person. The row's `event` names the event
 //! (`comment-12`, `log-40`…), unique per member, so a retried or concurrent send adds nothing.
-//! Another channel (e-mail, web push) would be a second consumer of the same recipient list.
+//! Phone notifications (`push`) are queued from the same rows, so every channel tells the same
+//! people the same news; a channel of its own (SMS) would read them too.
+use crate::domain::Target;
 use crate::error::AppError;
 use crate::server::clock::now;
 use crate::server::entities::{notification, outcome, outcome_update, user};
-use crate::views::notifications::NotificationKind;
+use crate::views::notifications::{NotificationKind, PushTopic};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::BTreeSet;
 mod drafts;
 mod inbox;
-use drafts::{comment_draft, decision_draft, moderation_draft, outcome_draft};
+use drafts::{
+    closing_draft, comment_draft, decision_draft, moderation_draft, outcome_draft, waiting_draft,
+};
 pub use inbox::{list, mark_read, open, unread_count};
 
 /// Something members may want to hear about, named by the row that records it.
@@ -24,9 +28,13 @@ pub enum Event {
     /// A moderation-log row (only hide, edit, merge and approve are told to the author).
     Moderation(i32),
     DecisionOpened(i32),
+    /// An open decision closes within a day (told once, to those who have not voted).
+    DecisionClosing(i32),
     DecisionClosed(i32),
     OutcomePublished(i32),
     OutcomeUpdated(i32),
+    /// A proposal or a comment waits for staff in the moderation queue.
+    Waiting(Target),
 }
 
 /// One notification before it is stored: for whom, and what about.
@@ -64,18 +72,16 @@ async fn try_send(db: &DatabaseConnection, event: Event) -> Result<(), AppError>
         return Ok(());
     }
     let at = now();
-    notification::Entity::insert_many(recipients.into_iter().map(|member| {
-        notification::ActiveModel {
-            member_id: Set(member),
-            event: Set(draft.event.clone()),
-            kind: Set(draft.kind),
-            proposal_id: Set(draft.proposal),
-            decision_id: Set(draft.decision),
-            detail: Set(draft.detail.clone()),
-            created_at: Set(at),
-            read_at: Set(None),
-            ..Default::default()
-        }
+    notification::Entity::insert_many(recipients.iter().map(|&member| notification::ActiveModel {
+        member_id: Set(member),
+        event: Set(draft.event.clone()),
+        kind: Set(draft.kind),
+        proposal_id: Set(draft.proposal),
+        decision_id: Set(draft.decision),
+        detail: Set(draft.detail.clone()),
+        created_at: Set(at),
+        read_at: Set(None),
+        ..Default::default()
     }))
     .on_conflict(
         OnConflict::columns([notification::Column::MemberId, notification::Column::Event])
@@ -84,7 +90,7 @@ async fn try_send(db: &DatabaseConnection, event: Event) -> Result<(), AppError>
     )
     .exec_without_returning(db)
     .await?;
-    Ok(())
+    crate::server::push::enqueue(db, &draft.event, &recipients, PushTopic::of(draft.kind)).await
 }
 
 async fn draft(db: &DatabaseConnection, event: Event) -> Result<Option<Draft>, AppError> {
@@ -93,6 +99,8 @@ async fn draft(db: &DatabaseConnection, event: Event) -> Result<Option<Draft>, A
         Event::Moderation(id) => moderation_draft(db, id).await,
         Event::DecisionOpened(id) => decision_draft(db, id, false).await,
         Event::DecisionClosed(id) => decision_draft(db, id, true).await,
+        Event::DecisionClosing(id) => closing_draft(db, id).await,
+        Event::Waiting(target) => waiting_draft(db, target).await,
         Event::OutcomePublished(id) => {
             let Some(row) = outcome::Entity::find_by_id(id).one(db).await? else {
                 return Ok(None);

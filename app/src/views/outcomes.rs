@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 /// One outcome on "What changed" or on its proposal's page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutcomeView {
+    /// The outcome's own id (its poster is `/outcomes/{id}/poster`).
+    pub id: i32,
     pub proposal_id: i32,
     pub proposal_title: String,
     pub category: Option<CategoryLabel>,

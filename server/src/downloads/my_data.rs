@@ -2,8 +2,8 @@
 //! It never says how they voted: only which decisions they took part in.
 use app::error::AppError;
 use app::server::entities::{
-    comment, decision, decision_participant, notification, proposal, proposal_photo, report,
-    support, user,
+    comment, decision, decision_participant, notification, proposal, proposal_photo, push_device,
+    push_muted, report, support, user,
 };
 use app::server::infra::file_store::FileStore;
 use base64::Engine;
@@ -24,6 +24,23 @@ pub struct MyData {
     pub reports: Vec<MyReport>,
     pub decisions_taken_part_in: Vec<TookPart>,
     pub notifications: Vec<MyNotification>,
+    /// Devices with phone notifications on, and the kinds of news switched off for them.
+    pub phone_notifications: PhoneNotifications,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhoneNotifications {
+    pub devices: Vec<MyDevice>,
+    pub switched_off: Vec<&'static str>,
+}
+
+/// A device as Spolu keeps it: its push service's address is the member's, so it is here whole.
+#[derive(Debug, Serialize)]
+pub struct MyDevice {
+    pub name: String,
+    pub address: String,
+    pub turned_on_at: DateTime<Utc>,
+    pub last_sent_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -153,6 +170,15 @@ pub async fn export(
         .all(db)
         .await?;
     let readings = app::server::readings::recorded_by(db, member).await?;
+    let devices = push_device::Entity::find()
+        .filter(push_device::Column::MemberId.eq(member))
+        .order_by_asc(push_device::Column::Id)
+        .all(db)
+        .await?;
+    let muted = push_muted::Entity::find()
+        .filter(push_muted::Column::MemberId.eq(member))
+        .all(db)
+        .await?;
     let mut voices = std::collections::HashMap::new();
     let recorded: Vec<(Option<String>, Option<i32>)> = proposals
         .iter()
@@ -263,6 +289,18 @@ pub async fn export(
                 read: n.read_at.is_some(),
             })
             .collect(),
+        phone_notifications: PhoneNotifications {
+            devices: devices
+                .into_iter()
+                .map(|d| MyDevice {
+                    name: d.label,
+                    address: d.endpoint,
+                    turned_on_at: d.created_at,
+                    last_sent_at: d.last_sent_at,
+                })
+                .collect(),
+            switched_off: muted.into_iter().map(|m| m.topic.as_str()).collect(),
+        },
     })
 }
 

@@ -28,9 +28,15 @@ pub fn OutcomeSection(
             {outcome.clone().map(|outcome| {
                 let published_on = outcome.published_on.clone();
                 let updates = outcome.updates.clone();
+                let poster = format!("/outcomes/{}/poster", outcome.id);
                 view! {
                     <OutcomeFacts outcome/>
-                    {can_publish.then(|| view! { <ReadingForm kind=ReadingOf::Outcome id=proposal/> })}
+                    {can_publish.then(|| view! {
+                        <ReadingForm kind=ReadingOf::Outcome id=proposal/>
+                        <p><a class="button" href=poster>
+                            <IconSvg icon=Icon::Print/><span>{t("poster-print")}</span>
+                        </a></p>
+                    })}
                     <h3>{t("outcome-timeline")}</h3>
                     <OutcomeTimeline published_on updates/>
                 }

@@ -10,14 +10,14 @@ use crate::server::accounts::authenticate::{Claimant, authenticate};
 use crate::server::clock::now;
 use crate::server::entities::{
     comment, decision_participant, notification, open_ballot_mark, proposal, proposal_photo,
-    reading, report, support, user,
+    push_delivery, push_device, push_muted, reading, report, support, user,
 };
 use crate::server::infra::file_store::FileStore;
 use crate::visitor::Member;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect, TransactionTrait,
+    QuerySelect, QueryTrait, TransactionTrait,
 };
 use std::collections::BTreeSet;
 
@@ -97,6 +97,32 @@ pub async fn delete(
         .await?;
     report::Entity::delete_many()
         .filter(report::Column::ReporterId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    // Phone notifications: the devices (their addresses are personal), what was on its way to
+    // them, and the switches.
+    let notes = notification::Entity::find()
+        .select_only()
+        .column(notification::Column::Id)
+        .filter(notification::Column::MemberId.eq(member.id));
+    push_delivery::Entity::delete_many()
+        .filter(push_delivery::Column::NotificationId.in_subquery(notes.into_query()))
+        .exec(&txn)
+        .await?;
+    let devices = push_device::Entity::find()
+        .select_only()
+        .column(push_device::Column::Id)
+        .filter(push_device::Column::MemberId.eq(member.id));
+    push_delivery::Entity::delete_many()
+        .filter(push_delivery::Column::DeviceId.in_subquery(devices.into_query()))
+        .exec(&txn)
+        .await?;
+    push_device::Entity::delete_many()
+        .filter(push_device::Column::MemberId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    push_muted::Entity::delete_many()
+        .filter(push_muted::Column::MemberId.eq(member.id))
         .exec(&txn)
         .await?;
     notification::Entity::delete_many()

@@ -14,6 +14,7 @@ use crate::server::notifications::{self, Event};
 use crate::server::proposals::change_status;
 use crate::views::decisions::DecisionState;
 use crate::visitor::Member;
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -221,6 +222,40 @@ pub async fn run_due(db: &DatabaseConnection) -> Result<(), AppError> {
         .await?;
     for id in to_close {
         close(db, id, None).await?;
+    }
+    remind_due(db, at).await
+}
+
+/// A day before an open decision closes, those who have not voted hear it once (whichever
+/// instance gets there first marks it). A vote that lasts a day or less has its opening news
+/// and needs no reminder.
+async fn remind_due(db: &DatabaseConnection, at: DateTime<Utc>) -> Result<(), AppError> {
+    let day = chrono::Duration::hours(24);
+    let closing = decision::Entity::find()
+        .filter(decision::Column::ClosedAt.is_null())
+        .filter(decision::Column::CancelledAt.is_null())
+        .filter(decision::Column::StartedAt.is_not_null())
+        .filter(decision::Column::RemindedAt.is_null())
+        .filter(decision::Column::ClosesAt.gt(at))
+        .filter(decision::Column::ClosesAt.lte(at + day))
+        .all(db)
+        .await?;
+    for row in closing {
+        if row
+            .started_at
+            .is_some_and(|started| started > row.closes_at - day)
+        {
+            continue;
+        }
+        let marked = decision::Entity::update_many()
+            .col_expr(decision::Column::RemindedAt, Expr::value(at))
+            .filter(decision::Column::Id.eq(row.id))
+            .filter(decision::Column::RemindedAt.is_null())
+            .exec(db)
+            .await?;
+        if marked.rows_affected == 1 {
+            notifications::send(db, Event::DecisionClosing(row.id)).await;
+        }
     }
     Ok(())
 }

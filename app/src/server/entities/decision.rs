@@ -25,6 +25,8 @@ pub struct Model {
     pub meeting_note: Option<String>,
     pub created_by: i32,
     pub created_at: DateTimeUtc,
+    /// When the "closes tomorrow" reminder went out (once, whichever instance sent it).
+    pub reminded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -56,6 +56,8 @@ pub struct AppState {
     pub site: Arc<crate::server::infra::site_settings::SiteCache>,
     /// Texts read aloud (see `speech`).
     pub speech: Arc<crate::server::infra::speech::Speech>,
+    /// Phone notifications: the site's key and the push services (see `web_push`).
+    pub push: Arc<crate::server::infra::web_push::WebPush>,
     pub leptos_options: LeptosOptions,
 }
 

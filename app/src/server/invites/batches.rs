@@ -174,7 +174,7 @@ pub async fn print_sheet(
             let code = display(&row.code);
             let join_url = format!("{join_address}?code={code}");
             Ok(Slip {
-                qr_svg: qr_svg(&join_url)?,
+                qr_svg: crate::server::infra::qr::svg(&join_url)?,
                 join_url,
                 code,
                 expires_on: local_day(row.expires_at, zone),
@@ -187,36 +187,4 @@ pub async fn print_sheet(
         join_address,
         slips,
     })
-}
-
-/// A QR code for `text` as an inline SVG element (no XML prolog, sized by its container).
-pub fn qr_svg(text: &str) -> Result<String, AppError> {
-    use qrcode::render::svg;
-    let code =
-        qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).map_err(|error| {
-            tracing::error!(%error, "a join address too long for a QR code");
-            AppError::Internal
-        })?;
-    let image = code
-        .render::<svg::Color>()
-        .min_dimensions(200, 200)
-        .dark_color(svg::Color("#000"))
-        .light_color(svg::Color("#fff"))
-        .build();
-    // The renderer writes a standalone document; inside HTML only the <svg> element belongs.
-    let start = image.find("<svg").ok_or(AppError::Internal)?;
-    Ok(image[start..].replacen("<svg", "<svg aria-hidden=\"true\" focusable=\"false\"", 1))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::qr_svg;
-
-    #[test]
-    fn the_qr_code_is_an_svg_element_without_a_prolog() {
-        let svg = qr_svg("https://spolu.example.cz/join?code=K7QM-3XPA").expect("svg");
-        assert!(svg.starts_with("<svg "), "{}", &svg[..40]);
-        assert!(svg.ends_with("</svg>"));
-        assert!(!svg.contains("<?xml"));
-    }
 }

@@ -1,10 +1,11 @@
 //! What each event says and to whom: one draft per kind of event, never with anyone's vote.
 use super::Draft;
-use crate::domain::{Eligibility, LogAction, TargetKind};
+use crate::domain::{Eligibility, LogAction, Role, Target, TargetKind};
 use crate::error::AppError;
 use crate::server::clock::now;
 use crate::server::entities::{
-    comment, decision, decision_proposal, moderation_log, outcome, proposal, support, user,
+    comment, decision, decision_participant, decision_proposal, moderation_log, outcome, proposal,
+    support, user,
 };
 use crate::views::notifications::NotificationKind;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -98,33 +99,8 @@ pub(super) async fn decision_draft(
     let Some(row) = decision::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
-    let eligibility = row.eligibility;
-    let mut voters = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .filter(
-            // A suspended member may not vote, so is not asked to.
-            sea_orm::Condition::any()
-                .add(user::Column::SuspendedUntil.is_null())
-                .add(user::Column::SuspendedUntil.lte(now())),
-        );
-    if eligibility == Eligibility::CoreGroup {
-        voters = voters.filter(user::Column::Core.eq(true));
-    }
-    let mut recipients: BTreeSet<i32> = voters
-        .into_tuple::<i32>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let proposals: Vec<i32> = decision_proposal::Entity::find()
-        .select_only()
-        .column(decision_proposal::Column::ProposalId)
-        .filter(decision_proposal::Column::DecisionId.eq(id))
-        .order_by_asc(decision_proposal::Column::Position)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let mut recipients = voters(db, row.eligibility).await?;
+    let proposals = proposals_of(db, id).await?;
     if closed {
         let authors: Vec<i32> = proposal::Entity::find()
             .select_only()
@@ -163,6 +139,112 @@ pub(super) async fn decision_draft(
         },
         recipients,
     }))
+}
+
+/// A decision closes within a day: to those who may vote and have not.
+pub(super) async fn closing_draft(
+    db: &DatabaseConnection,
+    id: i32,
+) -> Result<Option<Draft>, AppError> {
+    let Some(row) = decision::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    if row.closed_at.is_some() || row.cancelled_at.is_some() {
+        return Ok(None);
+    }
+    let mut recipients = voters(db, row.eligibility).await?;
+    let voted: Vec<i32> = decision_participant::Entity::find()
+        .select_only()
+        .column(decision_participant::Column::MemberId)
+        .filter(decision_participant::Column::DecisionId.eq(id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for member in voted {
+        recipients.remove(&member);
+    }
+    let proposals = proposals_of(db, id).await?;
+    Ok(Some(Draft {
+        event: format!("decision-closing-{id}"),
+        kind: NotificationKind::DecisionClosing,
+        proposal: match proposals.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        },
+        decision: Some(id),
+        detail: None,
+        recipients,
+    }))
+}
+
+/// A proposal or a comment waits in the moderation queue: to every staff member and admin.
+pub(super) async fn waiting_draft(
+    db: &DatabaseConnection,
+    target: Target,
+) -> Result<Option<Draft>, AppError> {
+    let (event, proposal) = match target {
+        Target::Proposal(id) => (format!("waiting-proposal-{id}"), id),
+        Target::Comment(id) => {
+            let Some(row) = comment::Entity::find_by_id(id).one(db).await? else {
+                return Ok(None);
+            };
+            (format!("waiting-comment-{id}"), row.proposal_id)
+        }
+    };
+    let recipients: BTreeSet<i32> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::Role.is_in([Role::Staff, Role::Admin]))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(Some(Draft {
+        event,
+        kind: NotificationKind::Waiting,
+        proposal: Some(proposal),
+        decision: None,
+        detail: None,
+        recipients,
+    }))
+}
+
+/// Everyone who may vote in a decision of this eligibility. A suspended member may not vote,
+/// so is not asked to.
+async fn voters(
+    db: &DatabaseConnection,
+    eligibility: Eligibility,
+) -> Result<BTreeSet<i32>, AppError> {
+    let mut voters = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(
+            sea_orm::Condition::any()
+                .add(user::Column::SuspendedUntil.is_null())
+                .add(user::Column::SuspendedUntil.lte(now())),
+        );
+    if eligibility == Eligibility::CoreGroup {
+        voters = voters.filter(user::Column::Core.eq(true));
+    }
+    Ok(voters
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// The proposals a decision is about, in their order.
+async fn proposals_of(db: &DatabaseConnection, decision: i32) -> Result<Vec<i32>, AppError> {
+    Ok(decision_proposal::Entity::find()
+        .select_only()
+        .column(decision_proposal::Column::ProposalId)
+        .filter(decision_proposal::Column::DecisionId.eq(decision))
+        .order_by_asc(decision_proposal::Column::Position)
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 /// Everyone who wrote, supported or commented on the proposal, but not the staff member who

@@ -139,12 +139,17 @@ pub async fn open(
 }
 
 /// Where a notification leads: a decision's news to the decision (where one votes and sees the
-/// result), anything else to its proposal.
+/// result), staff's "waiting" to the moderation queue, anything else to its proposal.
 fn link_of(row: &notification::Model) -> Option<String> {
     let about_a_decision = matches!(
         row.kind,
-        NotificationKind::DecisionOpened | NotificationKind::DecisionClosed
+        NotificationKind::DecisionOpened
+            | NotificationKind::DecisionClosing
+            | NotificationKind::DecisionClosed
     );
+    if row.kind == NotificationKind::Waiting {
+        return Some("/staff".to_owned());
+    }
     match (row.proposal_id, row.decision_id) {
         (_, Some(decision)) if about_a_decision => Some(format!("/decisions/{decision}")),
         (Some(proposal), _) => Some(format!("/proposals/{proposal}")),

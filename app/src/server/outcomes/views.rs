@@ -184,6 +184,7 @@ pub async fn views(
                 .collect();
             let after = updates.iter().rev().find_map(|u| u.photos.first().cloned());
             OutcomeView {
+                id: row.id,
                 proposal_id: row.proposal_id,
                 proposal_title: proposal.map(|p| p.title.clone()).unwrap_or_default(),
                 category: proposal.and_then(|p| labels.get(&p.category_id).cloned()),

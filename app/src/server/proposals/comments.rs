@@ -4,6 +4,7 @@ use crate::error::AppError;
 use crate::server::entities::{comment, proposal, user};
 use crate::server::infra::file_store::FileStore;
 use crate::server::infra::voice::{self, StoredVoice, Voice};
+use crate::server::notifications::Event;
 use crate::server::staff_log::log_help;
 use crate::views::moderation::Marks;
 use crate::views::proposals::{CommentView, VoiceView};
@@ -223,14 +224,13 @@ async fn insert(
         .exec(&txn)
         .await?;
     txn.commit().await?;
-    // A held comment is told about once a moderator lets it through.
-    if !held {
-        crate::server::notifications::send(
-            db,
-            crate::server::notifications::Event::Comment(row.id),
-        )
-        .await;
-    }
+    // A held comment is told about once a moderator lets it through; till then, to staff.
+    let event = if held {
+        Event::Waiting(Target::Comment(row.id))
+    } else {
+        Event::Comment(row.id)
+    };
+    crate::server::notifications::send(db, event).await;
     Ok(row.id)
 }
 

@@ -9,6 +9,7 @@ use crate::server::infra::photos::{self, Photo, StoredPhoto, Upload};
 use crate::server::infra::search;
 use crate::server::infra::speech::Speech;
 use crate::server::infra::voice::{self, StoredVoice, Voice};
+use crate::server::notifications::{self, Event};
 use crate::server::staff_log::log_help;
 use crate::visitor::Member;
 use sea_orm::{
@@ -301,5 +302,8 @@ pub(super) async fn insert(
     }
     record_status(&txn, row.id, status, at, Some(author.id)).await?;
     txn.commit().await?;
+    if pre_moderation {
+        notifications::send(db, Event::Waiting(Target::Proposal(row.id))).await;
+    }
     Ok(row.id)
 }

@@ -39,6 +39,9 @@ pub async fn report(
     .on_conflict_do_nothing()
     .exec_without_returning(db)
     .await?;
+    // Staff hear once that something about this item waits in the queue.
+    crate::server::notifications::send(db, crate::server::notifications::Event::Waiting(target))
+        .await;
     Ok(())
 }
 
