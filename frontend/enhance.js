@@ -256,8 +256,8 @@ async function turnOnPush(box) {
     tell("done");
     box.dataset.turnedOn = "yes";
     button.hidden = true;
-    // The list of devices gains this one without a reload.
-    const section = box.closest("section");
+    // The list of devices on /me gains this one without a reload (the prompt has no list).
+    const section = box.closest("#phone-notifications");
     let list = section?.querySelector(".push-devices");
     if (section && !list) {
       list = document.createElement("ul");

@@ -24,6 +24,9 @@ mod moderation;
 mod outcome_stage;
 mod page_number;
 mod password;
+mod phone_number;
+#[cfg(feature = "ssr")]
+pub mod plain_text;
 mod proposal_status;
 mod proposal_text;
 #[cfg(feature = "ssr")]
@@ -32,6 +35,8 @@ mod reading_of;
 mod report_reason;
 mod role;
 mod target;
+#[cfg(feature = "ssr")]
+pub mod text_message;
 mod username;
 
 pub use comment_text::CommentText;
@@ -48,6 +53,7 @@ pub use moderation::{HideReason, LogAction, StaffNote};
 pub use outcome_stage::{OutcomeStage, OutcomeText, WhoDoes};
 pub use page_number::PageIndex;
 pub use password::Password;
+pub use phone_number::PhoneNumber;
 pub use proposal_status::ProposalStatus;
 pub use proposal_text::{ProposalBody, ProposalTitle};
 #[cfg(feature = "ssr")]

@@ -17,6 +17,7 @@ pub mod proposals;
 pub mod push;
 pub mod readings;
 pub mod staff_log;
+pub mod text_messages;
 
 pub use infra::state::{AppState, PostingLimits, Settings};
 

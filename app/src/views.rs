@@ -11,3 +11,4 @@ pub mod outcomes;
 pub mod posters;
 pub mod proposals;
 pub mod site;
+pub mod text_messages;

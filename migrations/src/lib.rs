@@ -17,6 +17,7 @@ mod m20261201_000013_sessions_member_filled_in;
 mod m20261201_000014_create_stored_files;
 mod m20261202_000015_voice_messages;
 mod m20261203_000016_phone_notifications;
+mod m20261203_000017_text_messages;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_create_stored_files::Migration),
             Box::new(m20261202_000015_voice_messages::Migration),
             Box::new(m20261203_000016_phone_notifications::Migration),
+            Box::new(m20261203_000017_text_messages::Migration),
         ]
     }
 }

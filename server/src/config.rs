@@ -108,6 +108,11 @@ pub struct Config {
     #[arg(long, env = "SPOLU_QUIET_HOURS", default_value = "22-7")]
     pub quiet_hours: app::domain::QuietHours,
 
+    /// For development: a folder where text messages are written (`outbox.txt`) instead of sent,
+    /// while no SMS gateway is set up on `/admin`. It also makes Spolu offer text messages.
+    #[arg(long, env = "SPOLU_SMS_OUTBOX")]
+    pub sms_outbox: Option<std::path::PathBuf>,
+
     /// Fill an empty database with the demo estate (accounts dana, cyril, boris, eva, anna,
     /// filip; password `spolu-demo`), then serve. Running it again adds nothing twice.
     #[arg(long)]

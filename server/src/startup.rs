@@ -4,6 +4,7 @@ use app::domain::Role;
 use app::i18n::Locale;
 use app::server::infra::file_store::{DatabaseFiles, FileStore, LocalFolder};
 use app::server::infra::speech::Speech;
+use app::server::infra::text_gateway::TextChannel;
 use app::server::infra::web_push::{PushService, WebPush};
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
 use app::server::{AppState, PostingLimits, Settings, demo, infra::database};
@@ -123,8 +124,11 @@ impl Application {
         )
         .await
         .map_err(StartError::Setup)?;
+        let texts = TextChannel::new(config.sms_outbox.clone(), config.quiet_hours)
+            .map_err(StartError::Setup)?;
         let state = AppState {
             push: Arc::new(push),
+            texts: Arc::new(texts),
             files: photo_store(config, &db).await?,
             db,
             settings: Arc::new(settings),
@@ -231,8 +235,8 @@ async fn decision_clock(db: DatabaseConnection) {
     }
 }
 
-/// Delivers queued phone notifications every two seconds (every instance may run it; each
-/// delivery is claimed in the database by one).
+/// Delivers queued phone notifications and text messages every two seconds (every instance may
+/// run it; each message is claimed in the database by one).
 async fn push_clock(state: AppState) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(2));
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -250,6 +254,16 @@ async fn push_clock(state: AppState) {
                 ?error,
                 "delivering phone notifications failed; trying again"
             );
+        }
+        let texted = app::server::text_messages::deliver_due(
+            &state.db,
+            &state.texts,
+            state.settings.time_zone,
+            &state.settings.default_locale,
+        )
+        .await;
+        if let Err(error) = texted {
+            tracing::warn!(?error, "sending text messages failed; trying again");
         }
     }
 }

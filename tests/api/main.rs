@@ -33,4 +33,5 @@ mod reports;
 mod sign_in;
 mod staff_permissions;
 mod stored_values;
+mod text_messages;
 mod voice;

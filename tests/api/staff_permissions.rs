@@ -152,7 +152,36 @@ async fn every_staff_function_answers_each_role_as_the_design_says() {
                 vec![("member", &author_id), ("role", "resident")],
                 Row::Admin,
             ),
+            ("get_decision_poster", vec![("id", "1")], Row::Staff),
+            ("get_outcome_poster", vec![("id", "1")], Row::Staff),
+            ("get_week_poster", vec![], Row::Staff),
+            (
+                "set_member_phone",
+                vec![
+                    ("member", &author_id),
+                    ("number", "777123456"),
+                    ("consent", "on"),
+                ],
+                Row::Staff,
+            ),
+            (
+                "remove_member_phone",
+                vec![("member", &author_id)],
+                Row::Staff,
+            ),
             ("site_settings_form", vec![], Row::Admin),
+            ("get_text_gateway", vec![], Row::Admin),
+            (
+                "save_text_gateway",
+                vec![
+                    ("url", ""),
+                    ("username", ""),
+                    ("password", ""),
+                    ("body", "{number} {text}"),
+                    ("monthly_cap", "0"),
+                ],
+                Row::Admin,
+            ),
             ("set_kiosk", vec![], Row::Admin),
             ("read_catalog", vec![], Row::Admin),
             (

@@ -25,7 +25,7 @@ for (const javaScript of [true, false]) {
     if (javaScript) await assertAccessible(dana, "/admin");
     await settled(dana);
     await dana.fill("#estate_name", name);
-    await dana.getByRole("button", { name: "Uložit" }).click();
+    await dana.getByRole("button", { name: "Uložit", exact: true }).click();
     await dana.locator(".estate-name", { hasText: name }).waitFor();
 
     await dana.goto(`${spolu.url}/admin/categories`);

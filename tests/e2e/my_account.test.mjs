@@ -25,11 +25,11 @@ for (const javaScript of [true, false]) {
     await page.getByText("Změnit jméno").click();
     const name = page.getByLabel("Vaše jméno");
     await name.fill("F");
-    await page.getByRole("button", { name: "Uložit" }).click();
+    await page.getByRole("button", { name: "Uložit", exact: true }).click();
     await page.getByText("Jméno musí mít 2 až 40 znaků.").waitFor();
     await settled(page);
     await page.getByLabel("Vaše jméno").fill(`Filip ${mode}`);
-    await page.getByRole("button", { name: "Uložit" }).click();
+    await page.getByRole("button", { name: "Uložit", exact: true }).click();
     await page.getByRole("heading", { name: `Filip ${mode}`, level: 1 }).waitFor();
     if (javaScript) await assertAccessible(page, `/me (${mode})`);
     await shot(page, `me-${mode}`);

@@ -39,7 +39,7 @@ test("staff print a decision's, an outcome's and the week's posters", async () =
 
   // An open decision, from its page.
   await page.goto(`${spolu.url}/decisions`);
-  await page.locator("main a[href^='/decisions/']").first().click();
+  await page.locator("main ul.cards a[href^='/decisions/']").first().click();
   await page.waitForURL(/\/decisions\/\d+$/);
   await page.getByRole("link", { name: "Plakát na nástěnku" }).click();
   await page.waitForURL(/\/decisions\/\d+\/poster$/);

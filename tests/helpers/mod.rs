@@ -7,10 +7,12 @@
 mod browser;
 mod databases;
 mod push_service;
+mod sms_gateway;
 
 pub use browser::Browser;
 pub use databases::{TestDatabase, test_databases};
 pub use push_service::{FakePushService, Received, TestDevice};
+pub use sms_gateway::{FakeSmsGateway, Texted};
 
 use app::domain::{
     DecisionRule, DisplayName, Eligibility, InviteCode, Password, ProposalBody, ProposalId,

@@ -120,10 +120,15 @@ pub enum LogAction {
     PublishOutcome,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "update_outcome"))]
     UpdateOutcome,
+    /// Staff kept a phone number for a member's text messages, with their consent; or removed it.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "set_phone"))]
+    SetPhone,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "remove_phone"))]
+    RemovePhone,
 }
 
 impl LogAction {
-    pub const ALL: [LogAction; 20] = [
+    pub const ALL: [LogAction; 22] = [
         LogAction::Hide,
         LogAction::Restore,
         LogAction::Dismiss,
@@ -144,6 +149,8 @@ impl LogAction {
         LogAction::ChangeSettings,
         LogAction::PublishOutcome,
         LogAction::UpdateOutcome,
+        LogAction::SetPhone,
+        LogAction::RemovePhone,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -168,6 +175,8 @@ impl LogAction {
             LogAction::ChangeSettings => "change_settings",
             LogAction::PublishOutcome => "publish_outcome",
             LogAction::UpdateOutcome => "update_outcome",
+            LogAction::SetPhone => "set_phone",
+            LogAction::RemovePhone => "remove_phone",
         }
     }
 

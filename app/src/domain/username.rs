@@ -35,9 +35,8 @@ impl Username {
     /// what is left of a name with no usable letters is `soused` ("neighbour").
     #[cfg(feature = "ssr")]
     pub fn made_from(name: &str) -> impl Iterator<Item = Username> {
-        use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
         let mut base = String::new();
-        for c in name.nfd().filter(|c| !is_combining_mark(*c)) {
+        for c in super::plain_text::without_diacritics(name).chars() {
             let c = c.to_ascii_lowercase();
             if c.is_ascii_lowercase() || c.is_ascii_digit() {
                 base.push(c);

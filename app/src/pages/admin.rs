@@ -3,6 +3,7 @@
 mod save_site_settings;
 mod set_kiosk;
 mod site_settings_form;
+mod text_gateway;
 
 use crate::components::{FieldError, FormMessage, Icon, IconSvg, PageTitle};
 use crate::domain::Eligibility;
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 use save_site_settings::SaveSiteSettings;
 use set_kiosk::SetKiosk;
 use site_settings_form::site_settings_form;
+use text_gateway::TextGatewayForm;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -34,6 +36,7 @@ pub fn AdminPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <TextGatewayForm/>
         <p><a class="button" href="/admin/categories">{t("categories-title")}</a></p>
         <p><a href="/staff">{t("admin-word-list")}</a></p>
         <KioskForm/>

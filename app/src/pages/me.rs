@@ -1,9 +1,10 @@
 //! `/me`: who I am here — my name, password and language — the staff tools I may use, phone
-//! notifications, what Spolu keeps about me, and signing out.
+//! notifications and text messages, what Spolu keeps about me, and signing out.
 mod change_password;
 mod delete_account;
 mod phone_notifications;
 mod rename;
+mod text_messages;
 
 use crate::components::{FormMessage, Icon, IconSvg, LanguageSwitch, PageTitle, TextField};
 use crate::error::AppError;
@@ -14,7 +15,10 @@ use change_password::ChangePassword;
 use delete_account::DeleteAccount;
 use leptos::prelude::*;
 use phone_notifications::PhoneNotifications;
+pub(crate) use phone_notifications::PushPrompt;
 use rename::ChangeDisplayName;
+use text_messages::TextMessages;
+pub(crate) use text_messages::get_my_text_messages;
 
 #[component]
 pub fn MePage() -> impl IntoView {
@@ -53,6 +57,7 @@ pub fn MePage() -> impl IntoView {
             <LanguageSwitch/>
         </section>
         <PhoneNotifications/>
+        <TextMessages/>
         <section aria-labelledby="me-data">
             <h2 id="me-data">{t("me-data")}</h2>
             <p><a href="/privacy">{t("privacy-title")}</a></p>

@@ -5,6 +5,7 @@ mod lift_suspension;
 mod make_reset_code;
 mod search_members;
 mod set_core;
+mod set_member_phone;
 mod set_role;
 mod suspend_member;
 
@@ -20,6 +21,7 @@ use lift_suspension::LiftSuspension;
 use make_reset_code::MakeResetCode;
 use search_members::search_members;
 use set_core::SetCore;
+use set_member_phone::{RemoveMemberPhone, SetMemberPhone};
 use set_role::SetRole;
 use suspend_member::SuspendMember;
 
@@ -50,6 +52,8 @@ struct MemberActions {
     lift: ServerAction<LiftSuspension>,
     reset: ServerAction<MakeResetCode>,
     role: ServerAction<SetRole>,
+    phone: ServerAction<SetMemberPhone>,
+    remove_phone: ServerAction<RemoveMemberPhone>,
 }
 
 impl MemberActions {
@@ -60,6 +64,8 @@ impl MemberActions {
             .or_else(|| err(self.lift.value().get_untracked()))
             .or_else(|| err(self.reset.value().get_untracked()))
             .or_else(|| err(self.role.value().get_untracked()))
+            .or_else(|| err(self.phone.value().get_untracked()))
+            .or_else(|| err(self.remove_phone.value().get_untracked()))
     }
 }
 
@@ -77,6 +83,8 @@ pub fn StaffMembersPage() -> impl IntoView {
         lift: ServerAction::new(),
         reset: ServerAction::new(),
         role: ServerAction::new(),
+        phone: ServerAction::new(),
+        remove_phone: ServerAction::new(),
     };
     let error = actions.error();
     let page_error = error
@@ -95,6 +103,8 @@ pub fn StaffMembersPage() -> impl IntoView {
         <FormMessage error=page_error/>
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
+                // Numbers are added only where the site sends text messages.
+                let sms = super::me::get_my_text_messages().await.is_ok_and(|s| s.offered);
                 shown(search_members(Some(q.clone())).await, |rows| if rows.is_empty() {
                     view! { <p class="empty">{t("members-none")}</p> }.into_any()
                 } else {
@@ -103,7 +113,7 @@ pub fn StaffMembersPage() -> impl IntoView {
                             {rows.into_iter().map(|row| {
                                 let error = error.clone().filter(|e| e.typed("member") == Some(row.id.to_string().as_str()));
                                 let is_me = row.id == me.id;
-                                view! { <li><MemberCard row actions error is_admin is_me/></li> }
+                                view! { <li><MemberCard row actions error is_admin is_me sms/></li> }
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -121,6 +131,8 @@ fn MemberCard(
     error: Option<AppError>,
     is_admin: bool,
     is_me: bool,
+    /// Whether the site sends text messages (so numbers may be added).
+    sms: bool,
 ) -> impl IntoView {
     let id = row.id;
     let mut role = t(row.role.label_key());
@@ -135,6 +147,10 @@ fn MemberCard(
     let until_message = error.field_message("until");
     let reason_message = error.field_message("reason");
     let suspend_open = until_message.is_some() || reason_message.is_some();
+    let number_message = error.field_message("number");
+    let consent_message = error.field_message("consent");
+    let phone_open = number_message.is_some() || consent_message.is_some();
+    let typed_number = error.typed_or("number", "");
     let (typed_until, typed_reason) = (error.typed_or("until", ""), error.typed_or("reason", ""));
     view! {
         <article class="queue-card" id=format!("member-{id}")>
@@ -145,6 +161,9 @@ fn MemberCard(
                     <IconSvg icon=Icon::Warning/>
                     <span>{t_with("member-suspended", &[("date", crate::i18n::date_until(&until).into()), ("reason", row.suspension_reason.clone().unwrap_or_default().into())])}</span>
                 </p>
+            })}
+            {row.phone.clone().map(|phone| view! {
+                <p class="sms-number">{t("sms-member-number")} " " <strong>{phone}</strong></p>
             })}
             {row.reset_code.clone().map(|code| view! {
                 <p class="reset-code">{t("member-reset-code")} " " <code class="invite-code">{code}</code></p>
@@ -191,6 +210,35 @@ fn MemberCard(
                         <button type="submit" class="button danger"><IconSvg icon=Icon::Lock/><span>{t("member-suspend")}</span></button>
                     </ActionForm>
                 </details>
+                {match (row.phone.is_some(), sms) {
+                    (true, _) => view! {
+                        <ActionForm action=actions.remove_phone attr:class="inline-form">
+                            <input type="hidden" name="member" value=id/>
+                            <button type="submit" class="button"><IconSvg icon=Icon::Trash/><span>{t("sms-remove")}</span></button>
+                        </ActionForm>
+                    }.into_any(),
+                    (false, false) => ().into_any(),
+                    (false, true) => view! {
+                        <details class="edit" open=phone_open>
+                            <summary><IconSvg icon=Icon::Bell/><span>{t("sms-member-add")}</span></summary>
+                            <ActionForm action=actions.phone attr:class="form">
+                                <input type="hidden" name="member" value=id/>
+                                <div class="field">
+                                    <label for=format!("number-{id}")>{t("sms-number")}</label>
+                                    <input id=format!("number-{id}") name="number" type="tel" inputmode="tel"
+                                        maxlength=crate::domain::PhoneNumber::TYPED_MAX value=typed_number.clone()/>
+                                    <FieldError id=format!("number-{id}-error") message=number_message.clone()/>
+                                </div>
+                                <label class="choice">
+                                    <input type="checkbox" name="consent" value="on"/>
+                                    <span>{t("sms-member-consent")}</span>
+                                </label>
+                                <FieldError id=format!("consent-{id}-error") message=consent_message.clone()/>
+                                <button type="submit" class="button"><IconSvg icon=Icon::Check/><span>{t("sms-save")}</span></button>
+                            </ActionForm>
+                        </details>
+                    }.into_any(),
+                }}
                 {is_admin.then(|| view! {
                     <ActionForm action=actions.role attr:class="form">
                         <input type="hidden" name="member" value=id/>

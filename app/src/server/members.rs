@@ -50,6 +50,7 @@ pub async fn search_members(
         })
         .take(LIST_LIMIT)
         .collect();
+    let phones = crate::server::text_messages::for_members(db, rows.iter().map(|r| r.id)).await?;
     let codes = invite::Entity::find()
         .filter(invite::Column::ResetFor.is_in(rows.iter().map(|r| r.id)))
         .filter(invite::Column::UsedAt.is_null())
@@ -64,6 +65,7 @@ pub async fn search_members(
             let suspension = crate::server::accounts::members::suspension(&row, zone);
             MemberRow {
                 id: row.id,
+                phone: phones.get(&row.id).cloned(),
                 reset_code: codes
                     .iter()
                     .filter(|_| may_handle_code_for(staff, member.role))

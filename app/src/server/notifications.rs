@@ -4,7 +4,8 @@
 //! recipients from the database and stores one row per person. The row's `event` names the event
 //! (`comment-12`, `log-40`…), unique per member, so a retried or concurrent send adds nothing.
 //! Phone notifications (`push`) are queued from the same rows, so every channel tells the same
-//! people the same news; a channel of its own (SMS) would read them too.
+//! people the same news; text messages (`text_messages`) are queued from them too, for the few
+//! kinds of news worth a text.
 use crate::domain::Target;
 use crate::error::AppError;
 use crate::server::clock::now;
@@ -15,10 +16,12 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySe
 use std::collections::BTreeSet;
 mod drafts;
 mod inbox;
+mod sentence;
 use drafts::{
     closing_draft, comment_draft, decision_draft, moderation_draft, outcome_draft, waiting_draft,
 };
 pub use inbox::{list, mark_read, open, unread_count};
+pub use sentence::sentence;
 
 /// Something members may want to hear about, named by the row that records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +93,9 @@ async fn try_send(db: &DatabaseConnection, event: Event) -> Result<(), AppError>
     )
     .exec_without_returning(db)
     .await?;
-    crate::server::push::enqueue(db, &draft.event, &recipients, PushTopic::of(draft.kind)).await
+    crate::server::push::enqueue(db, &draft.event, &recipients, PushTopic::of(draft.kind)).await?;
+    crate::server::text_messages::enqueue(db, &draft.event, draft.kind, draft.proposal, &recipients)
+        .await
 }
 
 async fn draft(db: &DatabaseConnection, event: Event) -> Result<Option<Draft>, AppError> {

@@ -8,6 +8,8 @@
 mod delivery;
 mod devices;
 mod message;
+mod prompt;
 
 pub use delivery::{deliver_due, enqueue};
 pub use devices::{device_label, forget_device, set_muted, settings, subscribe};
+pub use prompt::ask_now;

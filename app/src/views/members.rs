@@ -15,4 +15,6 @@ pub struct MemberRow {
     pub suspension_reason: Option<String>,
     /// An unused password-reset code made for them, to read out or write down.
     pub reset_code: Option<String>,
+    /// The number they gave for text messages (`+420 777 123 456`): staff help with it at the desk.
+    pub phone: Option<String>,
 }

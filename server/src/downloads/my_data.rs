@@ -3,7 +3,7 @@
 use app::error::AppError;
 use app::server::entities::{
     comment, decision, decision_participant, notification, proposal, proposal_photo, push_device,
-    push_muted, report, support, user,
+    push_muted, report, sms_message, sms_number, support, user,
 };
 use app::server::infra::file_store::FileStore;
 use base64::Engine;
@@ -26,6 +26,22 @@ pub struct MyData {
     pub notifications: Vec<MyNotification>,
     /// Devices with phone notifications on, and the kinds of news switched off for them.
     pub phone_notifications: PhoneNotifications,
+    /// The number given for text messages, and the texts sent to it.
+    pub text_messages: TextMessages,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TextMessages {
+    pub number: Option<String>,
+    pub number_given_at: Option<DateTime<Utc>>,
+    pub sent: Vec<SentText>,
+}
+
+/// A text sent: when, and which notification it told (listed under `notifications`).
+#[derive(Debug, Serialize)]
+pub struct SentText {
+    pub notification: i32,
+    pub sent_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Serialize)]
@@ -179,6 +195,13 @@ pub async fn export(
         .filter(push_muted::Column::MemberId.eq(member))
         .all(db)
         .await?;
+    let number = sms_number::Entity::find_by_id(member).one(db).await?;
+    let texts = sms_message::Entity::find()
+        .filter(sms_message::Column::MemberId.eq(member))
+        .filter(sms_message::Column::SentAt.is_not_null())
+        .order_by_asc(sms_message::Column::Id)
+        .all(db)
+        .await?;
     let mut voices = std::collections::HashMap::new();
     let recorded: Vec<(Option<String>, Option<i32>)> = proposals
         .iter()
@@ -300,6 +323,19 @@ pub async fn export(
                 })
                 .collect(),
             switched_off: muted.into_iter().map(|m| m.topic.as_str()).collect(),
+        },
+        text_messages: TextMessages {
+            number_given_at: number.as_ref().map(|n| n.created_at),
+            number: number.map(|n| n.number),
+            sent: texts
+                .into_iter()
+                .filter_map(|t| {
+                    Some(SentText {
+                        notification: t.notification_id,
+                        sent_at: t.sent_at?,
+                    })
+                })
+                .collect(),
         },
     })
 }

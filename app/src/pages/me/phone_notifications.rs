@@ -56,6 +56,13 @@ pub async fn save_push_topics(
     crate::error::respond(ssr::save(muted).await)
 }
 
+/// The site's key when this member should be asked to turn phone notifications on (on the page
+/// after their first proposal or vote); `None` otherwise.
+#[server(prefix = "/api", endpoint = "ask_push_prompt")]
+pub async fn ask_push_prompt() -> Result<Option<String>, AppError> {
+    crate::error::respond(ssr::ask().await)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::error::AppError;
@@ -89,6 +96,15 @@ mod ssr {
             label,
         )
         .await
+    }
+
+    pub async fn ask() -> Result<Option<String>, AppError> {
+        let Some(member) = current_member() else {
+            return Ok(None);
+        };
+        let state = app_state()?;
+        let ask = push::ask_now(&state.db, &member).await?;
+        Ok(ask.then(|| state.push.public_key().to_owned()))
     }
 
     pub async fn forget(id: i32) -> Result<(), AppError> {
@@ -159,7 +175,7 @@ pub fn PhoneNotifications() -> impl IntoView {
                                 }).collect_view()}
                             </fieldset>
                             <button type="submit" class="button primary">
-                                <IconSvg icon=Icon::Check/><span>{t("save")}</span>
+                                <IconSvg icon=Icon::Check/><span>{t("push-save")}</span>
                             </button>
                         </ActionForm>
                         {saved.then(|| view! { <p class="notice" role="status">{t("me-saved")}</p> })}
@@ -167,6 +183,26 @@ pub fn PhoneNotifications() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// "Do you want to hear what happens next?": once, after a member's first proposal or vote, the
+/// same switch as on `/me`; without a script it points there.
+#[component]
+pub fn PushPrompt() -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                ask_push_prompt().await.ok().flatten().map(|public_key| view! {
+                    <aside class="push-prompt" aria-labelledby="push-prompt-title">
+                        <h2 id="push-prompt-title">{t("push-prompt-title")}</h2>
+                        <p>{t("push-prompt-text")}</p>
+                        <TurnOn public_key/>
+                        <p><a href="/me#phone-notifications">{t("push-prompt-settings")}</a></p>
+                    </aside>
+                })
+            })}
+        </Suspense>
     }
 }
 

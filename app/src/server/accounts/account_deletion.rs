@@ -10,7 +10,8 @@ use crate::server::accounts::authenticate::{Claimant, authenticate};
 use crate::server::clock::now;
 use crate::server::entities::{
     comment, decision_participant, notification, open_ballot_mark, proposal, proposal_photo,
-    push_delivery, push_device, push_muted, reading, report, support, user,
+    push_delivery, push_device, push_muted, reading, report, sms_message, sms_number, support,
+    user,
 };
 use crate::server::infra::file_store::FileStore;
 use crate::visitor::Member;
@@ -123,6 +124,15 @@ pub async fn delete(
         .await?;
     push_muted::Entity::delete_many()
         .filter(push_muted::Column::MemberId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    // Text messages: the number is personal; so is what was sent to it.
+    sms_message::Entity::delete_many()
+        .filter(sms_message::Column::MemberId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    sms_number::Entity::delete_many()
+        .filter(sms_number::Column::MemberId.eq(member.id))
         .exec(&txn)
         .await?;
     notification::Entity::delete_many()

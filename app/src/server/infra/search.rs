@@ -1,15 +1,10 @@
 //! Accent- and case-insensitive search that works the same on SQLite and PostgreSQL: proposals
 //! store a folded copy of their words (`search_text`), and queries are folded the same way.
 use crate::domain::{ProposalBody, ProposalTitle};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// "Hřiště U Bloku 5" → "hriste u bloku 5".
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::domain::plain_text::without_diacritics(text).to_lowercase()
 }
 
 /// What a proposal is found by: its title and its text, folded.

@@ -58,6 +58,8 @@ pub struct AppState {
     pub speech: Arc<crate::server::infra::speech::Speech>,
     /// Phone notifications: the site's key and the push services (see `web_push`).
     pub push: Arc<crate::server::infra::web_push::WebPush>,
+    /// Text messages: the admin's gateway or the development outbox (see `text_gateway`).
+    pub texts: Arc<crate::server::infra::text_gateway::TextChannel>,
     pub leptos_options: LeptosOptions,
 }
 

@@ -6,9 +6,10 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::clock::now;
 use crate::server::entities::{notification, push_delivery, push_device, push_muted, user};
+use crate::server::infra::retry::{ATTEMPTS, CLAIM_FOR, pause_after};
 use crate::server::infra::web_push::{Sent, Subscription, WebPush};
 use crate::views::notifications::PushTopic;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
@@ -19,11 +20,6 @@ use std::collections::HashSet;
 
 /// Rows per statement: far under SQLite's limit of values in one statement.
 const CHUNK: usize = 500;
-/// How long a claim holds: another instance may take the delivery over after that (the one that
-/// claimed it stopped).
-const CLAIM_FOR: Duration = Duration::seconds(60);
-/// A push service that keeps failing is tried this often over about a day, then given up.
-const ATTEMPTS: i32 = 8;
 
 /// Queues the notifications just stored for `event` to every device of `members` who have not
 /// switched `topic` off. Again for the same event adds nothing.
@@ -241,26 +237,7 @@ async fn deliver(
     }
 }
 
-/// 30 s, 1 min, 2 min, … doubling up to 6 hours.
-fn pause_after(attempts: i32) -> Duration {
-    let seconds = 30_i64.saturating_mul(1 << attempts.clamp(0, 20).saturating_sub(1));
-    Duration::seconds(seconds.min(6 * 60 * 60))
-}
-
 async fn give_up(db: &DatabaseConnection, id: i32) -> Result<(), AppError> {
     push_delivery::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pause_after;
-
-    #[test]
-    fn pauses_double_and_stop_growing_at_six_hours() {
-        assert_eq!(pause_after(1).num_seconds(), 30);
-        assert_eq!(pause_after(2).num_seconds(), 60);
-        assert_eq!(pause_after(5).num_seconds(), 480);
-        assert_eq!(pause_after(30).num_seconds(), 6 * 60 * 60);
-    }
 }
