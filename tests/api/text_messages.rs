@@ -4,10 +4,12 @@
 //! the monthly cap holds across instances; the number is in the member's data and gone with the
 //! account.
 use app::domain::{Eligibility, QuietHours, Role};
-use app::server::entities::{moderation_log, sms_month, sms_number};
+use app::server::entities::{moderation_log, sms_message, sms_month, sms_number};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::Value;
-use tests::{Browser, FakeSmsGateway, TestApp, TestDatabase, spawn_app_with, test_databases};
+use tests::{
+    Browser, FakeSmsGateway, TestApp, TestDatabase, refused_fields, spawn_app_with, test_databases,
+};
 
 /// A server with no quiet night (tests run at any hour).
 async fn sms_app(database: &TestDatabase) -> TestApp {
@@ -33,23 +35,6 @@ async fn set_gateway(admin: &Browser, url: &str, cap: &str) -> reqwest::Response
             ],
         )
         .await
-}
-
-/// The fields a refusal names, with their messages.
-async fn refused_fields(response: reqwest::Response) -> Vec<(String, String)> {
-    assert_eq!(response.status(), 422);
-    let body: Value = response.json().await.unwrap();
-    body["Invalid"]["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["field"].as_str().unwrap().to_owned(),
-                e["message"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
 }
 
 async fn give_number(browser: &Browser, number: &str) -> reqwest::Response {
@@ -471,5 +456,38 @@ async fn the_number_is_in_the_members_data_and_gone_with_the_account() {
             .await;
         assert_eq!(deleted.status(), 200, "{}", database.kind());
         assert_eq!(sms_number::Entity::find().count(&app.db).await.unwrap(), 0);
+    }
+}
+
+#[tokio::test]
+async fn a_text_at_night_waits_for_the_morning() {
+    for database in test_databases() {
+        // A "night" that is now, in the estate's time.
+        let hour =
+            chrono::Timelike::hour(&chrono::Utc::now().with_timezone(&chrono_tz::Europe::Prague));
+        let night = format!("{hour}-{}", (hour + 1) % 24);
+        let mut app = spawn_app_with(&database, move |c| {
+            c.quiet_hours = QuietHours::parse(&night).unwrap();
+        })
+        .await;
+        let gateway = FakeSmsGateway::start().await;
+        let (admin, _) = app.signed_in(Role::Admin, false).await;
+        assert_eq!(set_gateway(&admin, &gateway.url, "10").await.status(), 200);
+        let (anna, _) = app.signed_in(Role::Resident, false).await;
+        assert_eq!(give_number(&anna, "777 123 456").await.status(), 200);
+        let staff = app.member(Role::Staff, false).await;
+        app.open_decision(&staff, Eligibility::AllMembers, 1).await;
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+        assert!(gateway.texts().is_empty(), "{}", database.kind());
+        assert_eq!(
+            sms_message::Entity::find().count(&app.db).await.unwrap(),
+            1,
+            "it waits in the queue"
+        );
+
+        // Morning: it goes, once.
+        app.restart(|c| c.quiet_hours = QuietHours::parse("0-0").unwrap())
+            .await;
+        assert_eq!(gateway.wait_for(1).await.len(), 1);
     }
 }

@@ -7,7 +7,7 @@ use app::server::entities::{comment, proposal};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::Value;
 use std::process::{Command, Stdio};
-use tests::{Browser, TestApp, spawn_app, test_databases};
+use tests::{Browser, TestApp, refused_fields, spawn_app, test_databases};
 
 const JSON: &str = "application/json";
 
@@ -129,23 +129,6 @@ async fn voice_proposal(who: &Browser, voice: (&str, Vec<u8>)) -> reqwest::Respo
         "/proposals/new",
     )
     .await
-}
-
-async fn refused_fields(response: reqwest::Response) -> Vec<(String, String)> {
-    assert_eq!(response.status(), 422);
-    let body: Value = response.json().await.unwrap();
-    body["Invalid"]["errors"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .map(|e| {
-            (
-                e["field"].as_str().unwrap_or_default().to_owned(),
-                e["message"].as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect()
 }
 
 fn uploads(app: &TestApp) -> Vec<String> {

@@ -570,3 +570,21 @@ pub fn upload_urls(html: &str) -> Vec<String> {
         .map(|name| format!("/uploads/{name}"))
         .collect()
 }
+
+/// The fields a refused form names (a 422 answer), with the locale keys of their messages.
+pub async fn refused_fields(response: reqwest::Response) -> Vec<(String, String)> {
+    assert_eq!(response.status(), 422);
+    let body: serde_json::Value = response.json().await.expect("a JSON error");
+    body["Invalid"]["errors"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap_or_default().to_owned(),
+                e["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
