@@ -9,6 +9,7 @@ pub mod infra;
 pub mod invites;
 pub mod members;
 pub mod moderation;
+pub mod notification_words;
 pub mod notifications;
 pub mod outcomes;
 pub mod posters;

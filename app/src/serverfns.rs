@@ -6,6 +6,7 @@ mod assisted_member;
 mod get_proposal;
 mod list_decisions;
 mod list_proposals;
+pub mod phone_and_texts;
 mod proposal_choices;
 mod record_reading;
 

@@ -106,7 +106,7 @@ fn Decision(
             {words.rule.map(|rule| view! { <p class="rule">{rule}</p> })}
             <FormMessage error=vote_error.clone().filter(|e| !matches!(e, AppError::Invalid { .. }))/>
             {vote_message.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-            {(decision.state == DecisionState::Open && decision.took_part).then(|| view! { <super::me::PushPrompt/> })}
+            {(decision.state == DecisionState::Open && decision.took_part).then(|| view! { <crate::components::PushPrompt/> })}
             {match decision.state {
                 DecisionState::Open if decision.kind == DecisionKind::Priority => {
                     view! { <DotsBallot decision=decision.clone() dots/> }.into_any()

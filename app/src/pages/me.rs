@@ -15,10 +15,8 @@ use change_password::ChangePassword;
 use delete_account::DeleteAccount;
 use leptos::prelude::*;
 use phone_notifications::PhoneNotifications;
-pub(crate) use phone_notifications::PushPrompt;
 use rename::ChangeDisplayName;
 use text_messages::TextMessages;
-pub(crate) use text_messages::get_my_text_messages;
 
 #[component]
 pub fn MePage() -> impl IntoView {

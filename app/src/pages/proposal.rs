@@ -82,7 +82,7 @@ pub fn ProposalPage() -> impl IntoView {
                             })}
                             {sent_message.map(|message| view! {
                                 <p class="notice sent" role="status"><IconSvg icon=Icon::Check/><span>{message}</span></p>
-                                <super::me::PushPrompt/>
+                                <crate::components::PushPrompt/>
                             })}
                             <Proposal detail support support_error report signed_in glance/>
                             <OutcomeSection proposal=id outcome can_publish/>

@@ -104,7 +104,7 @@ pub fn StaffMembersPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 // Numbers are added only where the site sends text messages.
-                let sms = super::me::get_my_text_messages().await.is_ok_and(|s| s.offered);
+                let sms = crate::serverfns::phone_and_texts::get_my_text_messages().await.is_ok_and(|s| s.offered);
                 shown(search_members(Some(q.clone())).await, |rows| if rows.is_empty() {
                     view! { <p class="empty">{t("members-none")}</p> }.into_any()
                 } else {

@@ -16,12 +16,10 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySe
 use std::collections::BTreeSet;
 mod drafts;
 mod inbox;
-mod sentence;
 use drafts::{
     closing_draft, comment_draft, decision_draft, moderation_draft, outcome_draft, waiting_draft,
 };
 pub use inbox::{list, mark_read, open, unread_count};
-pub use sentence::sentence;
 
 /// Something members may want to hear about, named by the row that records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

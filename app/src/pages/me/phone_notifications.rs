@@ -1,7 +1,7 @@
 //! "Phone notifications" on `/me`: turning them on for this phone (a button `enhance.js` brings
 //! to life, since only a script can ask the browser), the devices that have them, and which
 //! news comes. The lists and switches are plain forms, so they work without JavaScript.
-use crate::components::{FormMessage, Icon, IconSvg};
+use crate::components::{FormMessage, Icon, IconSvg, PushSwitch};
 use crate::error::AppError;
 use crate::i18n::{date, t};
 use crate::views::notifications::PushSettings;
@@ -56,13 +56,6 @@ pub async fn save_push_topics(
     crate::error::respond(ssr::save(muted).await)
 }
 
-/// The site's key when this member should be asked to turn phone notifications on (on the page
-/// after their first proposal or vote); `None` otherwise.
-#[server(prefix = "/api", endpoint = "ask_push_prompt")]
-pub async fn ask_push_prompt() -> Result<Option<String>, AppError> {
-    crate::error::respond(ssr::ask().await)
-}
-
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::error::AppError;
@@ -98,15 +91,6 @@ mod ssr {
         .await
     }
 
-    pub async fn ask() -> Result<Option<String>, AppError> {
-        let Some(member) = current_member() else {
-            return Ok(None);
-        };
-        let state = app_state()?;
-        let ask = push::ask_now(&state.db, &member).await?;
-        Ok(ask.then(|| state.push.public_key().to_owned()))
-    }
-
     pub async fn forget(id: i32) -> Result<(), AppError> {
         let member = require(current_member(), Action::Read)?;
         push::forget_device(&app_state()?.db, &member, id).await
@@ -136,7 +120,7 @@ pub fn PhoneNotifications() -> impl IntoView {
                         Err(error) => return view! { <FormMessage error=Some(error)/> }.into_any(),
                     };
                     view! {
-                        <TurnOn public_key=settings.public_key.clone()/>
+                        <PushSwitch public_key=settings.public_key.clone()/>
                         <h3>{t("push-devices")}</h3>
                         <FormMessage error=forget_error.clone()/>
                         {if settings.devices.is_empty() {
@@ -183,43 +167,5 @@ pub fn PhoneNotifications() -> impl IntoView {
                 })}
             </Suspense>
         </section>
-    }
-}
-
-/// "Do you want to hear what happens next?": once, after a member's first proposal or vote, the
-/// same switch as on `/me`; without a script it points there.
-#[component]
-pub fn PushPrompt() -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {Suspend::new(async move {
-                ask_push_prompt().await.ok().flatten().map(|public_key| view! {
-                    <aside class="push-prompt" aria-labelledby="push-prompt-title">
-                        <h2 id="push-prompt-title">{t("push-prompt-title")}</h2>
-                        <p>{t("push-prompt-text")}</p>
-                        <TurnOn public_key/>
-                        <p><a href="/me#phone-notifications">{t("push-prompt-settings")}</a></p>
-                    </aside>
-                })
-            })}
-        </Suspense>
-    }
-}
-
-/// The button that asks this browser for notifications. It needs a script, so it starts
-/// hidden; `enhance.js` shows it where the browser can take push messages, and otherwise
-/// says so in words.
-#[component]
-fn TurnOn(public_key: String) -> impl IntoView {
-    view! {
-        <div class="push-switch" data-key=public_key
-            data-done=t("push-turned-on") data-denied=t("push-denied")
-            data-failed=t("push-failed") data-this-device=t("push-this-device")>
-            <p class="hint push-needs-script">{t("push-needs-script")}</p>
-            <button type="button" class="button primary push-turn-on" hidden=true>
-                <IconSvg icon=Icon::Bell/><span>{t("push-turn-on")}</span>
-            </button>
-            <p class="notice push-status" role="status" hidden=true></p>
-        </div>
     }
 }

@@ -4,13 +4,8 @@ use crate::components::{FieldError, FormMessage, Icon, IconSvg};
 use crate::domain::PhoneNumber;
 use crate::error::{AppError, Refused};
 use crate::i18n::t;
-use crate::views::text_messages::MyTextMessages;
+use crate::serverfns::phone_and_texts::get_my_text_messages;
 use leptos::prelude::*;
-
-#[server(prefix = "/api", endpoint = "get_my_text_messages")]
-pub async fn get_my_text_messages() -> Result<MyTextMessages, AppError> {
-    crate::error::respond(ssr::settings().await)
-}
 
 /// Keeps the member's own number; `consent` is the ticked "send me texts" box.
 #[server(prefix = "/api", endpoint = "save_my_phone")]
@@ -30,14 +25,6 @@ mod ssr {
     use crate::error::AppError;
     use crate::permissions::{Action, require};
     use crate::server::{app_state, current_member, text_messages};
-    use crate::views::text_messages::MyTextMessages;
-
-    // Their own number: any signed-in member (a suspended one still hears the news).
-    pub async fn settings() -> Result<MyTextMessages, AppError> {
-        let member = require(current_member(), Action::Read)?;
-        let state = app_state()?;
-        text_messages::my_text_messages(&state.db, &state.texts, &member).await
-    }
 
     pub async fn save(number: &str, consent: bool) -> Result<(), AppError> {
         let member = require(current_member(), Action::Read)?;

@@ -3,7 +3,7 @@
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::entities::{notification, user};
-use crate::server::notifications::sentence;
+use crate::server::notification_words::sentence;
 use sea_orm::DatabaseConnection;
 
 pub(super) async fn message(

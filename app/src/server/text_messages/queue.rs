@@ -9,7 +9,7 @@ use crate::server::clock::now;
 use crate::server::entities::{notification, proposal, sms_message, sms_month, sms_number, user};
 use crate::server::infra::retry::{ATTEMPTS, CLAIM_FOR, pause_after};
 use crate::server::infra::text_gateway::{TextChannel, TextGateway, Texted};
-use crate::server::notifications::sentence;
+use crate::server::notification_words::sentence;
 use crate::views::notifications::NotificationKind;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
