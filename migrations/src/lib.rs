@@ -18,6 +18,7 @@ mod m20261201_000014_create_stored_files;
 mod m20261202_000015_voice_messages;
 mod m20261203_000016_phone_notifications;
 mod m20261203_000017_text_messages;
+mod m20261203_000018_member_search;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_voice_messages::Migration),
             Box::new(m20261203_000016_phone_notifications::Migration),
             Box::new(m20261203_000017_text_messages::Migration),
+            Box::new(m20261203_000018_member_search::Migration),
         ]
     }
 }

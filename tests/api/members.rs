@@ -300,3 +300,87 @@ async fn only_admins_change_roles() {
         assert_eq!(actions(&app).await, ["change_role"]);
     }
 }
+
+/// The names `search_members` answers for `q`.
+async fn found(staff: &tests::Browser, q: &str) -> Vec<String> {
+    let answer = staff.call("search_members", &[("q", q)]).await;
+    assert_eq!(answer.status(), 200);
+    let rows: Value = answer.json().await.expect("rows");
+    rows.as_array()
+        .expect("a list")
+        .iter()
+        .map(|r| r["display_name"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn staff_find_members_by_any_part_of_their_name_without_accents_in_sql() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let (zofie, zofie_member) = app.signed_in(Role::Resident, false).await;
+        let renamed = zofie
+            .call(
+                "change_display_name",
+                &[("display_name", "Žofie Růžičková")],
+            )
+            .await;
+        assert_eq!(renamed.status(), 200, "{}", database.kind());
+        for q in [
+            "zofie",
+            "ŽOFIE",
+            "ruzi",
+            "žofie růžičková",
+            &zofie_member.username,
+        ] {
+            assert_eq!(found(&staff, q).await, ["Žofie Růžičková"], "{q}");
+        }
+        // What is typed is words, never a pattern: `%` alone is no word, so everyone is listed.
+        assert!(found(&staff, "%").await.len() > 1);
+        assert!(found(&staff, "zofie%xy").await.is_empty());
+        // A deleted account is not found, by its old name or at all.
+        let deleted = zofie
+            .call(
+                "delete_account",
+                &[("posts", "keep"), ("password", &zofie_member.password)],
+            )
+            .await;
+        assert_eq!(deleted.status(), 200);
+        assert!(found(&staff, "zofie").await.is_empty());
+        // One page at most, however many match.
+        for _ in 0..55 {
+            app.member(Role::Resident, false).await;
+        }
+        assert_eq!(found(&staff, "clen").await.len(), 50);
+    }
+}
+
+#[tokio::test]
+async fn members_from_before_member_search_are_found_too() {
+    use migrations::{Migrator, MigratorTrait};
+    use sea_orm::{ConnectionTrait, Statement};
+    for database in test_databases() {
+        let database = database.fresh().await;
+        let db = app::server::infra::database::connect(&database.url(), None)
+            .await
+            .unwrap();
+        // The schema just before `users.search_text`, with a member of that time.
+        let before = u32::try_from(Migrator::migrations().len() - 1).unwrap();
+        Migrator::up(&db, Some(before)).await.unwrap();
+        db.execute_raw(Statement::from_string(
+            db.get_database_backend(),
+            "INSERT INTO users (username, display_name, password_hash, role, core, created_at) \
+             VALUES ('zofie.r', 'Žofie Růžičková', 'x', 'resident', false, CURRENT_TIMESTAMP)",
+        ))
+        .await
+        .unwrap();
+        Migrator::up(&db, None).await.unwrap();
+        let row = user::Entity::find().one(&db).await.unwrap().unwrap();
+        assert_eq!(
+            row.search_text,
+            "zofie ruzickova zofie.r",
+            "{}",
+            database.kind()
+        );
+    }
+}

@@ -65,6 +65,7 @@ pub async fn delete(
             Expr::value(crate::domain::Username::of_deleted_account(member.id)),
         )
         .col_expr(user::Column::DisplayName, Expr::value(""))
+        .col_expr(user::Column::SearchText, Expr::value(""))
         .col_expr(user::Column::PasswordHash, Expr::value(""))
         .col_expr(
             user::Column::Role,

@@ -19,6 +19,11 @@ pub struct NewMember<'a> {
     pub language: Option<String>,
 }
 
+/// What staff find a member by: their name and username, folded ("Žofie K." → "zofie k. zofie.k").
+pub fn search_text(display_name: &str, username: &str) -> String {
+    crate::server::infra::search::fold(&format!("{display_name} {username}"))
+}
+
 /// Stores a new member; a taken username becomes a message next to the username field.
 pub async fn create(
     db: &impl ConnectionTrait,
@@ -32,6 +37,10 @@ pub async fn create(
         core: Set(new.core),
         language: Set(new.language),
         created_at: Set(Utc::now()),
+        search_text: Set(search_text(
+            new.display_name.as_str(),
+            new.username.as_str(),
+        )),
         ..Default::default()
     };
     row.insert(db).await.map_err(|error| match error.sql_err() {

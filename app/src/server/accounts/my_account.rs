@@ -16,6 +16,10 @@ pub async fn rename(
 ) -> Result<(), AppError> {
     user::Entity::update_many()
         .col_expr(user::Column::DisplayName, Expr::value(name.as_str()))
+        .col_expr(
+            user::Column::SearchText,
+            Expr::value(super::members::search_text(name.as_str(), &member.username)),
+        )
         .filter(user::Column::Id.eq(member.id))
         .exec(db)
         .await?;

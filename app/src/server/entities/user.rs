@@ -17,6 +17,8 @@ pub struct Model {
     pub suspended_until: Option<DateTimeUtc>,
     pub suspension_reason: Option<String>,
     pub deleted_at: Option<DateTimeUtc>,
+    /// The name and username folded for search (`members::search_text`); empty once deleted.
+    pub search_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
