@@ -160,6 +160,17 @@ async fn a_member_gives_a_number_with_consent_and_staff_only_with_theirs() {
             [("number".to_owned(), "error-sms-not-offered".to_owned())]
         );
 
+        // Who may is asked first: staff are refused an admin's number before anything else.
+        let an_admin = app.member(Role::Admin, false).await.id.to_string();
+        let for_an_admin = [
+            ("member", an_admin.as_str()),
+            ("number", "604 111 223"),
+            ("consent", "on"),
+        ];
+        assert_eq!(
+            staff.call("set_member_phone", &for_an_admin).await.status(),
+            403
+        );
         assert_eq!(set_gateway(&admin, &gateway.url, "10").await.status(), 200);
         assert_eq!(
             refused_fields(

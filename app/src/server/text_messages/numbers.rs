@@ -70,6 +70,8 @@ pub async fn set_number(
     number: &PhoneNumber,
     consent: bool,
 ) -> Result<(), AppError> {
+    // Who may change this number is checked first: a refusal says nothing about the site.
+    let for_someone = may_change(db, by, member_id).await?;
     if !offered(db, channel).await? {
         return Err(AppError::field("number", "error-sms-not-offered"));
     }
@@ -77,7 +79,6 @@ pub async fn set_number(
         return Err(AppError::field("consent", "error-sms-consent"));
     }
     let txn = db.begin().await?;
-    let for_someone = may_change(&txn, by, member_id).await?;
     sms_number::Entity::insert(sms_number::ActiveModel {
         member_id: Set(member_id),
         number: Set(number.as_str().to_owned()),

@@ -120,15 +120,16 @@ pub async fn deliver_due(
     if channel.quiet.contains(at, zone) {
         return Ok(0);
     }
-    let settings = load(db).await?;
-    let Some(gateway) = channel.gateway(&settings.gateway) else {
-        return Ok(0);
-    };
+    // Also while no gateway is set up, so a queue without one does not grow.
     sms_message::Entity::delete_many()
         .filter(sms_message::Column::SentAt.is_null())
         .filter(sms_message::Column::CreatedAt.lt(at - STALE_AFTER))
         .exec(db)
         .await?;
+    let settings = load(db).await?;
+    let Some(gateway) = channel.gateway(&settings.gateway) else {
+        return Ok(0);
+    };
     let due = sms_message::Entity::find()
         .filter(sms_message::Column::SentAt.is_null())
         .filter(sms_message::Column::NextAttemptAt.lte(at))
