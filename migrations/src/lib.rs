@@ -19,6 +19,7 @@ mod m20261202_000015_voice_messages;
 mod m20261203_000016_phone_notifications;
 mod m20261203_000017_text_messages;
 mod m20261203_000018_member_search;
+mod m20261203_000019_city_scale;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000016_phone_notifications::Migration),
             Box::new(m20261203_000017_text_messages::Migration),
             Box::new(m20261203_000018_member_search::Migration),
+            Box::new(m20261203_000019_city_scale::Migration),
         ]
     }
 }

@@ -170,6 +170,7 @@ impl Application {
     ) -> std::io::Result<()> {
         tokio::spawn(decision_clock(self.state.db.clone()));
         tokio::spawn(push_clock(self.state.clone()));
+        tokio::spawn(notification_clock(self.state.db.clone()));
         if let Some(listener) = self.metrics {
             let metrics = crate::metrics::router(self.state.clone());
             tokio::spawn(async move {
@@ -232,6 +233,18 @@ async fn decision_clock(db: DatabaseConnection) {
                 "the decision clock failed; trying again in a second"
             );
         }
+    }
+}
+
+/// Hands out news queued for many people (a decision opening to every member) as soon as this
+/// instance queues some, and every two seconds what other instances queued (each event is
+/// claimed in the database by one).
+async fn notification_clock(db: DatabaseConnection) {
+    loop {
+        if let Err(error) = app::server::notifications::fan_out_due(&db).await {
+            tracing::warn!(?error, "handing out notifications failed; trying again");
+        }
+        app::server::notifications::wait_for_queued(std::time::Duration::from_secs(2)).await;
     }
 }
 

@@ -365,7 +365,11 @@ async fn members_from_before_member_search_are_found_too() {
             .await
             .unwrap();
         // The schema just before `users.search_text`, with a member of that time.
-        let before = u32::try_from(Migrator::migrations().len() - 1).unwrap();
+        let before = Migrator::migrations()
+            .iter()
+            .position(|m| m.name() == "m20261203_000018_member_search")
+            .expect("the migration that adds users.search_text");
+        let before = u32::try_from(before).unwrap();
         Migrator::up(&db, Some(before)).await.unwrap();
         db.execute_raw(Statement::from_string(
             db.get_database_backend(),

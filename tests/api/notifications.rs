@@ -157,6 +157,7 @@ async fn a_decision_is_told_to_those_who_may_vote_and_its_result_to_the_author_t
             .await;
         assert_eq!(opened.status(), 200, "{}", database.kind());
         let decision: i32 = opened.json().await.unwrap();
+        app.news_handed_out().await;
         assert_eq!(kinds(&app, core.id).await, ["decision_opened"]);
         for member in [author.id, other.id, suspended_core.id, staff_member.id] {
             assert!(kinds(&app, member).await.is_empty(), "member {member}");
@@ -165,6 +166,7 @@ async fn a_decision_is_told_to_those_who_may_vote_and_its_result_to_the_author_t
             .call("close_decision", &[("decision", &decision.to_string())])
             .await;
         assert_eq!(closed.status(), 200);
+        app.news_handed_out().await;
         assert_eq!(
             kinds(&app, core.id).await,
             ["decision_opened", "decision_closed"]
@@ -218,6 +220,7 @@ async fn an_outcome_reaches_authors_supporters_and_commenters_once_whatever_the_
             (0..8).map(|_| send(&app.db, Event::OutcomePublished(outcome.id))),
         )
         .await;
+        app.news_handed_out().await;
         for member in [author.id, supporter_member.id, talker_member.id] {
             let outcome_kinds: Vec<String> = kinds(&app, member)
                 .await
@@ -412,6 +415,7 @@ async fn edits_merges_approvals_and_outcome_updates_are_told_too() {
             )
             .await;
         assert_eq!(update.status(), 200);
+        app.news_handed_out().await;
         let told: Vec<String> = kinds(&app, eva_member.id)
             .await
             .into_iter()

@@ -280,6 +280,7 @@ async fn staff_publishing_at_once_make_one_outcome_and_one_notification_each() {
             assert_eq!(response.status(), 200, "{}", database.kind());
         }
         assert_eq!(count_outcomes(&app).await, 1);
+        app.news_handed_out().await;
         for member in [author.id, supporter_member.id] {
             let told = notification::Entity::find()
                 .filter(notification::Column::MemberId.eq(member))

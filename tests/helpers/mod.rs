@@ -464,6 +464,24 @@ impl TestApp {
         assert_eq!(response.status(), 200, "the meeting's tally is recorded");
     }
 
+    /// Waits until the news queued for many people (decisions, outcomes) has been handed out by
+    /// the server's background task: the queue is empty. Fails after 15 seconds.
+    pub async fn news_handed_out(&self) {
+        use app::server::entities::notification_event;
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        for _ in 0..750 {
+            let waiting = notification_event::Entity::find()
+                .count(&self.db)
+                .await
+                .expect("the news queue");
+            if waiting == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("queued news was not handed out within 15 seconds");
+    }
+
     /// Suspends `member` straight in the database, for `length`, with `reason`.
     pub async fn suspend(&self, member: &TestMember, length: chrono::Duration, reason: &str) {
         use app::server::entities::user;

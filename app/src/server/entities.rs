@@ -9,6 +9,7 @@ pub mod decision_tally;
 pub mod invite;
 pub mod moderation_log;
 pub mod notification;
+pub mod notification_event;
 pub mod open_ballot_mark;
 pub mod outcome;
 pub mod outcome_photo;

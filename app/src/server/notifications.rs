@@ -1,25 +1,27 @@
 //! In-app notifications: who hears about what, and the list each member reads.
 //!
 //! An action commits first, then calls [`send`] with the event's id; `send` works out the
-//! recipients from the database and stores one row per person. The row's `event` names the event
-//! (`comment-12`, `log-40`…), unique per member, so a retried or concurrent send adds nothing.
+//! recipients from the database and stores one row per person, in SQL and in chunks, so a city's
+//! 250 000 voters are never read into memory. News for many people is queued first and handed out
+//! by a background task ([`fan_out_due`]). The row's `event` names the event (`comment-12`,
+//! `log-40`…), unique per member, so a retried or concurrent send adds nothing.
 //! Phone notifications (`push`) are queued from the same rows, so every channel tells the same
 //! people the same news; text messages (`text_messages`) are queued from them too, for the few
 //! kinds of news worth a text.
 use crate::domain::Target;
 use crate::error::AppError;
-use crate::server::clock::now;
-use crate::server::entities::{notification, outcome, outcome_update, user};
-use crate::views::notifications::{NotificationKind, PushTopic};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
-use std::collections::BTreeSet;
+use crate::server::entities::{outcome, outcome_update};
+use crate::views::notifications::NotificationKind;
+use sea_orm::{Condition, DatabaseConnection, EntityTrait};
 mod drafts;
+mod fan_out;
 mod inbox;
+mod queue;
 use drafts::{
     closing_draft, comment_draft, decision_draft, moderation_draft, outcome_draft, waiting_draft,
 };
 pub use inbox::{list, mark_read, open, unread_count};
+pub use queue::{fan_out_due, wait_for_queued};
 
 /// Something members may want to hear about, named by the row that records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,62 +40,63 @@ pub enum Event {
     Waiting(Target),
 }
 
-/// One notification before it is stored: for whom, and what about.
+/// One notification before it is stored: what about, and who hears it.
 struct Draft {
     event: String,
     kind: NotificationKind,
     proposal: Option<i32>,
     decision: Option<i32>,
     detail: Option<String>,
-    recipients: BTreeSet<i32>,
+    /// Who hears it, as a condition on `users`: SQL picks them out, however many they are.
+    recipients: Condition,
+}
+
+impl Event {
+    /// News for many people (every voter, every supporter) is queued and handed out in the
+    /// background, so the action's request never waits for it; a reply, a moderator's note or
+    /// the queue's news is for a few people and is stored at once.
+    fn queued_as(self) -> Option<(&'static str, i32)> {
+        match self {
+            Event::DecisionOpened(id) => Some(("decision_opened", id)),
+            Event::DecisionClosing(id) => Some(("decision_closing", id)),
+            Event::DecisionClosed(id) => Some(("decision_closed", id)),
+            Event::OutcomePublished(id) => Some(("outcome_published", id)),
+            Event::OutcomeUpdated(id) => Some(("outcome_updated", id)),
+            Event::Comment(_) | Event::Moderation(_) | Event::Waiting(_) => None,
+        }
+    }
+
+    fn from_queued(kind: &str, id: i32) -> Option<Event> {
+        Some(match kind {
+            "decision_opened" => Event::DecisionOpened(id),
+            "decision_closing" => Event::DecisionClosing(id),
+            "decision_closed" => Event::DecisionClosed(id),
+            "outcome_published" => Event::OutcomePublished(id),
+            "outcome_updated" => Event::OutcomeUpdated(id),
+            _ => return None,
+        })
+    }
 }
 
 /// Tells everyone who should hear about `event`. Called after the action's transaction has
 /// committed: the action stands whatever happens here, so a failure is logged, not returned.
 pub async fn send(db: &DatabaseConnection, event: Event) {
-    if let Err(error) = try_send(db, event).await {
+    let result = match event.queued_as() {
+        Some((kind, id)) => queue::add(db, kind, id).await,
+        None => hand_out(db, event).await.map(|_| ()),
+    };
+    if let Err(error) = result {
         tracing::error!(?error, ?event, "storing notifications failed");
     }
 }
 
-async fn try_send(db: &DatabaseConnection, event: Event) -> Result<(), AppError> {
+/// Stores `event`'s notifications and queues its phone notifications and texts; returns how
+/// many members were told (again for the same event tells nobody twice).
+async fn hand_out(db: &DatabaseConnection, event: Event) -> Result<u64, AppError> {
     let Some(draft) = draft(db, event).await? else {
-        return Ok(());
+        return Ok(0);
     };
-    // Deleted accounts hear nothing.
-    let recipients: Vec<i32> = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .filter(user::Column::Id.is_in(draft.recipients.iter().copied()))
-        .filter(user::Column::DeletedAt.is_null())
-        .into_tuple()
-        .all(db)
-        .await?;
-    if recipients.is_empty() {
-        return Ok(());
-    }
-    let at = now();
-    notification::Entity::insert_many(recipients.iter().map(|&member| notification::ActiveModel {
-        member_id: Set(member),
-        event: Set(draft.event.clone()),
-        kind: Set(draft.kind),
-        proposal_id: Set(draft.proposal),
-        decision_id: Set(draft.decision),
-        detail: Set(draft.detail.clone()),
-        created_at: Set(at),
-        read_at: Set(None),
-        ..Default::default()
-    }))
-    .on_conflict(
-        OnConflict::columns([notification::Column::MemberId, notification::Column::Event])
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
-    crate::server::push::enqueue(db, &draft.event, &recipients, PushTopic::of(draft.kind)).await?;
-    crate::server::text_messages::enqueue(db, &draft.event, draft.kind, draft.proposal, &recipients)
-        .await
+    fan_out::store(db, &draft).await
 }
 
 async fn draft(db: &DatabaseConnection, event: Event) -> Result<Option<Draft>, AppError> {
@@ -108,15 +111,12 @@ async fn draft(db: &DatabaseConnection, event: Event) -> Result<Option<Draft>, A
             let Some(row) = outcome::Entity::find_by_id(id).one(db).await? else {
                 return Ok(None);
             };
-            outcome_draft(
-                db,
+            Ok(Some(outcome_draft(
                 &row,
                 format!("outcome-{id}"),
                 NotificationKind::OutcomePublished,
                 row.published_by,
-            )
-            .await
-            .map(Some)
+            )))
         }
         Event::OutcomeUpdated(id) => {
             let Some(update) = outcome_update::Entity::find_by_id(id).one(db).await? else {
@@ -128,15 +128,12 @@ async fn draft(db: &DatabaseConnection, event: Event) -> Result<Option<Draft>, A
             else {
                 return Ok(None);
             };
-            outcome_draft(
-                db,
+            Ok(Some(outcome_draft(
                 &row,
                 format!("outcome-update-{id}"),
                 NotificationKind::OutcomeUpdated,
                 update.written_by,
-            )
-            .await
-            .map(Some)
+            )))
         }
     }
 }

@@ -8,7 +8,10 @@ use crate::server::entities::{
     support, user,
 };
 use crate::views::notifications::NotificationKind;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Query, SelectStatement};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use std::collections::BTreeSet;
 
 /// A reply: to the proposal's author, and to the author of the comment it answers.
@@ -41,7 +44,7 @@ pub(super) async fn comment_draft(
         proposal: Some(row.proposal_id),
         decision: None,
         detail: None,
-        recipients,
+        recipients: these(recipients),
     }))
 }
 
@@ -76,6 +79,7 @@ pub(super) async fn moderation_draft(
     } else {
         BTreeSet::from([author])
     };
+    let recipients = these(recipients);
     Ok(Some(Draft {
         event: format!("log-{id}"),
         kind,
@@ -99,18 +103,20 @@ pub(super) async fn decision_draft(
     let Some(row) = decision::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
-    let mut recipients = voters(db, row.eligibility).await?;
-    let proposals = proposals_of(db, id).await?;
-    if closed {
-        let authors: Vec<i32> = proposal::Entity::find()
-            .select_only()
+    let recipients = if closed {
+        // The result goes to the proposals' authors too.
+        let authors = Query::select()
             .column(proposal::Column::AuthorId)
-            .filter(proposal::Column::Id.is_in(proposals.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        recipients.extend(authors);
-    }
+            .from(proposal::Entity)
+            .and_where(proposal::Column::Id.in_subquery(proposals_subquery(id)))
+            .to_owned();
+        Condition::any()
+            .add(voters(row.eligibility))
+            .add(user::Column::Id.in_subquery(authors))
+    } else {
+        voters(row.eligibility)
+    };
+    let proposals = proposals_of(db, id).await?;
     let (event, kind) = if closed {
         (
             format!("decision-closed-{id}"),
@@ -152,17 +158,12 @@ pub(super) async fn closing_draft(
     if row.closed_at.is_some() || row.cancelled_at.is_some() {
         return Ok(None);
     }
-    let mut recipients = voters(db, row.eligibility).await?;
-    let voted: Vec<i32> = decision_participant::Entity::find()
-        .select_only()
+    let voted = Query::select()
         .column(decision_participant::Column::MemberId)
-        .filter(decision_participant::Column::DecisionId.eq(id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    for member in voted {
-        recipients.remove(&member);
-    }
+        .from(decision_participant::Entity)
+        .and_where(decision_participant::Column::DecisionId.eq(id))
+        .to_owned();
+    let recipients = voters(row.eligibility).add(user::Column::Id.not_in_subquery(voted));
     let proposals = proposals_of(db, id).await?;
     Ok(Some(Draft {
         event: format!("decision-closing-{id}"),
@@ -191,15 +192,7 @@ pub(super) async fn waiting_draft(
             (format!("waiting-comment-{id}"), row.proposal_id)
         }
     };
-    let recipients: BTreeSet<i32> = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .filter(user::Column::Role.is_in([Role::Staff, Role::Admin]))
-        .into_tuple::<i32>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let recipients = Condition::all().add(user::Column::Role.is_in([Role::Staff, Role::Admin]));
     Ok(Some(Draft {
         event,
         kind: NotificationKind::Waiting,
@@ -212,27 +205,31 @@ pub(super) async fn waiting_draft(
 
 /// Everyone who may vote in a decision of this eligibility. A suspended member may not vote,
 /// so is not asked to.
-async fn voters(
-    db: &DatabaseConnection,
-    eligibility: Eligibility,
-) -> Result<BTreeSet<i32>, AppError> {
-    let mut voters = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .filter(
-            sea_orm::Condition::any()
-                .add(user::Column::SuspendedUntil.is_null())
-                .add(user::Column::SuspendedUntil.lte(now())),
-        );
+fn voters(eligibility: Eligibility) -> Condition {
+    let voters = Condition::all().add(
+        Condition::any()
+            .add(user::Column::SuspendedUntil.is_null())
+            .add(user::Column::SuspendedUntil.lte(now())),
+    );
     if eligibility == Eligibility::CoreGroup {
-        voters = voters.filter(user::Column::Core.eq(true));
+        voters.add(user::Column::Core.eq(true))
+    } else {
+        voters
     }
-    Ok(voters
-        .into_tuple::<i32>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect())
+}
+
+/// Exactly these members (none when the set is empty).
+fn these(members: BTreeSet<i32>) -> Condition {
+    Condition::all().add(user::Column::Id.is_in(members))
+}
+
+/// `SELECT proposal_id FROM decision_proposals` of one decision.
+fn proposals_subquery(decision: i32) -> SelectStatement {
+    Query::select()
+        .column(decision_proposal::Column::ProposalId)
+        .from(decision_proposal::Entity)
+        .and_where(decision_proposal::Column::DecisionId.eq(decision))
+        .to_owned()
 }
 
 /// The proposals a decision is about, in their order.
@@ -249,45 +246,42 @@ async fn proposals_of(db: &DatabaseConnection, decision: i32) -> Result<Vec<i32>
 
 /// Everyone who wrote, supported or commented on the proposal, but not the staff member who
 /// wrote the outcome.
-pub(super) async fn outcome_draft(
-    db: &DatabaseConnection,
+pub(super) fn outcome_draft(
     row: &outcome::Model,
     event: String,
     kind: NotificationKind,
     by: i32,
-) -> Result<Draft, AppError> {
-    let mut recipients = BTreeSet::new();
-    if let Some(proposal) = proposal::Entity::find_by_id(row.proposal_id)
-        .one(db)
-        .await?
-    {
-        recipients.insert(proposal.author_id);
-    }
-    let supporters: Vec<i32> = support::Entity::find()
-        .select_only()
+) -> Draft {
+    let author = Query::select()
+        .column(proposal::Column::AuthorId)
+        .from(proposal::Entity)
+        .and_where(proposal::Column::Id.eq(row.proposal_id))
+        .to_owned();
+    let supporters = Query::select()
         .column(support::Column::MemberId)
-        .filter(support::Column::ProposalId.eq(row.proposal_id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let commenters: Vec<i32> = comment::Entity::find()
-        .select_only()
+        .from(support::Entity)
+        .and_where(support::Column::ProposalId.eq(row.proposal_id))
+        .to_owned();
+    let commenters = Query::select()
         .column(comment::Column::AuthorId)
-        .distinct()
-        .filter(comment::Column::ProposalId.eq(row.proposal_id))
-        .filter(comment::Column::DeletedAt.is_null())
-        .into_tuple()
-        .all(db)
-        .await?;
-    recipients.extend(supporters);
-    recipients.extend(commenters);
-    recipients.remove(&by);
-    Ok(Draft {
+        .from(comment::Entity)
+        .and_where(comment::Column::ProposalId.eq(row.proposal_id))
+        .and_where(comment::Column::DeletedAt.is_null())
+        .to_owned();
+    let recipients = Condition::all()
+        .add(
+            Condition::any()
+                .add(user::Column::Id.in_subquery(author))
+                .add(user::Column::Id.in_subquery(supporters))
+                .add(user::Column::Id.in_subquery(commenters)),
+        )
+        .add(user::Column::Id.ne(by));
+    Draft {
         event,
         kind,
         proposal: Some(row.proposal_id),
         decision: None,
         detail: Some(row.stage.as_str().to_owned()),
         recipients,
-    })
+    }
 }

@@ -11,88 +11,69 @@ use crate::server::infra::web_push::{Sent, Subscription, WebPush};
 use crate::views::notifications::PushTopic;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
-use std::collections::HashSet;
+use std::ops::RangeInclusive;
 
-/// Rows per statement: far under SQLite's limit of values in one statement.
-const CHUNK: usize = 500;
-
-/// Queues the notifications just stored for `event` to every device of `members` who have not
-/// switched `topic` off. Again for the same event adds nothing.
+/// Queues the notifications just stored for `event` to every device of `members` (an id range
+/// from `notifications`' chunks) who have not switched `topic` off, in one `INSERT … SELECT`.
+/// Again for the same event adds nothing.
 pub async fn enqueue(
     db: &DatabaseConnection,
     event: &str,
-    members: &[i32],
     topic: PushTopic,
+    members: &RangeInclusive<i32>,
 ) -> Result<(), AppError> {
     let at = now();
-    for chunk in members.chunks(CHUNK) {
-        let devices: Vec<(i32, i32)> = push_device::Entity::find()
-            .select_only()
-            .column(push_device::Column::Id)
-            .column(push_device::Column::MemberId)
-            .filter(push_device::Column::MemberId.is_in(chunk.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        if devices.is_empty() {
-            continue;
-        }
-        let muted: HashSet<i32> = push_muted::Entity::find()
-            .select_only()
-            .column(push_muted::Column::MemberId)
-            .filter(push_muted::Column::MemberId.is_in(chunk.iter().copied()))
-            .filter(push_muted::Column::Topic.eq(topic))
-            .into_tuple::<i32>()
-            .all(db)
-            .await?
-            .into_iter()
-            .collect();
-        let notes: Vec<(i32, i32)> = notification::Entity::find()
-            .select_only()
-            .column(notification::Column::Id)
-            .column(notification::Column::MemberId)
-            .filter(notification::Column::Event.eq(event))
-            .filter(notification::Column::MemberId.is_in(chunk.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        let rows: Vec<push_delivery::ActiveModel> = devices
-            .iter()
-            .filter(|(_, member)| !muted.contains(member))
-            .filter_map(|&(device, member)| {
-                let (note, _) = notes.iter().find(|(_, m)| *m == member)?;
-                Some(push_delivery::ActiveModel {
-                    device_id: Set(device),
-                    notification_id: Set(*note),
-                    attempts: Set(0),
-                    next_attempt_at: Set(at),
-                    claimed_until: Set(None),
-                    sent_at: Set(None),
-                    created_at: Set(at),
-                    ..Default::default()
-                })
-            })
-            .collect();
-        if rows.is_empty() {
-            continue;
-        }
-        push_delivery::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::columns([
-                    push_delivery::Column::DeviceId,
-                    push_delivery::Column::NotificationId,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .exec_without_returning(db)
-            .await?;
-    }
+    let muted = Query::select()
+        .expr(Expr::val(1))
+        .from(push_muted::Entity)
+        .and_where(
+            Expr::col((push_muted::Entity, push_muted::Column::MemberId))
+                .equals((notification::Entity, notification::Column::MemberId)),
+        )
+        .and_where(push_muted::Column::Topic.eq(topic))
+        .to_owned();
+    let select = Query::select()
+        .column((push_device::Entity, push_device::Column::Id))
+        .column((notification::Entity, notification::Column::Id))
+        .expr(Expr::val(0))
+        .expr(Expr::val(at))
+        .expr(Expr::val(at))
+        .from(notification::Entity)
+        .inner_join(
+            push_device::Entity,
+            Expr::col((push_device::Entity, push_device::Column::MemberId))
+                .equals((notification::Entity, notification::Column::MemberId)),
+        )
+        .and_where(notification::Column::Event.eq(event))
+        .and_where(notification::Column::MemberId.between(*members.start(), *members.end()))
+        .and_where(Expr::exists(muted).not())
+        .to_owned();
+    let insert = Query::insert()
+        .into_table(push_delivery::Entity)
+        .columns([
+            push_delivery::Column::DeviceId,
+            push_delivery::Column::NotificationId,
+            push_delivery::Column::Attempts,
+            push_delivery::Column::NextAttemptAt,
+            push_delivery::Column::CreatedAt,
+        ])
+        .select_from(select)
+        .map_err(|_| AppError::Internal)?
+        .on_conflict(
+            OnConflict::columns([
+                push_delivery::Column::DeviceId,
+                push_delivery::Column::NotificationId,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .to_owned();
+    db.execute(&insert).await?;
     Ok(())
 }
 

@@ -13,81 +13,68 @@ use crate::server::notification_words::sentence;
 use crate::views::notifications::NotificationKind;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
+use std::ops::RangeInclusive;
 
-/// Rows per statement: far under SQLite's limit of values in one statement.
-const CHUNK: usize = 500;
 /// News that could not go out for this long (the gateway was off, it was night) is not sent.
 const STALE_AFTER: Duration = Duration::days(2);
 
-/// Queues a text for those of `members` who gave a number, when `kind` is news worth one: a
-/// decision they may vote in opened, its result, an outcome on a proposal they wrote. Again for
-/// the same event adds nothing.
+/// Queues a text for those of `members` (an id range from `notifications`' chunks) who gave a
+/// number, when `kind` is news worth one: a decision they may vote in opened, its result, an
+/// outcome on a proposal they wrote. One `INSERT … SELECT`; again for the same event adds nothing.
 pub async fn enqueue(
     db: &DatabaseConnection,
     event: &str,
     kind: NotificationKind,
     proposal_id: Option<i32>,
-    members: &[i32],
+    members: &RangeInclusive<i32>,
 ) -> Result<(), AppError> {
-    let members: Vec<i32> = match kind {
-        NotificationKind::DecisionOpened | NotificationKind::DecisionClosed => members.to_vec(),
+    let mut select = Query::select()
+        .column((sms_number::Entity, sms_number::Column::MemberId))
+        .column((notification::Entity, notification::Column::Id))
+        .expr(Expr::val(0))
+        .expr(Expr::val(now()))
+        .expr(Expr::val(now()))
+        .from(notification::Entity)
+        .inner_join(
+            sms_number::Entity,
+            Expr::col((sms_number::Entity, sms_number::Column::MemberId))
+                .equals((notification::Entity, notification::Column::MemberId)),
+        )
+        .and_where(notification::Column::Event.eq(event))
+        .and_where(notification::Column::MemberId.between(*members.start(), *members.end()))
+        .to_owned();
+    match kind {
+        NotificationKind::DecisionOpened | NotificationKind::DecisionClosed => {}
+        // Only the proposal's author hears of its outcome by text.
         NotificationKind::OutcomePublished => {
-            let author = match proposal_id {
-                Some(id) => proposal::Entity::find_by_id(id)
-                    .one(db)
-                    .await?
-                    .map(|row| row.author_id),
-                None => None,
+            let Some(proposal_id) = proposal_id else {
+                return Ok(());
             };
-            members
-                .iter()
-                .copied()
-                .filter(|m| Some(*m) == author)
-                .collect()
+            let author = Query::select()
+                .column(proposal::Column::AuthorId)
+                .from(proposal::Entity)
+                .and_where(proposal::Column::Id.eq(proposal_id))
+                .to_owned();
+            select.and_where(notification::Column::MemberId.in_subquery(author));
         }
         _ => return Ok(()),
-    };
-    let at = now();
-    for chunk in members.chunks(CHUNK) {
-        let with_number: Vec<i32> = sms_number::Entity::find()
-            .select_only()
-            .column(sms_number::Column::MemberId)
-            .filter(sms_number::Column::MemberId.is_in(chunk.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        if with_number.is_empty() {
-            continue;
-        }
-        let notes: Vec<(i32, i32)> = notification::Entity::find()
-            .select_only()
-            .column(notification::Column::Id)
-            .column(notification::Column::MemberId)
-            .filter(notification::Column::Event.eq(event))
-            .filter(notification::Column::MemberId.is_in(with_number))
-            .into_tuple()
-            .all(db)
-            .await?;
-        if notes.is_empty() {
-            continue;
-        }
-        sms_message::Entity::insert_many(notes.into_iter().map(|(note, member)| {
-            sms_message::ActiveModel {
-                member_id: Set(member),
-                notification_id: Set(note),
-                attempts: Set(0),
-                next_attempt_at: Set(at),
-                claimed_until: Set(None),
-                sent_at: Set(None),
-                created_at: Set(at),
-                ..Default::default()
-            }
-        }))
+    }
+    let insert = Query::insert()
+        .into_table(sms_message::Entity)
+        .columns([
+            sms_message::Column::MemberId,
+            sms_message::Column::NotificationId,
+            sms_message::Column::Attempts,
+            sms_message::Column::NextAttemptAt,
+            sms_message::Column::CreatedAt,
+        ])
+        .select_from(select)
+        .map_err(|_| AppError::Internal)?
         .on_conflict(
             OnConflict::columns([
                 sms_message::Column::MemberId,
@@ -96,9 +83,8 @@ pub async fn enqueue(
             .do_nothing()
             .to_owned(),
         )
-        .exec_without_returning(db)
-        .await?;
-    }
+        .to_owned();
+    db.execute(&insert).await?;
     Ok(())
 }
 
