@@ -215,14 +215,20 @@ impl Tally {
     pub fn count(choices: impl IntoIterator<Item = Choice>) -> Self {
         choices
             .into_iter()
-            .fold(Tally::default(), |mut tally, choice| {
-                match choice {
-                    Choice::Yes => tally.yes += 1,
-                    Choice::No => tally.no += 1,
-                    Choice::Abstain => tally.abstain += 1,
-                }
-                tally
-            })
+            .fold(Tally::default(), |tally, choice| tally.with(choice, 1))
+    }
+
+    /// This tally with `votes` more for `choice` (the database counts them when a decision
+    /// closes); a count past `u32::MAX` stays there.
+    #[must_use]
+    pub fn with(mut self, choice: Choice, votes: u32) -> Self {
+        let count = match choice {
+            Choice::Yes => &mut self.yes,
+            Choice::No => &mut self.no,
+            Choice::Abstain => &mut self.abstain,
+        };
+        *count = count.saturating_add(votes);
+        self
     }
 
     /// Everyone who voted, abstentions included: turnout and quorum count them.
@@ -356,6 +362,25 @@ mod tests {
         let votes = [Yes, Yes, Yes, Yes, No];
         assert_eq!(Tally::count(votes).outcome(quorum(5)), Outcome::Accepted);
         assert_eq!(Tally::count(votes).outcome(quorum(6)), Outcome::NoQuorum);
+    }
+
+    #[test]
+    fn counts_from_the_database_add_up_like_single_votes() {
+        let counted = Tally::default()
+            .with(Yes, 120_000)
+            .with(No, 90_000)
+            .with(Abstain, 40_000)
+            .with(Yes, 1);
+        assert_eq!(
+            (counted.yes, counted.no, counted.abstain),
+            (120_001, 90_000, 40_000)
+        );
+        assert_eq!(counted.voters(), 250_001);
+        assert_eq!(
+            Tally::count([Yes, No, Yes]),
+            Tally::default().with(Yes, 2).with(No, 1)
+        );
+        assert_eq!(Tally::default().with(No, u32::MAX).with(No, 5).no, u32::MAX);
     }
 
     #[test]
