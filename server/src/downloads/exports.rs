@@ -9,10 +9,12 @@ use app::server::entities::{decision, decision_tally, outcome, proposal};
 use app::server::proposal_words;
 use app::visitor::Visitor;
 use axum::Extension;
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use futures::StreamExt;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// What can be downloaded, by the file name in the address.
@@ -50,27 +52,107 @@ pub async fn download(
     if !allows(Some(&member), Action::PublishOutcomes, true) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let rows = match export {
-        Export::Proposals => proposal_rows(&state.db).await,
-        Export::Outcomes => outcome_rows(&state.db).await,
-        Export::Decisions => decision_rows(&state.db).await,
-    };
-    match rows.and_then(|rows| csv_bytes(&rows)) {
-        Ok(bytes) => super::attachment::attachment(
-            "text/csv; charset=utf-8",
-            &format!("spolu-{}", export.file_name()),
-            bytes,
-        ),
-        Err(error) => {
-            tracing::error!(?error, ?export, "a CSV export failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    super::attachment::attachment(
+        "text/csv; charset=utf-8",
+        &format!("spolu-{}", export.file_name()),
+        Body::from_stream(streamed(state.db.clone(), export)),
+    )
+}
+
+/// Rows fetched and written per step: memory stays flat however many rows the file has.
+const PAGE: u64 = 1_000;
+
+/// The file as it is sent: the byte-order mark and the header, then one page of rows at a time,
+/// each page read after the last id of the one before. A database error ends the download
+/// unfinished (logged), so staff never get a file that looks whole but is not.
+fn streamed(
+    db: DatabaseConnection,
+    export: Export,
+) -> impl futures::Stream<Item = Result<Vec<u8>, AppError>> + Send + 'static {
+    let header = csv_bytes(&[header(export).iter().map(|h| (*h).to_owned()).collect()]);
+    let pages = futures::stream::try_unfold(Some(0), move |after| {
+        let db = db.clone();
+        async move {
+            let Some(after) = after else {
+                return Ok(None);
+            };
+            let (rows, last) = match export {
+                Export::Proposals => proposal_rows(&db, after).await,
+                Export::Outcomes => outcome_rows(&db, after).await,
+                Export::Decisions => decision_rows(&db, after).await,
+            }
+            .inspect_err(|error| tracing::error!(?error, ?export, "a CSV export failed"))?;
+            Ok(Some((csv_lines(&rows)?, last)))
         }
+    });
+    futures::stream::once(async move { header }).chain(pages)
+}
+
+fn header(export: Export) -> &'static [&'static str] {
+    match export {
+        Export::Proposals => &[
+            "id",
+            "název",
+            "stav",
+            "oblast",
+            "podáno",
+            "podpory",
+            "komentáře",
+            "skryto",
+        ],
+        Export::Outcomes => &[
+            "návrh",
+            "název návrhu",
+            "stav",
+            "co se rozhodlo",
+            "kdo",
+            "do kdy",
+            "proč nejde",
+            "zveřejněno",
+            "změněno",
+        ],
+        Export::Decisions => &[
+            "hlasování",
+            "název",
+            "způsob",
+            "kdo hlasoval",
+            "uzavřeno",
+            "oprávněných",
+            "hlasovalo",
+            "kvórum",
+            "výsledek",
+            "návrh",
+            "název návrhu",
+            "ano",
+            "ne",
+            "zdržel se",
+            "body",
+        ],
+    }
+}
+
+/// A page of rows and where the next one starts (`None`: this was the last).
+type Page = (Vec<Vec<String>>, Option<i32>);
+
+/// Where the page after one of `count` rows ending at `last` starts.
+fn next_after(count: usize, last: Option<i32>) -> Option<i32> {
+    if u64::try_from(count).unwrap_or(u64::MAX) < PAGE {
+        None
+    } else {
+        last
     }
 }
 
 /// The rows (the first is the header) as CSV, after the byte-order mark.
 pub fn csv_bytes(rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
-    let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(csv_lines(rows)?);
+    Ok(bytes)
+}
+
+/// The rows as CSV lines, every cell that looks like a formula made inert.
+fn csv_lines(rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         writer
             .write_record(row.iter().map(|cell| inert(cell).into_owned()))
@@ -94,26 +176,20 @@ fn day(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
 }
 
-async fn proposal_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppError> {
+async fn proposal_rows(db: &DatabaseConnection, after: i32) -> Result<Page, AppError> {
     let rows = proposal::Entity::find()
+        .filter(proposal::Column::Id.gt(after))
         .order_by_asc(proposal::Column::Id)
+        .limit(PAGE)
         .all(db)
         .await?;
+    let next = next_after(rows.len(), rows.last().map(|r| r.id));
     // A file leaves Spolu: it holds the words everyone may read, and a hidden one's reason.
     let shown = |row: &proposal::Model| proposal_words::title_for(row, None).unwrap_or_default();
     let labels = category_labels(db, rows.iter().map(|r| r.category_id), "cs").await?;
-    let header = [
-        "id",
-        "název",
-        "stav",
-        "oblast",
-        "podáno",
-        "podpory",
-        "komentáře",
-        "skryto",
-    ];
-    Ok(std::iter::once(header.map(str::to_owned).to_vec())
-        .chain(rows.into_iter().map(|row| {
+    let rows = rows
+        .into_iter()
+        .map(|row| {
             vec![
                 row.id.to_string(),
                 shown(&row),
@@ -127,29 +203,23 @@ async fn proposal_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
                 row.comment_count.to_string(),
                 row.hidden_reason.unwrap_or_default(),
             ]
-        }))
-        .collect())
+        })
+        .collect();
+    Ok((rows, next))
 }
 
-async fn outcome_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppError> {
+async fn outcome_rows(db: &DatabaseConnection, after: i32) -> Result<Page, AppError> {
     let rows = outcome::Entity::find()
+        .filter(outcome::Column::Id.gt(after))
         .order_by_asc(outcome::Column::Id)
+        .limit(PAGE)
         .all(db)
         .await?;
+    let next = next_after(rows.len(), rows.last().map(|r| r.id));
     let titles = titles(db, rows.iter().map(|r| r.proposal_id)).await?;
-    let header = [
-        "návrh",
-        "název návrhu",
-        "stav",
-        "co se rozhodlo",
-        "kdo",
-        "do kdy",
-        "proč nejde",
-        "zveřejněno",
-        "změněno",
-    ];
-    Ok(std::iter::once(header.map(str::to_owned).to_vec())
-        .chain(rows.into_iter().map(|row| {
+    let rows = rows
+        .into_iter()
+        .map(|row| {
             vec![
                 row.proposal_id.to_string(),
                 titles.get(&row.proposal_id).cloned().unwrap_or_default(),
@@ -161,49 +231,35 @@ async fn outcome_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppEr
                 day(row.published_at),
                 day(row.updated_at),
             ]
-        }))
-        .collect())
+        })
+        .collect();
+    Ok((rows, next))
 }
 
-/// One row per proposal of each closed decision, with its counts.
-async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppError> {
-    let decisions: HashMap<i32, decision::Model> = decision::Entity::find()
+/// One row per proposal of each closed decision, with its counts: a page of decisions at a time.
+async fn decision_rows(db: &DatabaseConnection, after: i32) -> Result<Page, AppError> {
+    let decisions: Vec<decision::Model> = decision::Entity::find()
+        .filter(decision::Column::Id.gt(after))
         .filter(decision::Column::ClosedAt.is_not_null())
         .filter(decision::Column::CancelledAt.is_null())
+        .order_by_asc(decision::Column::Id)
+        .limit(PAGE)
         .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
+        .await?;
+    let next = next_after(decisions.len(), decisions.last().map(|d| d.id));
     let tallies = decision_tally::Entity::find()
-        .filter(decision_tally::Column::DecisionId.is_in(decisions.keys().copied()))
+        .filter(decision_tally::Column::DecisionId.is_in(decisions.iter().map(|d| d.id)))
         .order_by_asc(decision_tally::Column::DecisionId)
         .order_by_asc(decision_tally::Column::ProposalId)
         .all(db)
         .await?;
     let titles = titles(db, tallies.iter().map(|t| t.proposal_id)).await?;
-    let decision_rows: Vec<decision::Model> = decisions.values().cloned().collect();
-    let decision_titles =
-        app::server::proposal_words::shown_titles(db, &decision_rows, None).await?;
-    let header = [
-        "hlasování",
-        "název",
-        "způsob",
-        "kdo hlasoval",
-        "uzavřeno",
-        "oprávněných",
-        "hlasovalo",
-        "kvórum",
-        "výsledek",
-        "návrh",
-        "název návrhu",
-        "ano",
-        "ne",
-        "zdržel se",
-        "body",
-    ];
-    Ok(std::iter::once(header.map(str::to_owned).to_vec())
-        .chain(tallies.into_iter().filter_map(|t| {
+    let decision_titles = app::server::proposal_words::shown_titles(db, &decisions, None).await?;
+    let decisions: HashMap<i32, decision::Model> =
+        decisions.into_iter().map(|d| (d.id, d)).collect();
+    let rows = tallies
+        .into_iter()
+        .filter_map(|t| {
             let d = decisions.get(&t.decision_id)?;
             Some(vec![
                 d.id.to_string(),
@@ -226,8 +282,9 @@ async fn decision_rows(db: &DatabaseConnection) -> Result<Vec<Vec<String>>, AppE
                 t.abstain.to_string(),
                 t.dots.to_string(),
             ])
-        }))
-        .collect())
+        })
+        .collect();
+    Ok((rows, next))
 }
 
 /// The titles everyone may read (empty where hidden or waiting for approval).
