@@ -220,30 +220,57 @@ async fn search_ignores_accents_and_case_on_both_databases() {
         let anna = app.member(Role::Resident, false).await;
         app.proposal(&anna, "Nové HŘIŠTĚ u školy", "Prolézačky jsou rozbité.")
             .await;
-        app.proposal(&anna, "Lavička", "U bloku 5 chybí lavička.")
+        let bench = app
+            .proposal(&anna, "Lavička", "U bloku 5 chybí lavička.")
             .await;
         let browser = app.browser();
+        let found = |query: &'static str| {
+            let browser = &browser;
+            async move {
+                let list: Value = browser
+                    .call("list_proposals", &[("q", query)])
+                    .await
+                    .json()
+                    .await
+                    .expect("list");
+                list["cards"].as_array().map_or(0, Vec::len)
+            }
+        };
         for (query, expected) in [
             ("hriste", 1),
             ("Hřiště", 1),
             ("LAVICKA", 1),
             ("blok", 1),
+            // Shorter than a trigram: still found, without the index's help.
+            ("bl", 1),
             ("hriste lavicka", 0),
             ("", 2),
         ] {
-            let list: Value = browser
-                .call("list_proposals", &[("q", query)])
-                .await
-                .json()
-                .await
-                .expect("list");
             assert_eq!(
-                list["cards"].as_array().map(Vec::len),
-                Some(expected),
+                found(query).await,
+                expected,
                 "{query:?} on {}",
                 database.kind()
             );
         }
+        // The index follows a change of words: the old ones no longer find it, the new ones do.
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let edited = staff
+            .call(
+                "edit_content",
+                &[
+                    ("kind", "proposal"),
+                    ("id", &bench.to_string()),
+                    ("title", "Houpačka"),
+                    ("text", "U bloku 5 chybí houpačka."),
+                    ("note", "jiná slova"),
+                ],
+            )
+            .await;
+        assert_eq!(edited.status(), 200);
+        assert_eq!(found("lavicka").await, 0, "{}", database.kind());
+        assert_eq!(found("HOUPAČKA").await, 1, "{}", database.kind());
+        assert_eq!(found("blok").await, 1);
     }
 }
 

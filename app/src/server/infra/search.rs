@@ -27,6 +27,26 @@ pub fn contains_pattern(word: &str) -> String {
     format!("%{word}%")
 }
 
+/// Proposals whose folded text holds `word`, through each database's index of that text: on
+/// PostgreSQL a `LIKE` that the `pg_trgm` index answers, on SQLite the same `LIKE` asked of the
+/// FTS5 trigram table `proposals_search` (migration 000019). Both find the same proposals.
+pub fn proposal_has(backend: sea_orm::DbBackend, word: &str) -> sea_orm::sea_query::SimpleExpr {
+    use crate::server::entities::proposal;
+    use sea_orm::ColumnTrait;
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+    let pattern = contains_pattern(word);
+    match backend {
+        sea_orm::DbBackend::Sqlite => proposal::Column::Id.in_subquery(
+            Query::select()
+                .expr(Expr::cust("rowid"))
+                .from(Alias::new("proposals_search"))
+                .and_where(Expr::col(Alias::new("search_text")).like(pattern))
+                .to_owned(),
+        ),
+        _ => proposal::Column::SearchText.like(pattern),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

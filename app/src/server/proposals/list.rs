@@ -61,7 +61,7 @@ pub async fn list(
         );
     }
     for word in search::words(&filter.q) {
-        query = query.filter(proposal::Column::SearchText.like(search::contains_pattern(&word)));
+        query = query.filter(search::proposal_has(db.get_database_backend(), &word));
     }
     let after = filter.after.as_deref().and_then(parse_cursor);
     query = match filter.sort {
