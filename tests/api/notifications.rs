@@ -485,3 +485,74 @@ async fn opening_a_notification_reads_it_and_goes_to_what_it_is_about() {
         );
     }
 }
+
+#[tokio::test]
+async fn news_for_thousands_is_handed_out_once_in_chunks_by_either_instance_even_if_queued_and_left()
+ {
+    use app::domain::Eligibility;
+    use app::server::entities::{notification_event, user};
+    use sea_orm::Set;
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let _other = app.another_instance(|_| {}).await;
+        // 12 000 core members (more than two chunks of 5 000), stored in bulk; one of them
+        // deleted, one suspended: neither is told.
+        let at = chrono::Utc::now();
+        for chunk in (0..12_000).collect::<Vec<i32>>().chunks(500) {
+            user::Entity::insert_many(chunk.iter().map(|n| user::ActiveModel {
+                username: Set(format!("sused{n}")),
+                display_name: Set(format!("Soused {n}")),
+                password_hash: Set(String::new()),
+                role: Set(Role::Resident),
+                core: Set(true),
+                created_at: Set(at),
+                deleted_at: Set((*n == 7).then_some(at)),
+                suspended_until: Set((*n == 8).then_some(at + chrono::Duration::days(2))),
+                search_text: Set(format!("soused {n}")),
+                ..Default::default()
+            }))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        }
+        let staff = app.member(Role::Staff, false).await;
+        let (decision, _) = app.open_decision(&staff, Eligibility::CoreGroup, 1).await;
+        app.news_handed_out().await;
+        let told = |kind: &'static str| {
+            let db = app.db.clone();
+            async move {
+                let rows: Vec<i32> = notification::Entity::find()
+                    .filter(notification::Column::Kind.eq(kind))
+                    .all(&db)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|n| n.member_id)
+                    .collect();
+                let once: std::collections::BTreeSet<i32> = rows.iter().copied().collect();
+                assert_eq!(once.len(), rows.len(), "{kind}: nobody twice");
+                rows.len()
+            }
+        };
+        assert_eq!(told("decision_opened").await, 11_998, "{}", database.kind());
+
+        // Queued by an instance that stopped before handing it out: a running one does.
+        notification_event::Entity::insert(notification_event::ActiveModel {
+            kind: Set("decision_closing".into()),
+            subject_id: Set(decision),
+            created_at: Set(at),
+            claimed_until: Set(Some(at - chrono::Duration::seconds(1))),
+            ..Default::default()
+        })
+        .exec(&app.db)
+        .await
+        .unwrap();
+        app.news_handed_out().await;
+        assert_eq!(
+            told("decision_closing").await,
+            11_998,
+            "{}",
+            database.kind()
+        );
+    }
+}
