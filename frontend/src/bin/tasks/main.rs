@@ -28,10 +28,11 @@ fn main() {
         "test" => test(),
         "budget" => budget(),
         "bench" => match rest.iter().position(|a| a == "--scale") {
-            Some(at) if rest.get(at + 1).map(String::as_str) == Some("city") => {
-                city_bench(rest.get(at + 2).map(String::as_str))
-            }
-            Some(_) => Err("tasks bench: --scale city [fraction] is the one other scale".into()),
+            Some(at) => match rest.get(at + 1).map(String::as_str) {
+                Some("city") => scale_bench(rest.get(at + 2).map(String::as_str).unwrap_or("1")),
+                Some("estate") => scale_bench("estate"),
+                _ => Err("tasks bench: --scale city [fraction] | --scale estate".into()),
+            },
             None => bench(),
         },
         _ => Err(
@@ -180,10 +181,11 @@ fn bench() -> Result<()> {
 
 /// Issue 18's figures: a city's data (600 000 accounts, 35 000 proposals, 250 000 comments,
 /// 2 000 000 supports, a 250 000-voter decision) seeded into a fresh PostgreSQL database named by
-/// `SPOLU_TEST_POSTGRES_URL`, and the release server measured against it. `fraction` (e.g. 0.1)
-/// seeds that share, for a quick look.
-fn city_bench(fraction: Option<&str>) -> Result<()> {
-    if std::env::var("SPOLU_TEST_POSTGRES_URL").is_err() {
+/// `SPOLU_TEST_POSTGRES_URL`, and the release server measured against it. `scale` is a fraction
+/// of the city (e.g. 0.1, for a quick look) or `estate` (the same measures on SQLite, with the
+/// estate's numbers).
+fn scale_bench(scale: &str) -> Result<()> {
+    if scale != "estate" && std::env::var("SPOLU_TEST_POSTGRES_URL").is_err() {
         return Err("set SPOLU_TEST_POSTGRES_URL to a PostgreSQL server (e.g. \
                     postgres://postgres@127.0.0.1:5432/postgres)"
             .into());
@@ -193,7 +195,7 @@ fn city_bench(fraction: Option<&str>) -> Result<()> {
     cargo(&["build", "--release", "-p", "server", "--bin", "spolu"])?;
     let spolu = target_dir().join("release").join("spolu");
     let spolu = spolu.to_string_lossy();
-    let mut args = vec![
+    let args = [
         "run",
         "--release",
         "-p",
@@ -202,8 +204,8 @@ fn city_bench(fraction: Option<&str>) -> Result<()> {
         "city_scale",
         "--",
         &spolu,
+        scale,
     ];
-    args.extend(fraction);
     cargo(&args)
 }
 
