@@ -65,6 +65,11 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         let db = manager.get_connection();
+        // The few hidden proposals, so lists leave them out without joining every row.
+        db.execute_unprepared(
+            "CREATE INDEX idx_proposals_hidden ON proposals (id) WHERE hidden_at IS NOT NULL",
+        )
+        .await?;
         if db.get_database_backend() == DbBackend::Sqlite {
             for statement in SQLITE_SEARCH {
                 db.execute_unprepared(statement).await?;
@@ -105,6 +110,8 @@ impl MigrationTrait for Migration {
             db.execute_unprepared("DROP INDEX IF EXISTS idx_users_search_trgm")
                 .await?;
         }
+        db.execute_unprepared("DROP INDEX IF EXISTS idx_proposals_hidden")
+            .await?;
         for (name, table, _) in LOOKUP_INDEXES {
             manager
                 .drop_index(Index::drop().name(name).table(Alias::new(table)).to_owned())
@@ -143,7 +150,19 @@ const SQLITE_SEARCH: [&str; 5] = [
     "INSERT INTO proposals_search (proposals_search) VALUES ('rebuild')",
 ];
 
-const LOOKUP_INDEXES: [(&str, &str, &str); 4] = [
+const LOOKUP_INDEXES: [(&str, &str, &str); 6] = [
+    // Which decisions a member took part in (their data download) and their open marks
+    // (account deletion): both tables' keys start with the decision.
+    (
+        "idx_decision_participants_member",
+        "decision_participants",
+        "member_id",
+    ),
+    (
+        "idx_open_ballot_marks_member",
+        "open_ballot_marks",
+        "member_id",
+    ),
     // Staff and admins, told of what waits in the queue, among 600 000 residents.
     ("idx_users_role", "users", "role"),
     ("idx_supports_member", "supports", "member_id"),

@@ -292,3 +292,39 @@ async fn staff_publishing_at_once_make_one_outcome_and_one_notification_each() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_hidden_proposals_outcome_leaves_the_list_and_its_counts() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let author = app.member(Role::Resident, false).await;
+        let (staff, _) = app.signed_in(Role::Staff, false).await;
+        let mut ids = Vec::new();
+        for title in ["Koše u školy", "Lampa u garáží"] {
+            let id = app.proposal(&author, title, "Text.").await;
+            app.accept_in_meeting(&staff, id).await;
+            let form = outcome_form(&id.to_string(), "planned", "", "");
+            assert_eq!(publish(&staff, &form).await.status(), 200);
+            ids.push(id);
+        }
+        let page = app.browser().page_text("/outcomes").await;
+        assert!(page.contains("Koše u školy") && page.contains("Lampa u garáží"));
+        let hidden = staff
+            .call(
+                "hide_content",
+                &[
+                    ("kind", "proposal"),
+                    ("id", &ids[1].to_string()),
+                    ("reason", "other"),
+                    ("written", "Zkouška"),
+                ],
+            )
+            .await;
+        assert_eq!(hidden.status(), 200, "{}", database.kind());
+        let page = app.browser().page_text("/outcomes").await;
+        assert!(page.contains("Koše u školy"), "{page}");
+        assert!(!page.contains("Lampa u garáží"), "{page}");
+        let planned = app.browser().page_text("/outcomes?stage=planned").await;
+        assert!(!planned.contains("Lampa u garáží"));
+    }
+}

@@ -12,24 +12,25 @@ use crate::views::outcomes::{
 use crate::views::proposals::PhotoView;
 use chrono::{Datelike, TimeZone};
 use chrono_tz::Tz;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 use std::collections::HashMap;
 
-/// Outcomes of proposals everyone may see.
+/// Outcomes of proposals everyone may see. Hidden proposals are few (and indexed), so leaving
+/// them out costs little, where joining every outcome to its proposal read thousands of rows.
 fn shown() -> Select<outcome::Entity> {
-    outcome::Entity::find()
-        .join(
-            JoinType::InnerJoin,
-            outcome::Entity::belongs_to(proposal::Entity)
-                .from(outcome::Column::ProposalId)
-                .to(proposal::Column::Id)
-                .into(),
-        )
-        .filter(proposal::Column::HiddenAt.is_null())
+    outcome::Entity::find().filter(
+        outcome::Column::ProposalId.not_in_subquery(
+            Query::select()
+                .column(proposal::Column::Id)
+                .from(proposal::Entity)
+                .and_where(proposal::Column::HiddenAt.is_not_null())
+                .to_owned(),
+        ),
+    )
 }
 
 /// The proposal's outcome with its updates, oldest first; None before one is published.
@@ -66,21 +67,46 @@ pub async fn list(
         )
         .earliest()
         .map(|start| start.with_timezone(&chrono::Utc));
-    let count = |stage: OutcomeStage| shown().filter(outcome::Column::Stage.eq(stage));
-    let mut done = count(OutcomeStage::Done);
-    if let Some(start) = year_start {
-        done = done.filter(outcome::Column::UpdatedAt.gte(start));
-    }
-    let done_this_year = done.count(db).await?;
-    let in_progress = count(OutcomeStage::InProgress).count(db).await?;
-    let planned = count(OutcomeStage::Planned).count(db).await?;
-    let not_possible = count(OutcomeStage::NotPossible).count(db).await?;
+    // Every count in one pass: how many of each stage, and how many were done this year.
+    let done_since = year_start.map_or(Expr::value(true), |start| {
+        Expr::col(outcome::Column::UpdatedAt).gte(start)
+    });
+    let counts: Vec<(OutcomeStage, i64, i64)> = shown()
+        .select_only()
+        .column(outcome::Column::Stage)
+        .column_as(outcome::Column::Id.count(), "outcomes")
+        .column_as(Expr::case(done_since, 1).finally(0).sum(), "this_year")
+        .group_by(outcome::Column::Stage)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let count = |stage: OutcomeStage| {
+        counts
+            .iter()
+            .find(|c| c.0 == stage)
+            .map_or(0, |c| u64::try_from(c.1).unwrap_or(0))
+    };
+    let done_this_year = counts
+        .iter()
+        .find(|c| c.0 == OutcomeStage::Done)
+        .map_or(0, |c| u64::try_from(c.2).unwrap_or(0));
+    let in_progress = count(OutcomeStage::InProgress);
+    let planned = count(OutcomeStage::Planned);
+    let not_possible = count(OutcomeStage::NotPossible);
     let mut query = shown();
     if let Some(stage) = filter.stage {
         query = query.filter(outcome::Column::Stage.eq(stage));
     }
     if let Some(category) = filter.category {
-        query = query.filter(proposal::Column::CategoryId.eq(category));
+        query = query.filter(
+            outcome::Column::ProposalId.in_subquery(
+                Query::select()
+                    .column(proposal::Column::Id)
+                    .from(proposal::Entity)
+                    .and_where(proposal::Column::CategoryId.eq(category))
+                    .to_owned(),
+            ),
+        );
     }
     let mut rows = query
         .order_by_desc(outcome::Column::UpdatedAt)

@@ -10,8 +10,7 @@ use crate::views::proposals::{ListFilter, PAGE_SIZE, ProposalCard, ProposalList,
 use crate::visitor::Member;
 use chrono::DateTime;
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use std::collections::HashMap;
 
@@ -70,15 +69,7 @@ pub async fn list(
         Sort::MostSupported => {
             if let Some((count, id)) = after {
                 let count = i32::try_from(count).unwrap_or(i32::MAX);
-                query = query.filter(
-                    Condition::any()
-                        .add(proposal::Column::SupportCount.lt(count))
-                        .add(
-                            Condition::all()
-                                .add(proposal::Column::SupportCount.eq(count))
-                                .add(proposal::Column::Id.lt(id)),
-                        ),
-                );
+                query = query.filter(before(proposal::Column::SupportCount, count, id));
             }
             query.order_by_desc(proposal::Column::SupportCount)
         }
@@ -134,6 +125,22 @@ async fn first_thumbnails(
         .collect())
 }
 
+/// Rows after the cursor in a `column DESC, id DESC` order: `(column, id) < (key, id)`, which
+/// both databases answer by starting the index walk at the cursor, so a deep page costs what the
+/// first does.
+fn before(
+    column: proposal::Column,
+    key: impl Into<sea_orm::Value>,
+    id: i32,
+) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    Expr::tuple([
+        Expr::col((proposal::Entity, column)),
+        Expr::col((proposal::Entity, proposal::Column::Id)),
+    ])
+    .lt(Expr::tuple([Expr::val(key), Expr::val(id)]))
+}
+
 fn keyset_by_time(
     query: Select<proposal::Entity>,
     column: proposal::Column,
@@ -141,13 +148,7 @@ fn keyset_by_time(
 ) -> Select<proposal::Entity> {
     let query =
         match after.and_then(|(micros, id)| Some((DateTime::from_timestamp_micros(micros)?, id))) {
-            Some((at, id)) => query.filter(
-                Condition::any().add(column.lt(at)).add(
-                    Condition::all()
-                        .add(column.eq(at))
-                        .add(proposal::Column::Id.lt(id)),
-                ),
-            ),
+            Some((at, id)) => query.filter(before(column, at, id)),
             None => query,
         };
     query.order_by_desc(column)
