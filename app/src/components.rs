@@ -29,6 +29,8 @@ pub use decision_words::{
     DecisionWords, ResultWords, choice_counts, choice_key, outcome_key, ranked_by_dots,
 };
 pub use form_field::{FieldError, FormMessage, SendProgress, TextArea, TextField, shown};
+/// The file of every icon, served at `/icons.svg`.
+pub use icons::sprite as icon_sprite;
 pub use icons::{Icon, IconSvg};
 pub use language_switch::LanguageSwitch;
 pub use layout::{BottomNav, Header};

@@ -16,4 +16,5 @@ mod shell;
 pub mod views;
 pub mod visitor;
 
+pub use components::icon_sprite;
 pub use shell::{App, shell};

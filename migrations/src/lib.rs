@@ -20,6 +20,7 @@ mod m20261203_000016_phone_notifications;
 mod m20261203_000017_text_messages;
 mod m20261203_000018_member_search;
 mod m20261203_000019_city_scale;
+mod m20261204_000020_data_version;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000017_text_messages::Migration),
             Box::new(m20261203_000018_member_search::Migration),
             Box::new(m20261203_000019_city_scale::Migration),
+            Box::new(m20261204_000020_data_version::Migration),
         ]
     }
 }

@@ -53,6 +53,18 @@ pub async fn icon_svg() -> impl IntoResponse {
     )
 }
 
+/// Every icon of the pages, in one file whose address changes with its content
+/// (see `app::icon_sprite`): kept for a year.
+pub async fn icon_sprite() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "image/svg+xml"),
+            (CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        app::icon_sprite(),
+    )
+}
+
 pub async fn icon_192() -> impl IntoResponse {
     (
         [(CONTENT_TYPE, "image/png"), (CACHE_CONTROL, DAY)],

@@ -84,6 +84,8 @@ async fn render(State(state): State<AppState>) -> String {
     let (size, idle) = pool_use(&state.db);
     metrics::gauge!("spolu_db_pool_connections").set(f64::from(size));
     metrics::gauge!("spolu_db_pool_idle_connections").set(idle as f64);
+    metrics::counter!("spolu_db_statements_total")
+        .absolute(state.statements.load(std::sync::atomic::Ordering::Relaxed));
     let handle = handle();
     handle.run_upkeep();
     handle.render()

@@ -143,6 +143,11 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .merge(photo_forms.layer(RequestBodyLimitLayer::new(PHOTO_FORM_LIMIT)))
         .merge(uploads)
+        // Inside `load_visitor`: it needs the visitor, their language and the data version.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::server::infra::page_cache::serve,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             load_visitor,
@@ -162,6 +167,7 @@ pub fn router(state: AppState) -> Router {
         .route("/manifest.webmanifest", get(assets::manifest))
         .route("/sw.js", get(assets::service_worker))
         .route("/icon.svg", get(assets::icon_svg))
+        .route("/icons.svg", get(assets::icon_sprite))
         .route("/icon-192.png", get(assets::icon_192))
         .route("/icon-512.png", get(assets::icon_512))
         .nest_service("/pkg", bundle)

@@ -66,7 +66,8 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: &Config) -> Result<Self, StartError> {
-        let db = open_database(config).await?;
+        let mut db = open_database(config).await?;
+        let statements = database::count_statements(&mut db);
         let listener = TcpListener::bind(config.bind)
             .await
             .map_err(|e| StartError::Bind(config.bind, e))?;
@@ -133,6 +134,9 @@ impl Application {
             db,
             settings: Arc::new(settings),
             site: Arc::default(),
+            catalog: Arc::default(),
+            pages: Arc::default(),
+            statements,
             speech: Arc::new(Speech::start(config.data_dir.join("speech")).await),
             leptos_options,
         };

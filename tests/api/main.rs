@@ -22,6 +22,7 @@ mod my_account;
 mod notifications;
 mod open_data;
 mod outcomes;
+mod page_costs;
 mod pages;
 mod photos;
 mod posters;

@@ -34,6 +34,8 @@ pub struct TestApp {
     /// The server's store of uploaded photos.
     pub files: std::sync::Arc<dyn app::server::infra::file_store::FileStore>,
     pub database: TestDatabase,
+    /// Statements the in-process server sent to the database (see `statements_for`).
+    pub statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
     server: Option<Server>,
     data_dir: PathBuf,
     config: Config,
@@ -105,6 +107,7 @@ pub async fn spawn_app_with(database: &TestDatabase, change: impl FnOnce(&mut Co
         metrics_url: running.metrics_url,
         db: running.db,
         files: running.files,
+        statements: running.statements,
         database,
         server: Some(Server::InProcess(running.stop)),
         data_dir,
@@ -118,6 +121,7 @@ struct Running {
     metrics_url: Option<String>,
     db: DatabaseConnection,
     files: std::sync::Arc<dyn app::server::infra::file_store::FileStore>,
+    statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
     stop: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -128,6 +132,7 @@ impl Running {
         let metrics_url = app.metrics_address().map(|a| format!("http://{a}/metrics"));
         let db = app.state.db.clone();
         let files = app.state.files.clone();
+        let statements = app.state.statements.clone();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(app.run_until(async {
             let _ = stopped.await;
@@ -137,6 +142,7 @@ impl Running {
             metrics_url,
             db,
             files,
+            statements,
             stop,
         }
     }
@@ -159,6 +165,7 @@ impl TestApp {
         self.metrics_url = running.metrics_url;
         self.db = running.db;
         self.files = running.files;
+        self.statements = running.statements;
         self.server = Some(Server::InProcess(running.stop));
     }
 
@@ -229,6 +236,13 @@ impl TestApp {
         }
         let _ = self.db.close_by_ref().await;
     }
+}
+
+/// `path` with a query no page reads, different for each `attempt`: each try is a page made anew,
+/// not one kept from the try before.
+pub fn fresh_address(path: &str, attempt: usize) -> String {
+    let joiner = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{joiner}try={attempt}")
 }
 
 /// Another instance of the server on a test app's database, with a data folder of its own (as on
@@ -495,6 +509,23 @@ impl TestApp {
         .update(&self.db)
         .await
         .expect("suspended");
+    }
+
+    /// The statements one `GET path` by `browser` costs the server: the fewest of three tries,
+    /// so a background task's statement in between is not counted. `path` is asked as given
+    /// each time (a visitor's page is then served from memory after the first try); to count the
+    /// making of a page, pass `fresh` addresses (see `fresh_address`).
+    pub async fn statements_for(&self, browser: &Browser, path: impl Fn(usize) -> String) -> u64 {
+        let mut fewest = u64::MAX;
+        for attempt in 0..3 {
+            let address = path(attempt);
+            let before = self.statements.load(Ordering::SeqCst);
+            let response = browser.get(&address).await;
+            assert_eq!(response.status(), 200, "{address}");
+            response.text().await.expect("the page");
+            fewest = fewest.min(self.statements.load(Ordering::SeqCst) - before);
+        }
+        fewest
     }
 
     /// The id of the first default category (seeding them if needed).

@@ -1,6 +1,9 @@
-//! Small inline SVG icons: no icon font, no extra request. Always shown beside a word.
+//! Small SVG icons, always shown beside a word. All of them are one sprite (`/icons.svg`, kept by
+//! the browser for a year under an address that changes with its content); a page only names
+//! them (`<use href>`), instead of carrying each drawing again on every card (~13 KB a page).
 use leptos::prelude::*;
 
+/// A new icon goes into [`Icon::ALL`] too, or the sprite lacks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Icon {
     Home,
@@ -56,6 +59,52 @@ pub enum Icon {
 }
 
 impl Icon {
+    /// Every icon, for the sprite.
+    pub const ALL: [Icon; 42] = [
+        Icon::Home,
+        Icon::Proposals,
+        Icon::Decisions,
+        Icon::Me,
+        Icon::Warning,
+        Icon::Key,
+        Icon::Join,
+        Icon::Plus,
+        Icon::Search,
+        Icon::Heart,
+        Icon::Comment,
+        Icon::Clock,
+        Icon::Check,
+        Icon::Cross,
+        Icon::Undo,
+        Icon::Merge,
+        Icon::Place,
+        Icon::Speaker,
+        Icon::Microphone,
+        Icon::Camera,
+        Icon::Photo,
+        Icon::Bell,
+        Icon::Download,
+        Icon::Progress,
+        Icon::Changed,
+        Icon::Open,
+        Icon::Flag,
+        Icon::Hidden,
+        Icon::Pencil,
+        Icon::Lock,
+        Icon::Tools,
+        Icon::Print,
+        Icon::Reply,
+        Icon::Trash,
+        Icon::Playground,
+        Icon::Broom,
+        Icon::Tree,
+        Icon::Shield,
+        Icon::Building,
+        Icon::Car,
+        Icon::People,
+        Icon::Dots,
+    ];
+
     fn path(self) -> &'static str {
         match self {
             Icon::Home => "M12 3 2 12h3v8h6v-6h2v6h6v-8h3z",
@@ -210,9 +259,41 @@ impl Icon {
 pub fn IconSvg(icon: Icon) -> impl IntoView {
     view! {
         <svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-            <path d=icon.path() fill="currentColor"></path>
+            <use href=format!("{}#{icon:?}", sprite_href())></use>
         </svg>
     }
+}
+
+/// Every icon as a `<symbol>` named after it (`#Home`), in one file.
+pub fn sprite() -> &'static str {
+    static SPRITE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let symbols: String = Icon::ALL
+            .iter()
+            .map(|icon| {
+                format!(
+                    r#"<symbol id="{icon:?}" viewBox="0 0 24 24"><path d="{}" fill="currentColor"/></symbol>"#,
+                    icon.path()
+                )
+            })
+            .collect();
+        format!(r#"<svg xmlns="http://www.w3.org/2000/svg">{symbols}</svg>"#)
+    });
+    &SPRITE
+}
+
+/// The sprite's address, with a tag of its content: a new drawing is a new address, so the
+/// browser may keep each one for good. The same on the server and in the browser's wasm.
+pub fn sprite_href() -> &'static str {
+    static HREF: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        // FNV-1a: the same number on every platform and build, unlike `DefaultHasher`.
+        let tag = sprite()
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+            });
+        format!("/icons.svg?v={tag:016x}")
+    });
+    &HREF
 }
 
 #[cfg(test)]
@@ -248,6 +329,16 @@ mod tests {
             assert!(!statuses.contains(&taken.path()));
             assert!(!states.contains(&taken.path()));
         }
+    }
+
+    #[test]
+    fn the_sprite_draws_every_icon_once_and_its_address_follows_its_content() {
+        for icon in Icon::ALL {
+            let id = format!(r#"id="{icon:?}""#);
+            assert_eq!(sprite().matches(&id).count(), 1, "{icon:?}");
+        }
+        assert!(sprite_href().starts_with("/icons.svg?v="));
+        assert_eq!(sprite_href().len(), "/icons.svg?v=".len() + 16);
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Infrastructure every area stands on: the database, sessions, files, photos, limits, forms and cookies. It imports no service area.
 pub mod client_address;
 pub mod cookies;
+pub mod data_version;
 pub mod database;
 pub mod file_store;
 pub mod form_errors;
 pub mod kiosk;
 pub mod limit_gate;
 pub mod multipart_form;
+pub mod page_cache;
 pub mod passwords;
 pub mod photos;
 pub mod qr;

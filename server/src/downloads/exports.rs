@@ -186,7 +186,7 @@ async fn proposal_rows(db: &DatabaseConnection, after: i32) -> Result<Page, AppE
     let next = next_after(rows.len(), rows.last().map(|r| r.id));
     // A file leaves Spolu: it holds the words everyone may read, and a hidden one's reason.
     let shown = |row: &proposal::Model| proposal_words::title_for(row, None).unwrap_or_default();
-    let labels = category_labels(db, rows.iter().map(|r| r.category_id), "cs").await?;
+    let labels = category_labels(db, "cs").await?;
     let rows = rows
         .into_iter()
         .map(|row| {

@@ -229,7 +229,7 @@ async fn proposal_page(
         .paginate(db, per_page);
     let total = pages.num_items().await?;
     let rows = pages.fetch_page(page).await?;
-    let labels = category_labels(db, rows.iter().map(|r| r.category_id), "cs").await?;
+    let labels = category_labels(db, "cs").await?;
     Ok(ProposalPage {
         items: rows
             .into_iter()

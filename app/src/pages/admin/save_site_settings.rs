@@ -60,7 +60,7 @@ async fn run(
         comments_per_hour,
     })?;
     let state = app_state()?;
-    site_settings::save(&state.db, &admin, &site).await?;
-    state.site.forget();
-    Ok(())
+    // Every instance reads the new settings with its next request: saving raised the data
+    // version (see `infra::data_version`).
+    site_settings::save(&state.db, &admin, &site).await
 }

@@ -4,6 +4,7 @@ use crate::server::accounts::members::{suspension, to_member};
 use crate::server::entities::user;
 use crate::server::entities::{notification, session};
 use crate::server::infra::cookies::cookie_value;
+use crate::server::infra::data_version;
 use crate::server::infra::state::AppState;
 use crate::visitor::Visitor;
 use axum::extract::{Request, State};
@@ -52,6 +53,16 @@ pub async fn load_visitor(
             }),
         None => None,
     };
+    // What rarely changes is kept in memory under this number (see `infra::data_version`); a
+    // member's query brings it along, a visitor's request asks for it alone. Without it,
+    // everything is read afresh.
+    let version = match signed_in_as.as_ref().map(|signed_in| signed_in.version) {
+        Some(version) => Some(version),
+        None => data_version::read(&state.db)
+            .await
+            .inspect_err(|error| tracing::error!(%error, "reading the data version failed"))
+            .ok(),
+    };
     // On the tablet, a member idle too long is signed out before this request is answered.
     let signed_in_as = match (kiosk, signed_in_as) {
         (Some(seconds), Some(member)) => {
@@ -88,8 +99,14 @@ pub async fn load_visitor(
         kiosk_idle_seconds: kiosk.map(|seconds| u32::try_from(seconds).unwrap_or(u32::MAX)),
     };
     request.extensions_mut().insert(visitor);
-    // The settings admins change, read at most every two seconds per instance.
-    let site = match state.site.current(&state.db, &state.settings).await {
+    if let Some(version) = version {
+        request.extensions_mut().insert(version);
+    }
+    let site = match state
+        .site
+        .current(&state.db, &state.settings, version)
+        .await
+    {
         Ok(site) => site,
         Err(error) => {
             tracing::error!(
@@ -118,6 +135,8 @@ struct SignedIn {
     unread: u64,
     /// The session was last renewed over a day ago.
     due_for_renewal: bool,
+    /// Read in the same query.
+    version: data_version::DataVersion,
 }
 
 /// The member of the session `session_id`, if it is current and they have an account, with
@@ -144,6 +163,7 @@ async fn signed_in_member(
             Expr::col((session::Entity, session::Column::ExpiresAt)),
             SESSION_EXPIRES,
         )
+        .column_as(Expr::cust(data_version::SUBQUERY), DATA_VERSION)
         .join(
             JoinType::InnerJoin,
             sea_orm::RelationDef::from(
@@ -162,16 +182,19 @@ async fn signed_in_member(
     let member = user::Model::from_query_result(&row, "")?;
     let unread: i64 = row.try_get("", UNREAD)?;
     let expires: chrono::DateTime<chrono::Utc> = row.try_get("", SESSION_EXPIRES)?;
+    let version: i64 = row.try_get("", DATA_VERSION)?;
     Ok(Some(SignedIn {
         member,
         unread: u64::try_from(unread).unwrap_or(0),
         due_for_renewal: expires - now
             < crate::server::infra::session_store::LIFETIME - chrono::Duration::days(1),
+        version: data_version::DataVersion(version),
     }))
 }
 
 const UNREAD: &str = "unread_notifications";
 const SESSION_EXPIRES: &str = "session_expires_at";
+const DATA_VERSION: &str = "data_version";
 
 fn visitor_is_member(request: &Request) -> bool {
     request

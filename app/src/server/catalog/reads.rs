@@ -1,51 +1,71 @@
 //! What the forms and lists offer from the catalog: category labels in a language, the categories
-//! and places people can choose now.
+//! and places people can choose now. The catalog is small and rarely changes: a request reads it
+//! from memory while the data version it read is the one the catalog was kept under.
 use crate::error::AppError;
 use crate::server::entities::{category, category_name, place};
+use crate::server::infra::data_version;
+use crate::server::infra::state::{AppState, CatalogRows};
 use crate::views::proposals::{CategoryLabel, ProposalChoices};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// Category icons and names in `language` (Czech where a name is missing): two queries.
+/// The catalog as this request sees it: kept in memory under the request's data version, or
+/// read (three queries) when there is no request (exports, the open data API) or it changed.
+pub async fn rows(db: &impl ConnectionTrait) -> Result<Arc<CatalogRows>, AppError> {
+    let state = leptos::prelude::use_context::<AppState>();
+    match (state, data_version::of_request()) {
+        (Some(state), Some(version)) => {
+            state
+                .catalog
+                .get_or_load(Some(version), async || load(db).await)
+                .await
+        }
+        _ => load(db).await,
+    }
+}
+
+async fn load(db: &impl ConnectionTrait) -> Result<Arc<CatalogRows>, AppError> {
+    Ok(Arc::new(CatalogRows {
+        categories: category::Entity::find()
+            .order_by_asc(category::Column::Position)
+            .all(db)
+            .await?,
+        names: category_name::Entity::find().all(db).await?,
+        places: place::Entity::find()
+            .order_by_asc(place::Column::Position)
+            .all(db)
+            .await?,
+    }))
+}
+
+/// Every category's icon and name in `language` (Czech where a name is missing), archived ones
+/// too: old proposals keep their category.
 pub async fn category_labels(
     db: &impl ConnectionTrait,
-    ids: impl Iterator<Item = i32>,
     language: &str,
 ) -> Result<HashMap<i32, CategoryLabel>, AppError> {
-    let mut ids: Vec<i32> = ids.collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut query = category::Entity::find().order_by_asc(category::Column::Position);
-    if !ids.is_empty() {
-        query = query.filter(category::Column::Id.is_in(ids));
-    }
-    let categories = query.all(db).await?;
-    let names = category_name::Entity::find()
-        .filter(category_name::Column::CategoryId.is_in(categories.iter().map(|c| c.id)))
-        .filter(category_name::Column::Language.is_in([language, "cs"]))
-        .all(db)
-        .await?;
-    Ok(categories
-        .into_iter()
-        .map(|c| {
-            let name = names
-                .iter()
-                .filter(|n| n.category_id == c.id)
-                .max_by_key(|n| n.language == language)
-                .map(|n| n.name.clone())
-                .unwrap_or_else(|| c.slug.clone());
-            (
-                c.id,
-                CategoryLabel {
-                    id: c.id,
-                    icon: c.icon,
-                    name,
-                },
-            )
-        })
+    let catalog = rows(db).await?;
+    Ok(catalog
+        .categories
+        .iter()
+        .map(|c| (c.id, label(&catalog, c, language)))
         .collect())
+}
+
+fn label(catalog: &CatalogRows, category: &category::Model, language: &str) -> CategoryLabel {
+    let name = catalog
+        .names
+        .iter()
+        .filter(|n| n.category_id == category.id && (n.language == language || n.language == "cs"))
+        .max_by_key(|n| n.language == language)
+        .map(|n| n.name.clone())
+        .unwrap_or_else(|| category.slug.clone());
+    CategoryLabel {
+        id: category.id,
+        icon: category.icon.clone(),
+        name,
+    }
 }
 
 /// The categories people can choose now (not archived), in their order.
@@ -53,25 +73,40 @@ pub async fn active_categories(
     db: &impl ConnectionTrait,
     language: &str,
 ) -> Result<Vec<CategoryLabel>, AppError> {
-    let active = category::Entity::find()
-        .filter(category::Column::ArchivedAt.is_null())
-        .order_by_asc(category::Column::Position)
-        .all(db)
-        .await?;
-    let mut labels = category_labels(db, active.iter().map(|c| c.id), language).await?;
-    Ok(active.iter().filter_map(|c| labels.remove(&c.id)).collect())
+    let catalog = rows(db).await?;
+    Ok(catalog
+        .categories
+        .iter()
+        .filter(|c| c.archived_at.is_none())
+        .map(|c| label(&catalog, c, language))
+        .collect())
 }
 
 /// What the new-proposal form offers: categories and places that are not archived.
-pub async fn choices(db: &DatabaseConnection, language: &str) -> Result<ProposalChoices, AppError> {
+pub async fn choices(
+    db: &impl ConnectionTrait,
+    language: &str,
+) -> Result<ProposalChoices, AppError> {
     let categories = active_categories(db, language).await?;
-    let places = place::Entity::find()
-        .filter(place::Column::ArchivedAt.is_null())
-        .order_by_asc(place::Column::Position)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
+    let catalog = rows(db).await?;
+    let places = catalog
+        .places
+        .iter()
+        .filter(|p| p.archived_at.is_none())
+        .map(|p| (p.id, p.name.clone()))
         .collect();
     Ok(ProposalChoices { categories, places })
+}
+
+/// A place's name, archived or not.
+pub async fn place_name(
+    db: &impl ConnectionTrait,
+    place_id: i32,
+) -> Result<Option<String>, AppError> {
+    let catalog = rows(db).await?;
+    Ok(catalog
+        .places
+        .iter()
+        .find(|p| p.id == place_id)
+        .map(|p| p.name.clone()))
 }

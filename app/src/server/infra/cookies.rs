@@ -13,3 +13,17 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .find(|c| c.name() == name)
         .map(|c| c.value().to_owned())
 }
+
+/// The names of all cookies the request carries (a header that is not text counts as one
+/// unnamed cookie, so it is never taken for "no cookies").
+pub fn cookie_names(headers: &HeaderMap) -> impl Iterator<Item = String> + '_ {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .flat_map(|value| match value.to_str() {
+            Ok(text) => cookie::Cookie::split_parse(text)
+                .map(|c| c.map_or_else(|_| String::new(), |c| c.name().to_owned()))
+                .collect::<Vec<_>>(),
+            Err(_) => vec![String::new()],
+        })
+}

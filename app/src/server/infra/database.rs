@@ -1,5 +1,7 @@
 //! Opening the database: SQLite (one file, WAL) by default, PostgreSQL by URL.
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// SQLite has one writer at a time anyway; a small pool avoids lock storms.
@@ -37,6 +39,18 @@ pub async fn connect(url: &str, max_connections: Option<u32>) -> Result<Database
         .map_sqlx_sqlite_pool_opts(|o| o.after_release(reusable))
         .map_sqlx_postgres_pool_opts(|o| o.after_release(reusable));
     Database::connect(options).await
+}
+
+/// Counts every statement sent through `db` from now on. Statements are what pages cost most
+/// (issue 19): `/metrics` shows the count, and the tests hold each page to its number
+/// (tests/api/page_costs.rs).
+pub fn count_statements(db: &mut DatabaseConnection) -> Arc<AtomicU64> {
+    let count = Arc::new(AtomicU64::new(0));
+    let counting = count.clone();
+    db.set_metric_callback(move |_| {
+        counting.fetch_add(1, Ordering::Relaxed);
+    });
+    count
 }
 
 /// What a pool's `after_release` check answers: whether the connection may serve again.

@@ -3,6 +3,7 @@
 use crate::domain::Eligibility;
 use crate::error::{AppError, FieldErrors};
 use crate::server::entities::site_setting;
+use crate::server::infra::data_version::{DataVersion, Kept};
 use crate::server::infra::state::{PostingLimits, Settings};
 use crate::server::staff_log::log_setting;
 use crate::views::site::Site;
@@ -21,42 +22,22 @@ const DEFAULT_ELIGIBILITY: &str = "default_eligibility";
 const PROPOSALS_PER_DAY: &str = "proposals_per_day";
 const COMMENTS_PER_HOUR: &str = "comments_per_hour";
 
-/// How long an instance goes on using the settings it read: a change an admin makes shows on
-/// their own instance at once, and on the others within this long. Saves a query per request.
-pub const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// The settings this instance read last, and when.
+/// The settings as this instance read them last, kept until the data version moves (an admin's
+/// change shows on every instance with the next request).
 #[derive(Debug, Default)]
-pub struct SiteCache(std::sync::Mutex<Option<(std::time::Instant, Site)>>);
+pub struct SiteCache(Kept<Site>);
 
 impl SiteCache {
-    /// The settings now, read from the database when the last reading is older than
-    /// [`FRESH_FOR`].
+    /// The settings under `version`: from memory, or read (one query).
     pub async fn current(
         &self,
         db: &DatabaseConnection,
         settings: &Settings,
+        version: Option<DataVersion>,
     ) -> Result<Site, AppError> {
-        if let Some((read_at, site)) = self.entry().as_ref()
-            && read_at.elapsed() < FRESH_FOR
-        {
-            return Ok(site.clone());
-        }
-        let site = load(db, settings).await?;
-        *self.entry() = Some((std::time::Instant::now(), site.clone()));
-        Ok(site)
-    }
-
-    /// Drops what was read, after this instance saved a change.
-    pub fn forget(&self) {
-        *self.entry() = None;
-    }
-
-    fn entry(&self) -> std::sync::MutexGuard<'_, Option<(std::time::Instant, Site)>> {
-        // Nothing can be left half-written under this lock: a poisoned one is still good.
         self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get_or_load(version, async || load(db, settings).await)
+            .await
     }
 }
 

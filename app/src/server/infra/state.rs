@@ -54,6 +54,12 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The settings admins change, as this instance read them last.
     pub site: Arc<crate::server::infra::site_settings::SiteCache>,
+    /// The categories and places, as this instance read them last (see `catalog::reads`).
+    pub catalog: Arc<crate::server::infra::data_version::Kept<Arc<CatalogRows>>>,
+    /// Visitors' finished pages (see `page_cache`).
+    pub pages: Arc<crate::server::infra::page_cache::PageCache>,
+    /// Statements sent to the database since start (see `database::count_statements`).
+    pub statements: Arc<std::sync::atomic::AtomicU64>,
     /// Texts read aloud (see `speech`).
     pub speech: Arc<crate::server::infra::speech::Speech>,
     /// Phone notifications: the site's key and the push services (see `web_push`).
@@ -61,6 +67,16 @@ pub struct AppState {
     /// Text messages: the admin's gateway or the development outbox (see `text_gateway`).
     pub texts: Arc<crate::server::infra::text_gateway::TextChannel>,
     pub leptos_options: LeptosOptions,
+}
+
+/// Every category with its names, and every place, as stored: a few dozen rows.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogRows {
+    /// In their order (`position`).
+    pub categories: Vec<crate::server::entities::category::Model>,
+    pub names: Vec<crate::server::entities::category_name::Model>,
+    /// In their order (`position`).
+    pub places: Vec<crate::server::entities::place::Model>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

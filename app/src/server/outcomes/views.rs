@@ -163,7 +163,7 @@ pub async fn views(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let labels = category_labels(db, proposals.values().map(|p| p.category_id), language).await?;
+    let labels = category_labels(db, language).await?;
     let before: HashMap<i32, PhotoView> = proposal_photo::Entity::find()
         .filter(proposal_photo::Column::ProposalId.is_in(proposals.keys().copied()))
         .filter(proposal_photo::Column::Position.eq(0))

@@ -3,9 +3,9 @@ use super::status::latest_for_proposal;
 use super::visibility::find_visible;
 use crate::domain::{ProposalStatus, TargetKind};
 use crate::error::AppError;
-use crate::server::catalog::reads::category_labels;
+use crate::server::catalog::reads::{category_labels, place_name};
 use crate::server::clock::local_day;
-use crate::server::entities::{place, proposal_photo, proposal_status_change, support, user};
+use crate::server::entities::{proposal_photo, proposal_status_change, support, user};
 use crate::server::infra::file_store::FileStore;
 use crate::server::proposal_words::{is_staff, readable_by};
 use crate::views::proposals::{PhotoView, ProposalDetail, StatusChange, VoiceView};
@@ -37,10 +37,10 @@ pub async fn detail(
         None => None,
     };
     let place = match row.place_id {
-        Some(place_id) => place::Entity::find_by_id(place_id).one(db).await?,
+        Some(place_id) => place_name(db, place_id).await?,
         None => None,
     };
-    let labels = category_labels(db, std::iter::once(row.category_id), language).await?;
+    let labels = category_labels(db, language).await?;
     let history = proposal_status_change::Entity::find()
         .filter(proposal_status_change::Column::ProposalId.eq(row.id))
         .order_by_asc(proposal_status_change::Column::Id)
@@ -121,7 +121,7 @@ pub async fn detail(
         body: row.body,
         status,
         category: labels.get(&row.category_id).cloned(),
-        place: place.map(|p| p.name),
+        place,
         author: author
             .as_ref()
             .map(crate::server::accounts::members::shown_name)

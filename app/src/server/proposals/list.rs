@@ -83,7 +83,7 @@ pub async fn list(
         rows.truncate(PAGE_SIZE);
         rows.last().map(|row| cursor(filter.sort, row))
     });
-    let labels = category_labels(db, rows.iter().map(|r| r.category_id), language).await?;
+    let labels = category_labels(db, language).await?;
     let categories = active_categories(db, language).await?;
     let thumbnails = first_thumbnails(db, files, rows.iter().map(|r| r.id)).await?;
     let cards = rows

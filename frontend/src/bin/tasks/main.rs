@@ -33,10 +33,12 @@ fn main() {
                 Some("estate") => scale_bench("estate"),
                 _ => Err("tasks bench: --scale city [fraction] | --scale estate".into()),
             },
+            None if rest.iter().any(|a| a == "--static") => static_bench(),
             None => bench(),
         },
         _ => Err(
-            "tasks: bundle [--release] | serve [spolu flags] | test | budget | bench [--scale city]"
+            "tasks: bundle [--release] | serve [spolu flags] | test | budget | \
+             bench [--scale city | --scale estate | --static]"
                 .into(),
         ),
     };
@@ -177,6 +179,17 @@ fn bench() -> Result<()> {
         "--",
         &spolu.to_string_lossy(),
     ])
+}
+
+/// Issue 19's figures: the public pages (and a member's list) against nginx serving the same
+/// bytes, with wrk, in one run on this machine.
+fn static_bench() -> Result<()> {
+    setup::wasm_tools(true)?;
+    setup::bench_tools()?;
+    bundle::build(true)?;
+    cargo(&["build", "--release", "-p", "server", "--bin", "spolu"])?;
+    let status = release_script("static_bench.mjs").status()?;
+    exit_status(status, "static bench")
 }
 
 /// Issue 18's figures: a city's data (600 000 accounts, 35 000 proposals, 250 000 comments,

@@ -55,6 +55,11 @@ pub fn speech_tools() -> Result<()> {
     ])
 }
 
+/// What `bench --static` measures with and against: wrk, and nginx serving the same bytes.
+pub fn bench_tools() -> Result<()> {
+    debian_packages(&[("/usr/bin/wrk", "wrk"), ("/usr/sbin/nginx", "nginx")])
+}
+
 /// Installs from Debian's packages each `(program, package)` whose program is missing.
 fn debian_packages(wanted: &[(&str, &str)]) -> Result<()> {
     let missing: Vec<&str> = wanted

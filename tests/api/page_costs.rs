@@ -1,0 +1,236 @@
+//! What pages cost (issue 19): the statements each page sends to the database, held to a number
+//! so that a page which grows a query fails here; visitors' pages kept in memory and never
+//! served after a change, on this instance or another; `ETag`/`304` for visitors.
+use app::domain::{Eligibility, Role};
+use tests::{Browser, TestApp, fresh_address, spawn_app, test_databases};
+
+/// A proposal with a comment and support, an open decision: every page has something to show.
+async fn estate(app: &TestApp) -> (i32, i32, Browser) {
+    let (anna_browser, anna) = app.signed_in(Role::Resident, true).await;
+    let staff = app.member(Role::Staff, false).await;
+    let proposal = app
+        .proposal(&anna, "Lavička u hřiště", "Chybí lavička.")
+        .await;
+    let said = anna_browser
+        .call(
+            "add_comment",
+            &[
+                ("proposal", &proposal.to_string()),
+                ("text", "Ano, prosím."),
+            ],
+        )
+        .await;
+    assert_eq!(said.status(), 200);
+    let (decision, _) = app.open_decision(&staff, Eligibility::CoreGroup, 1).await;
+    app.news_handed_out().await;
+    (proposal, decision, anna_browser)
+}
+
+#[tokio::test]
+async fn each_page_stays_within_its_statements() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (proposal, decision, member) = estate(&app).await;
+        let visitor = app.browser();
+        let proposal_page = format!("/proposals/{proposal}");
+        let decision_page = format!("/decisions/{decision}");
+        // Made anew: the data version, then what the page itself reads.
+        let public: [(&str, u64); 6] = [
+            ("/", 3),
+            ("/proposals", 3),
+            (&proposal_page, 11),
+            ("/outcomes", 3),
+            ("/decisions", 4),
+            (&decision_page, 4),
+        ];
+        for (path, most) in public {
+            let made = app
+                .statements_for(&visitor, |n| fresh_address(path, n))
+                .await;
+            println!("{} visitor {path}: {made}", database.kind());
+            assert!(
+                made <= most,
+                "{}: a visitor's {path} took {made} statements, at most {most}",
+                database.kind()
+            );
+            // Asked again with nothing changed: from memory, after reading the data version.
+            let kept = app.statements_for(&visitor, |_| path.to_owned()).await;
+            assert_eq!(kept, 1, "{}: {path} kept", database.kind());
+        }
+        // A member's pages are theirs and never kept: the session, then the page.
+        let signed_in: [(&str, u64); 5] = [
+            ("/proposals", 3),
+            (&proposal_page, 14),
+            ("/decisions", 5),
+            ("/me", 5),
+            ("/notifications", 6),
+        ];
+        for (path, most) in signed_in {
+            let made = app.statements_for(&member, |_| path.to_owned()).await;
+            println!("{} member {path}: {made}", database.kind());
+            assert!(
+                made <= most,
+                "{}: a member's {path} took {made} statements, at most {most}",
+                database.kind()
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_kept_page_is_never_shown_after_a_change_on_any_instance() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (proposal, _, anna) = estate(&app).await;
+        let other = app.another_instance(|_| {}).await;
+        let path = format!("/proposals/{proposal}");
+        // Both instances keep the page for visitors.
+        for base in [&app.base_url, &other.base_url] {
+            let page = Browser::new(base).page_text(&path).await;
+            assert!(!page.contains("Druhý komentář"));
+        }
+        // A comment on the first instance shows on the other at once, to a visitor.
+        let said = anna
+            .call(
+                "add_comment",
+                &[
+                    ("proposal", &proposal.to_string()),
+                    ("text", "Druhý komentář </textarea>"),
+                ],
+            )
+            .await;
+        assert_eq!(said.status(), 200, "{}", database.kind());
+        for base in [&other.base_url, &app.base_url] {
+            let page = Browser::new(base).page_text(&path).await;
+            assert!(
+                page.contains("Druhý komentář &lt;/textarea&gt;"),
+                "{}: {base}",
+                database.kind()
+            );
+        }
+        // The list's support count too, after support given on the other instance.
+        let list = Browser::new(&other.base_url).page_text("/proposals").await;
+        let (eva, eva_member) = app.signed_in(Role::Resident, true).await;
+        let eva_elsewhere = Browser::new(&other.base_url);
+        assert_eq!(eva_elsewhere.sign_in_as(&eva_member).await.status(), 200);
+        drop(eva);
+        let supported = eva_elsewhere
+            .call(
+                "support_proposal",
+                &[("proposal", &proposal.to_string()), ("want", "yes")],
+            )
+            .await;
+        assert_eq!(supported.status(), 200, "{}", database.kind());
+        let list_after = app.browser().page_text("/proposals").await;
+        assert_ne!(
+            without_nonces(&list),
+            without_nonces(&list_after),
+            "{}: the support shows",
+            database.kind()
+        );
+        // Settings an admin saves on one instance apply on the other with its next request.
+        let (admin, _) = app.signed_in(Role::Admin, false).await;
+        let form = [
+            ("site_name", "Náš Janov"),
+            ("estate_name", "Janov"),
+            ("public_reading", "on"),
+            ("default_eligibility", "core"),
+            ("proposals_per_day", "5"),
+            ("comments_per_hour", "30"),
+        ];
+        assert_eq!(admin.call("save_site_settings", &form).await.status(), 200);
+        let home = Browser::new(&other.base_url).page_text("/").await;
+        assert!(home.contains("Náš Janov"), "{}", database.kind());
+    }
+}
+
+/// A page's text with each script nonce taken out (they differ on every answer).
+fn without_nonces(page: &str) -> String {
+    page.split("nonce=\"")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                part.split_once('"').map_or(part, |(_, rest)| rest)
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn visitors_get_not_modified_for_a_page_they_have_and_members_never_get_a_kept_page() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (proposal, _, anna) = estate(&app).await;
+        let visitor = app.browser();
+        let first = visitor.get("/proposals").await;
+        assert_eq!(first.status(), 200);
+        let tag = first.headers()["etag"].to_str().unwrap().to_owned();
+        let policy = first.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(first.headers()["cache-control"], "no-cache");
+        let body = first.text().await.unwrap();
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap()
+            .to_owned();
+        assert!(
+            body.contains(&format!("nonce=\"{nonce}\"")),
+            "the page's scripts carry it"
+        );
+
+        // Every answer has its own nonce.
+        let second = visitor.get("/proposals").await;
+        let second_policy = second.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_ne!(policy, second_policy);
+
+        // The copy the browser keeps is current: 304, with the policy of that copy.
+        let again = visitor
+            .get_with("/proposals", ("if-none-match", &tag))
+            .await;
+        assert_eq!(again.status(), 304, "{}", database.kind());
+        assert_eq!(again.headers()["content-security-policy"], policy.as_str());
+        assert!(again.text().await.unwrap().is_empty());
+
+        // After a change, the full page again.
+        let said = anna
+            .call(
+                "add_comment",
+                &[("proposal", &proposal.to_string()), ("text", "Ještě jeden")],
+            )
+            .await;
+        assert_eq!(said.status(), 200);
+        let page = format!("/proposals/{proposal}");
+        let kept = visitor.get(&page).await;
+        let kept_tag = kept.headers()["etag"].to_str().unwrap().to_owned();
+        let _ = anna
+            .call(
+                "add_comment",
+                &[("proposal", &proposal.to_string()), ("text", "A další")],
+            )
+            .await;
+        let changed = visitor.get_with(&page, ("if-none-match", &kept_tag)).await;
+        assert_eq!(changed.status(), 200, "{}", database.kind());
+        assert!(changed.text().await.unwrap().contains("A další"));
+
+        // A tag that tries to write into the policy is not believed.
+        let sneaky = visitor
+            .get_with("/proposals", ("if-none-match", "W/\"x-a' 'unsafe-inline\""))
+            .await;
+        assert_eq!(sneaky.status(), 200);
+
+        // A member asking right after a visitor gets their own page, never the kept one.
+        let theirs = anna.get("/proposals").await;
+        assert!(theirs.headers().get("etag").is_none());
+        assert_eq!(theirs.headers()["cache-control"], "no-store");
+        assert!(theirs.text().await.unwrap().contains("mine=supported"));
+    }
+}
