@@ -201,3 +201,23 @@ test("controls look tappable: an icon and a word, at least 44 px high", async ()
   await member.context().close();
   await visitor.context().close();
 });
+
+test("icons come from one sprite the browser keeps, and are drawn, with and without JavaScript", async () => {
+  for (const javaScript of [false, true]) {
+    const visitor = await phone(browser, { javaScript });
+    const sprite = visitor.waitForResponse((r) => new URL(r.url()).pathname === "/icons.svg");
+    await visitor.goto(`${spolu.url}/proposals`);
+    const answer = await sprite;
+    assert.equal(answer.status(), 200);
+    assert.equal(answer.headers()["content-type"], "image/svg+xml");
+    assert.match(answer.headers()["cache-control"], /immutable/);
+    await settled(visitor);
+    // No drawing is repeated in the page; each icon names its symbol and is drawn from it.
+    const page = await visitor.content();
+    assert.ok(!page.includes("<path"), "no inline drawings");
+    const drawn = await visitor.locator("main svg.icon use").first().evaluate((use) => use.getBBox().width);
+    assert.ok(drawn > 0, `an icon is drawn (${drawn})`);
+    await shot(visitor, `icons-sprite-${javaScript ? "js" : "nojs"}`);
+    await visitor.context().close();
+  }
+});

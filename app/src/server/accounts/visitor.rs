@@ -22,8 +22,7 @@ use tower_sessions::Session;
 
 /// The cookie carrying the session's id.
 pub const SESSION_COOKIE: &str = "spolu_session";
-/// The cookie that remembers a visitor's language choice.
-pub const LANGUAGE_COOKIE: &str = "lang";
+pub use crate::server::infra::cookies::LANGUAGE_COOKIE;
 
 pub async fn load_visitor(
     State(state): State<AppState>,
@@ -58,10 +57,7 @@ pub async fn load_visitor(
     // everything is read afresh.
     let version = match signed_in_as.as_ref().map(|signed_in| signed_in.version) {
         Some(version) => Some(version),
-        None => data_version::read(&state.db)
-            .await
-            .inspect_err(|error| tracing::error!(%error, "reading the data version failed"))
-            .ok(),
+        None => state.version_reads.read(&state.db).await,
     };
     // On the tablet, a member idle too long is signed out before this request is answered.
     let signed_in_as = match (kiosk, signed_in_as) {

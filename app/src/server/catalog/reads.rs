@@ -4,7 +4,7 @@
 use crate::error::AppError;
 use crate::server::entities::{category, category_name, place};
 use crate::server::infra::data_version;
-use crate::server::infra::state::{AppState, CatalogRows};
+use crate::server::infra::state::CatalogRows;
 use crate::views::proposals::{CategoryLabel, ProposalChoices};
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use std::collections::HashMap;
@@ -13,16 +13,7 @@ use std::sync::Arc;
 /// The catalog as this request sees it: kept in memory under the request's data version, or
 /// read (three queries) when there is no request (exports, the open data API) or it changed.
 pub async fn rows(db: &impl ConnectionTrait) -> Result<Arc<CatalogRows>, AppError> {
-    let state = leptos::prelude::use_context::<AppState>();
-    match (state, data_version::of_request()) {
-        (Some(state), Some(version)) => {
-            state
-                .catalog
-                .get_or_load(Some(version), async || load(db).await)
-                .await
-        }
-        _ => load(db).await,
-    }
+    data_version::for_request(|state| &state.catalog, async || load(db).await).await
 }
 
 async fn load(db: &impl ConnectionTrait) -> Result<Arc<CatalogRows>, AppError> {

@@ -4,6 +4,7 @@
 //! in a row.
 use crate::error::AppError;
 use crate::server::entities::site_setting;
+use crate::server::infra::data_version;
 use crate::server::infra::search::fold;
 use crate::server::infra::site_settings::store;
 use crate::server::staff_log::log_setting;
@@ -65,12 +66,19 @@ impl WordList {
     }
 }
 
+/// The list now: kept in memory under the request's data version (it is checked on every post).
 pub async fn load(db: &impl ConnectionTrait) -> Result<WordList, AppError> {
-    Ok(site_setting::Entity::find_by_id(KEY)
-        .one(db)
-        .await?
-        .map(|row| WordList::parse(&row.value))
-        .unwrap_or_default())
+    let stored = data_version::for_request(
+        |state| &state.held_words,
+        async || -> Result<Option<String>, AppError> {
+            Ok(site_setting::Entity::find_by_id(KEY)
+                .one(db)
+                .await?
+                .map(|row| row.value))
+        },
+    )
+    .await?;
+    Ok(stored.as_deref().map(WordList::parse).unwrap_or_default())
 }
 
 /// Replaces the list, and logs who changed it.

@@ -2,6 +2,9 @@
 use axum::http::HeaderMap;
 use axum::http::header::COOKIE;
 
+/// The cookie that remembers a visitor's language choice.
+pub const LANGUAGE_COOKIE: &str = "lang";
+
 /// The value of the cookie `name` the request carries, if any.
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers

@@ -1,7 +1,7 @@
 //! Visitors' public pages, kept finished in memory (issue 19): a visitor's page after no change
 //! costs one small statement (the data version) and a copy, not a render.
 //!
-//! A page is kept under its address (path and query) and language, with the data version it was
+//! A page is kept under its address (path and query), language and the data version it was
 //! made under; any write to what pages show raises that number (database triggers), on whichever
 //! instance, so a kept page is never served after a change. Pages whose state follows the clock
 //! (a decision opening at its hour) are made again after [`FRESH_FOR`] anyway.
@@ -12,7 +12,7 @@
 //!
 //! `ETag`/`304`: the tag names the page's content and the nonce the browser got with it, so a
 //! `304` can repeat the policy that matches the copy the browser keeps.
-use crate::server::infra::cookies::cookie_names;
+use crate::server::infra::cookies::{LANGUAGE_COOKIE, cookie_names};
 use crate::server::infra::data_version::DataVersion;
 use crate::server::infra::state::AppState;
 use crate::visitor::Visitor;
@@ -58,10 +58,10 @@ impl std::fmt::Debug for PageCache {
 pub struct Key {
     address: String,
     language: String,
+    version: DataVersion,
 }
 
 pub struct Page {
-    version: DataVersion,
     made: Instant,
     /// The answer's headers but its policy, length and cache headers.
     headers: HeaderMap,
@@ -85,30 +85,37 @@ impl quick_cache::Weighter<Key, Arc<Page>> for ByBytes {
 
 /// The middleware, inside `load_visitor` (it needs the visitor and the data version).
 pub async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let (Some(key), Some(version)) = (
-        key_for(&request),
-        request.extensions().get::<DataVersion>().copied(),
-    ) else {
+    // Kept under the data version too: after any change, a page is another key.
+    let Some(key) = request
+        .extensions()
+        .get::<DataVersion>()
+        .copied()
+        .and_then(|version| key_for(&request, version))
+    else {
         return next.run(request).await;
     };
     let known = known_copy(request.headers());
-    let kept = state
-        .pages
-        .0
-        .get(&key)
-        .filter(|page| page.version == version && page.made.elapsed() < FRESH_FOR);
-    let page = match kept {
-        Some(page) => {
+    let pages = &state.pages.0;
+    // Made again after a while even without a change (a decision's state follows the clock):
+    // taken out only if no other request already put a newer one in its place.
+    if let Some(old) = pages.get(&key)
+        && old.made.elapsed() >= FRESH_FOR
+    {
+        pages.remove_if(&key, |kept| Arc::ptr_eq(kept, &old));
+    }
+    // One request makes a missing page; the others asking for it meanwhile wait for it.
+    let page = match pages.get_value_or_guard_async(&key).await {
+        Ok(page) => {
             metrics::counter!("page_cache_total", "result" => "hit").increment(1);
             page
         }
-        None => {
+        Err(guard) => {
             metrics::counter!("page_cache_total", "result" => "miss").increment(1);
-            match Page::from_response(next.run(request).await, version).await {
+            match Page::from_response(next.run(request).await).await {
                 Ok(page) => {
                     let page = Arc::new(page);
                     if page.body.len() <= LARGEST_PAGE {
-                        state.pages.0.insert(key, page.clone());
+                        let _ = guard.insert(page.clone());
                     }
                     page
                 }
@@ -123,10 +130,9 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
 }
 
 /// The page's key, when the request is one every visitor gets alike.
-fn key_for(request: &Request) -> Option<Key> {
+fn key_for(request: &Request, version: DataVersion) -> Option<Key> {
     let visitor = request.extensions().get::<Visitor>()?;
-    let only_language_cookie = cookie_names(request.headers())
-        .all(|name| name == crate::server::accounts::visitor::LANGUAGE_COOKIE);
+    let only_language_cookie = cookie_names(request.headers()).all(|name| name == LANGUAGE_COOKIE);
     let public = is_public_page(request.uri().path());
     (request.method() == Method::GET
         && visitor.member.is_none()
@@ -139,6 +145,7 @@ fn key_for(request: &Request) -> Option<Key> {
                 .path_and_query()
                 .map_or_else(String::new, |p| p.as_str().to_owned()),
             language: visitor.locale.tag(),
+            version,
         })
 }
 
@@ -169,7 +176,7 @@ fn known_copy(headers: &HeaderMap) -> Option<(String, String)> {
 
 impl Page {
     /// Keeps a page that may be kept; any other answer comes back as it was.
-    async fn from_response(response: Response, version: DataVersion) -> Result<Page, Response> {
+    async fn from_response(response: Response) -> Result<Page, Response> {
         let html = response
             .headers()
             .get(CONTENT_TYPE)
@@ -204,7 +211,6 @@ impl Page {
         }
         let content = content_tag(&body.replace(&nonce, ""));
         Ok(Page {
-            version,
             made: Instant::now(),
             headers,
             policy,
@@ -327,7 +333,6 @@ mod tests {
     #[test]
     fn each_answer_gets_its_own_nonce() {
         let page = Page {
-            version: DataVersion(1),
             made: Instant::now(),
             headers: HeaderMap::new(),
             policy: "script-src 'nonce-OLDNONCEOLDNONCEOLD'".into(),

@@ -56,6 +56,11 @@ pub struct AppState {
     pub site: Arc<crate::server::infra::site_settings::SiteCache>,
     /// The categories and places, as this instance read them last (see `catalog::reads`).
     pub catalog: Arc<crate::server::infra::data_version::Kept<Arc<CatalogRows>>>,
+    /// The staff's word list as stored, as this instance read it last (see `catalog::word_list`;
+    /// kept as text: it is never a `Site` setting, which pages may carry to the browser).
+    pub held_words: Arc<crate::server::infra::data_version::Kept<Option<String>>>,
+    /// Visitors' reads of the data version, shared under load (see `data_version`).
+    pub version_reads: Arc<crate::server::infra::data_version::SharedReads>,
     /// Visitors' finished pages (see `page_cache`).
     pub pages: Arc<crate::server::infra::page_cache::PageCache>,
     /// Statements sent to the database since start (see `database::count_statements`).
