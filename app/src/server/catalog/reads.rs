@@ -64,13 +64,16 @@ pub async fn active_categories(
     db: &impl ConnectionTrait,
     language: &str,
 ) -> Result<Vec<CategoryLabel>, AppError> {
-    let catalog = rows(db).await?;
-    Ok(catalog
+    Ok(active(&*rows(db).await?, language))
+}
+
+fn active(catalog: &CatalogRows, language: &str) -> Vec<CategoryLabel> {
+    catalog
         .categories
         .iter()
         .filter(|c| c.archived_at.is_none())
-        .map(|c| label(&catalog, c, language))
-        .collect())
+        .map(|c| label(catalog, c, language))
+        .collect()
 }
 
 /// What the new-proposal form offers: categories and places that are not archived.
@@ -78,7 +81,6 @@ pub async fn choices(
     db: &impl ConnectionTrait,
     language: &str,
 ) -> Result<ProposalChoices, AppError> {
-    let categories = active_categories(db, language).await?;
     let catalog = rows(db).await?;
     let places = catalog
         .places
@@ -86,7 +88,10 @@ pub async fn choices(
         .filter(|p| p.archived_at.is_none())
         .map(|p| (p.id, p.name.clone()))
         .collect();
-    Ok(ProposalChoices { categories, places })
+    Ok(ProposalChoices {
+        categories: active(&catalog, language),
+        places,
+    })
 }
 
 /// A place's name, archived or not.
