@@ -4,6 +4,7 @@ use app::domain::Role;
 use app::i18n::Locale;
 use app::server::infra::file_store::{DatabaseFiles, FileStore, LocalFolder};
 use app::server::infra::speech::Speech;
+use app::server::infra::state::AppStateInner;
 use app::server::infra::text_gateway::TextChannel;
 use app::server::infra::web_push::{PushService, WebPush};
 use app::server::invites::{self, DEFAULT_VALIDITY, InviteBatch};
@@ -127,7 +128,7 @@ impl Application {
         .map_err(StartError::Setup)?;
         let texts = TextChannel::new(config.sms_outbox.clone(), config.quiet_hours)
             .map_err(StartError::Setup)?;
-        let state = AppState {
+        let state = AppState::new(AppStateInner {
             push: Arc::new(push),
             texts: Arc::new(texts),
             files: photo_store(config, &db).await?,
@@ -141,7 +142,7 @@ impl Application {
             statements,
             speech: Arc::new(Speech::start(config.data_dir.join("speech")).await),
             leptos_options,
-        };
+        });
         Ok(Self {
             state,
             listener,
