@@ -126,6 +126,25 @@ fn is_postgres_storage_state(state: &str) -> bool {
 mod tests {
     use super::{is_postgres_storage_state, is_sqlite_storage_code};
 
+    /// Without the query planner stability guarantee, SQLite plans a statement again each time a
+    /// bound `LIMIT` changes how it would plan — in practice on every run of every `.one()` and
+    /// every list page, ~6 % of a page's time (issue 19). `.cargo/config.toml` turns it on.
+    #[tokio::test]
+    async fn sqlite_plans_a_statement_once() {
+        use sea_orm::ConnectionTrait;
+        let db = super::connect("sqlite::memory:", Some(1)).await.unwrap();
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                "SELECT sqlite_compileoption_used('ENABLE_QPSG')",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        let used: i64 = row.try_get_by_index(0).unwrap();
+        assert_eq!(used, 1, "SQLite built without SQLITE_ENABLE_QPSG");
+    }
+
     #[test]
     fn full_locked_and_read_only_databases_are_storage_failures() {
         // SQLite: full, busy, busy-snapshot, read-only, read-only-dbmoved, I/O, short read.
