@@ -4,9 +4,11 @@
 use app::error::AppError;
 use app::permissions::{Action, allows};
 use app::server::AppState;
-use app::server::catalog::reads::category_labels;
+use app::server::catalog::reads;
 use app::server::entities::{decision, decision_tally, outcome, proposal};
+use app::server::infra::data_version::DataVersion;
 use app::server::proposal_words;
+use app::views::proposals::CategoryLabel;
 use app::visitor::Visitor;
 use axum::Extension;
 use axum::body::Body;
@@ -16,6 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use futures::StreamExt;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What can be downloaded, by the file name in the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +44,7 @@ impl Export {
 pub async fn download(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
+    version: Option<Extension<DataVersion>>,
     Path(file): Path<String>,
 ) -> Response {
     let Some(export) = Export::ALL.into_iter().find(|e| e.file_name() == file) else {
@@ -52,10 +56,18 @@ pub async fn download(
     if !allows(Some(&member), Action::PublishOutcomes, true) {
         return StatusCode::FORBIDDEN.into_response();
     }
+    // Read once for the whole file, not once per page of rows.
+    let labels = match reads::rows_at(&state, version.map(|v| v.0)).await {
+        Ok(catalog) => Arc::new(reads::labels(&catalog, "cs")),
+        Err(error) => {
+            tracing::error!(?error, ?export, "a CSV export failed");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
     super::attachment::attachment(
         "text/csv; charset=utf-8",
         &format!("spolu-{}", export.file_name()),
-        Body::from_stream(streamed(state.db.clone(), export)),
+        Body::from_stream(streamed(state.db.clone(), labels, export)),
     )
 }
 
@@ -67,17 +79,18 @@ const PAGE: u64 = 1_000;
 /// unfinished (logged), so staff never get a file that looks whole but is not.
 fn streamed(
     db: DatabaseConnection,
+    labels: Arc<Labels>,
     export: Export,
 ) -> impl futures::Stream<Item = Result<Vec<u8>, AppError>> + Send + 'static {
     let header = csv_bytes(&[header(export).iter().map(|h| (*h).to_owned()).collect()]);
     let pages = futures::stream::try_unfold(Some(0), move |after| {
-        let db = db.clone();
+        let (db, labels) = (db.clone(), labels.clone());
         async move {
             let Some(after) = after else {
                 return Ok(None);
             };
             let (rows, last) = match export {
-                Export::Proposals => proposal_rows(&db, after).await,
+                Export::Proposals => proposal_rows(&db, &labels, after).await,
                 Export::Outcomes => outcome_rows(&db, after).await,
                 Export::Decisions => decision_rows(&db, after).await,
             }
@@ -176,7 +189,14 @@ fn day(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
 }
 
-async fn proposal_rows(db: &DatabaseConnection, after: i32) -> Result<Page, AppError> {
+/// Each category's label, by its id.
+type Labels = HashMap<i32, CategoryLabel>;
+
+async fn proposal_rows(
+    db: &DatabaseConnection,
+    labels: &Labels,
+    after: i32,
+) -> Result<Page, AppError> {
     let rows = proposal::Entity::find()
         .filter(proposal::Column::Id.gt(after))
         .order_by_asc(proposal::Column::Id)
@@ -186,7 +206,6 @@ async fn proposal_rows(db: &DatabaseConnection, after: i32) -> Result<Page, AppE
     let next = next_after(rows.len(), rows.last().map(|r| r.id));
     // A file leaves Spolu: it holds the words everyone may read, and a hidden one's reason.
     let shown = |row: &proposal::Model| proposal_words::title_for(row, None).unwrap_or_default();
-    let labels = category_labels(db, "cs").await?;
     let rows = rows
         .into_iter()
         .map(|row| {

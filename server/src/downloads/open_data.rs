@@ -5,7 +5,8 @@
 use app::domain::ProposalStatus;
 use app::error::AppError;
 use app::server::entities::{decision, decision_tally, proposal};
-use app::server::{AppState, catalog::reads::category_labels, outcomes};
+use app::server::infra::data_version::DataVersion;
+use app::server::{AppState, catalog::reads, outcomes};
 use app::views::site::Site;
 use app::visitor::Visitor;
 use axum::Extension;
@@ -211,25 +212,28 @@ pub async fn proposals(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Extension(site): Extension<Site>,
+    version: Option<Extension<DataVersion>>,
     Query(query): Query<PageQuery>,
 ) -> Response {
     if let Some(refusal) = refused(&visitor, &site) {
         return refusal;
     }
-    answer(proposal_page(&state.db, query.window()).await)
+    answer(proposal_page(&state, version.map(|v| v.0), query.window()).await)
 }
 
 async fn proposal_page(
-    db: &DatabaseConnection,
+    state: &AppState,
+    version: Option<DataVersion>,
     (page, per_page): (u64, u64),
 ) -> Result<ProposalPage, AppError> {
+    let db = &state.db;
     let pages = public_proposals()
         .order_by_desc(proposal::Column::CreatedAt)
         .order_by_desc(proposal::Column::Id)
         .paginate(db, per_page);
     let total = pages.num_items().await?;
     let rows = pages.fetch_page(page).await?;
-    let labels = category_labels(db, "cs").await?;
+    let labels = reads::labels(&*reads::rows_at(state, version).await?, "cs");
     Ok(ProposalPage {
         items: rows
             .into_iter()

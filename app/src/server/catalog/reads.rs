@@ -3,8 +3,8 @@
 //! from memory while the data version it read is the one the catalog was kept under.
 use crate::error::AppError;
 use crate::server::entities::{category, category_name, place};
-use crate::server::infra::data_version;
-use crate::server::infra::state::CatalogRows;
+use crate::server::infra::data_version::{self, DataVersion};
+use crate::server::infra::state::{AppState, CatalogRows};
 use crate::views::proposals::{CategoryLabel, ProposalChoices};
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use std::collections::HashMap;
@@ -14,6 +14,18 @@ use std::sync::Arc;
 /// read (three queries) when there is no request (exports, the open data API) or it changed.
 pub async fn rows(db: &impl ConnectionTrait) -> Result<Arc<CatalogRows>, AppError> {
     data_version::for_request(|state| &state.catalog, async || load(db).await).await
+}
+
+/// The catalog for a handler outside the pages (the CSV exports, the open data API): kept under
+/// the data version its request read, as a page's is.
+pub async fn rows_at(
+    state: &AppState,
+    version: Option<DataVersion>,
+) -> Result<Arc<CatalogRows>, AppError> {
+    state
+        .catalog
+        .get_or_load(version, async || load(&state.db).await)
+        .await
 }
 
 async fn load(db: &impl ConnectionTrait) -> Result<Arc<CatalogRows>, AppError> {
@@ -36,12 +48,16 @@ pub async fn category_labels(
     db: &impl ConnectionTrait,
     language: &str,
 ) -> Result<HashMap<i32, CategoryLabel>, AppError> {
-    let catalog = rows(db).await?;
-    Ok(catalog
+    Ok(labels(&*rows(db).await?, language))
+}
+
+/// [`category_labels`] of a catalog already read.
+pub fn labels(catalog: &CatalogRows, language: &str) -> HashMap<i32, CategoryLabel> {
+    catalog
         .categories
         .iter()
-        .map(|c| (c.id, label(&catalog, c, language)))
-        .collect())
+        .map(|c| (c.id, label(catalog, c, language)))
+        .collect()
 }
 
 fn label(catalog: &CatalogRows, category: &category::Model, language: &str) -> CategoryLabel {

@@ -1,4 +1,5 @@
-//! The proposal list: keyset pages, filters and search, a fixed number of queries whatever its length.
+//! The proposal list: keyset pages, filters and search, a fixed number of queries whatever its length
+//! (one for the cards and their first photos; the catalog comes from memory).
 use super::visibility::visible_to;
 use crate::error::AppError;
 use crate::server::catalog::reads::{active_categories, category_labels};
@@ -9,10 +10,11 @@ use crate::server::proposal_words::is_staff;
 use crate::views::proposals::{ListFilter, PAGE_SIZE, ProposalCard, ProposalList, Sort};
 use crate::visitor::Member;
 use chrono::DateTime;
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, Select,
 };
-use std::collections::HashMap;
 
 /// A keyset cursor: the sort key and id of the last card shown.
 fn cursor(sort: Sort, row: &proposal::Model) -> String {
@@ -74,22 +76,35 @@ pub async fn list(
             query.order_by_desc(proposal::Column::SupportCount)
         }
     };
-    let mut rows = query
+    // Each card's first photo comes in the same statement: one round trip less per list.
+    let query = query
         .order_by_desc(proposal::Column::Id)
         .limit(PAGE_SIZE as u64 + 1)
-        .all(db)
-        .await?;
+        .column_as(
+            Expr::SubQuery(None, Box::new(first_thumbnail().into())),
+            FIRST_THUMBNAIL,
+        );
+    let mut rows = db
+        .query_all(&QueryTrait::into_query(query))
+        .await?
+        .iter()
+        .map(|row| {
+            Ok((
+                proposal::Model::from_query_result(row, "")?,
+                row.try_get::<Option<String>>("", FIRST_THUMBNAIL)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, sea_orm::DbErr>>()?;
     let next = (rows.len() > PAGE_SIZE).then(|| {
         rows.truncate(PAGE_SIZE);
-        rows.last().map(|row| cursor(filter.sort, row))
+        rows.last().map(|(row, _)| cursor(filter.sort, row))
     });
     let labels = category_labels(db, language).await?;
     let categories = active_categories(db, language).await?;
-    let thumbnails = first_thumbnails(db, files, rows.iter().map(|r| r.id)).await?;
     let cards = rows
         .into_iter()
-        .map(|row| ProposalCard {
-            thumbnail: thumbnails.get(&row.id).cloned(),
+        .map(|(row, thumbnail)| ProposalCard {
+            thumbnail: thumbnail.map(|name| files.url(&name)),
             id: row.id,
             status: row.status,
             category: labels.get(&row.category_id).cloned(),
@@ -105,24 +120,22 @@ pub async fn list(
     })
 }
 
-/// The thumbnail of each proposal's first photo, in one query for a whole page of cards.
-async fn first_thumbnails(
-    db: &DatabaseConnection,
-    files: &dyn FileStore,
-    proposals: impl Iterator<Item = i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    let ids: Vec<i32> = proposals.collect();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(proposal_photo::Entity::find()
-        .filter(proposal_photo::Column::ProposalId.is_in(ids))
-        .filter(proposal_photo::Column::Position.eq(0))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|photo| (photo.proposal_id, files.url(&photo.thumbnail_name)))
-        .collect())
+const FIRST_THUMBNAIL: &str = "first_thumbnail";
+
+/// The thumbnail of the proposal's first photo (a lookup in the photos' unique index).
+fn first_thumbnail() -> SelectStatement {
+    Query::select()
+        .column((
+            proposal_photo::Entity,
+            proposal_photo::Column::ThumbnailName,
+        ))
+        .from(proposal_photo::Entity)
+        .and_where(
+            Expr::col((proposal_photo::Entity, proposal_photo::Column::ProposalId))
+                .equals((proposal::Entity, proposal::Column::Id)),
+        )
+        .and_where(Expr::col((proposal_photo::Entity, proposal_photo::Column::Position)).eq(0))
+        .to_owned()
 }
 
 /// Rows after the cursor in a `column DESC, id DESC` order: `(column, id) < (key, id)`, which
@@ -133,7 +146,6 @@ fn before(
     key: impl Into<sea_orm::Value>,
     id: i32,
 ) -> sea_orm::sea_query::SimpleExpr {
-    use sea_orm::sea_query::{Expr, ExprTrait};
     Expr::tuple([
         Expr::col((proposal::Entity, column)),
         Expr::col((proposal::Entity, proposal::Column::Id)),
