@@ -36,7 +36,7 @@ const CAPACITY_BYTES: u64 = 32 * 1024 * 1024;
 const LARGEST_PAGE: usize = 1024 * 1024;
 
 /// The finished pages this instance keeps.
-pub struct PageCache(quick_cache::sync::Cache<Key, Arc<Page>, ByBytes>);
+pub struct PageCache(quick_cache::sync::Cache<Key, Arc<Kept>, ByBytes>);
 
 impl Default for PageCache {
     fn default() -> Self {
@@ -61,13 +61,21 @@ pub struct Key {
     version: DataVersion,
 }
 
-pub struct Page {
+/// What is kept under a key: the page, or a note that this address's answer is not one to keep
+/// (a 404, a redirect, a page too large), so requests for it go straight through instead of
+/// waiting for each other.
+pub struct Kept {
     made: Instant,
+    page: Option<Page>,
+}
+
+pub struct Page {
     /// The answer's headers but its policy, length and cache headers.
     headers: HeaderMap,
     /// The security policy, with `nonce` in it.
     policy: String,
-    body: String,
+    /// The page cut where its nonce stood: an answer is these pieces joined by a fresh nonce.
+    pieces: Vec<Bytes>,
     /// The script nonce the page was made with, replaced in every answer.
     nonce: String,
     /// Names the content, nonce left out.
@@ -77,9 +85,13 @@ pub struct Page {
 #[derive(Clone)]
 struct ByBytes;
 
-impl quick_cache::Weighter<Key, Arc<Page>> for ByBytes {
-    fn weight(&self, key: &Key, page: &Arc<Page>) -> u64 {
-        (key.address.len() + page.body.len() + page.policy.len() + 256) as u64
+impl quick_cache::Weighter<Key, Arc<Kept>> for ByBytes {
+    fn weight(&self, key: &Key, kept: &Arc<Kept>) -> u64 {
+        let page = kept
+            .page
+            .as_ref()
+            .map_or(0, |page| page.len() + page.policy.len());
+        (key.address.len() + page + 256) as u64
     }
 }
 
@@ -96,36 +108,37 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     };
     let known = known_copy(request.headers());
     let pages = &state.pages.0;
-    // Made again after a while even without a change (a decision's state follows the clock):
-    // taken out only if no other request already put a newer one in its place.
-    if let Some(old) = pages.get(&key)
-        && old.made.elapsed() >= FRESH_FOR
-    {
-        pages.remove_if(&key, |kept| Arc::ptr_eq(kept, &old));
-    }
-    // One request makes a missing page; the others asking for it meanwhile wait for it.
-    let page = match pages.get_value_or_guard_async(&key).await {
-        Ok(page) => {
-            metrics::counter!("page_cache_total", "result" => "hit").increment(1);
-            page
-        }
-        Err(guard) => {
-            metrics::counter!("page_cache_total", "result" => "miss").increment(1);
-            match Page::from_response(next.run(request).await).await {
-                Ok(page) => {
-                    let page = Arc::new(page);
-                    if page.body.len() <= LARGEST_PAGE {
-                        let _ = guard.insert(page.clone());
-                    }
-                    page
+    let kept = match pages.get(&key) {
+        Some(kept) if kept.made.elapsed() < FRESH_FOR => kept,
+        stale => {
+            // Made again after a while even without a change (a decision's state follows the
+            // clock): taken out only if no other request already put a newer one in its place.
+            if let Some(old) = stale {
+                pages.remove_if(&key, |kept| Arc::ptr_eq(kept, &old));
+            }
+            // One request makes a missing page; the others asking for it meanwhile wait for it.
+            match pages.get_value_or_guard_async(&key).await {
+                Ok(kept) => kept,
+                Err(guard) => {
+                    metrics::counter!("page_cache_total", "result" => "miss").increment(1);
+                    let (kept, answer) = Kept::from_response(next.run(request).await).await;
+                    let kept = Arc::new(kept);
+                    let _ = guard.insert(kept.clone());
+                    return match (answer, &kept.page) {
+                        (Some(answer), _) => answer,
+                        (None, Some(page)) => page.answer_to(known),
+                        (None, None) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+                    };
                 }
-                Err(response) => return response,
             }
         }
     };
-    match known {
-        Some((content, nonce)) if content == page.content => page.not_modified(&nonce),
-        _ => page.answer(),
+    match &kept.page {
+        Some(page) => {
+            metrics::counter!("page_cache_total", "result" => "hit").increment(1);
+            page.answer_to(known)
+        }
+        None => next.run(request).await,
     }
 }
 
@@ -174,8 +187,28 @@ fn known_copy(headers: &HeaderMap) -> Option<(String, String)> {
     nonce_is_plain.then(|| (content.to_owned(), nonce.to_owned()))
 }
 
+impl Kept {
+    /// Keeps a page that may be kept. Any other answer is given back, to be sent as it is, with a
+    /// note that its address is not kept.
+    async fn from_response(response: Response) -> (Kept, Option<Response>) {
+        let made = Instant::now();
+        match Page::from_response(response).await {
+            Ok(page) if page.len() <= LARGEST_PAGE => (
+                Kept {
+                    made,
+                    page: Some(page),
+                },
+                None,
+            ),
+            Ok(page) => (Kept { made, page: None }, Some(page.answer())),
+            Err(response) => (Kept { made, page: None }, Some(response)),
+        }
+    }
+}
+
 impl Page {
-    /// Keeps a page that may be kept; any other answer comes back as it was.
+    /// Makes a page of a rendered answer, or gives the answer back when it is not one every
+    /// visitor gets alike.
     async fn from_response(response: Response) -> Result<Page, Response> {
         let html = response
             .headers()
@@ -209,23 +242,45 @@ impl Page {
         for name in [CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CACHE_CONTROL, ETAG] {
             headers.remove(name);
         }
-        let content = content_tag(&body.replace(&nonce, ""));
+        let pieces: Vec<Bytes> = body
+            .split(nonce.as_str())
+            .map(|piece| Bytes::copy_from_slice(piece.as_bytes()))
+            .collect();
+        let content = content_tag(&pieces);
         Ok(Page {
-            made: Instant::now(),
             headers,
             policy,
-            body,
+            pieces,
             nonce,
             content,
         })
     }
 
+    /// The page's length in bytes, its nonces left out.
+    fn len(&self) -> usize {
+        self.pieces.iter().map(Bytes::len).sum()
+    }
+
+    /// The page, or "your copy is current" when the browser's copy has the same content.
+    fn answer_to(&self, known: Option<(String, String)>) -> Response {
+        match known {
+            Some((content, nonce)) if content == self.content => self.not_modified(&nonce),
+            _ => self.answer(),
+        }
+    }
+
     /// The page with a nonce of its own.
     fn answer(&self) -> Response {
         let nonce = fresh_nonce();
-        let mut response = Response::new(Body::from(Bytes::from(
-            self.body.replace(&self.nonce, &nonce),
-        )));
+        let length = self.len() + nonce.len() * self.pieces.len().saturating_sub(1);
+        let mut body = Vec::with_capacity(length);
+        for (i, piece) in self.pieces.iter().enumerate() {
+            if i > 0 {
+                body.extend_from_slice(nonce.as_bytes());
+            }
+            body.extend_from_slice(piece);
+        }
+        let mut response = Response::new(Body::from(body));
         *response.headers_mut() = self.headers.clone();
         self.add_cache_headers(response.headers_mut(), &nonce);
         response
@@ -265,9 +320,14 @@ fn fresh_nonce() -> String {
     Base64UrlUnpadded::encode_string(&rand::random::<[u8; 18]>())
 }
 
-fn content_tag(text: &str) -> String {
+/// Names a page's content (its pieces, the nonce between them left out).
+fn content_tag(pieces: &[Bytes]) -> String {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(text.as_bytes());
+    let mut hasher = Sha256::new();
+    for piece in pieces {
+        hasher.update(piece);
+    }
+    let digest = hasher.finalize();
     digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -330,28 +390,86 @@ mod tests {
         assert_eq!(nonce_in("default-src 'self'"), None);
     }
 
-    #[test]
-    fn each_answer_gets_its_own_nonce() {
-        let page = Page {
-            made: Instant::now(),
-            headers: HeaderMap::new(),
-            policy: "script-src 'nonce-OLDNONCEOLDNONCEOLD'".into(),
-            body: "<script nonce=\"OLDNONCEOLDNONCEOLD\"></script>".into(),
-            nonce: "OLDNONCEOLDNONCEOLD".into(),
-            content: "c".into(),
-        };
-        let first = page.answer();
-        let second = page.answer();
-        let policy = |r: &Response| {
-            r.headers()[CONTENT_SECURITY_POLICY]
-                .to_str()
-                .unwrap()
-                .to_owned()
-        };
-        assert_ne!(policy(&first), policy(&second));
-        assert!(!policy(&first).contains("OLDNONCE"));
+    /// A rendered page, as the app answers it, with its nonce in the policy and twice in the page.
+    fn rendered(nonce: &str) -> Response {
+        let mut response = Response::new(Body::from(format!(
+            "<script nonce=\"{nonce}\">a</script><p>x</p><script nonce=\"{nonce}\">b</script>"
+        )));
+        let headers = response.headers_mut();
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        let policy = format!("script-src 'nonce-{nonce}'");
+        headers.insert(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&policy).unwrap(),
+        );
+        response
+    }
+
+    async fn text(response: Response) -> String {
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+
+    fn policy(response: &Response) -> String {
+        response.headers()[CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[tokio::test]
+    async fn each_answer_gets_its_own_nonce_in_page_and_policy() {
+        let old = "OLDNONCEOLDNONCEOLD";
+        let page = Page::from_response(rendered(old)).await.ok().unwrap();
+        let (first, second) = (page.answer(), page.answer());
+        let (first_policy, second_policy) = (policy(&first), policy(&second));
+        assert_ne!(first_policy, second_policy);
+        let first_nonce = nonce_in(&first_policy).unwrap();
+        let first_text = text(first).await;
+        assert!(!first_text.contains(old) && !first_policy.contains(old));
+        assert_eq!(
+            first_text,
+            format!(
+                "<script nonce=\"{first_nonce}\">a</script><p>x</p><script nonce=\"{first_nonce}\">b</script>"
+            )
+        );
         let not_modified = page.not_modified("Kept123");
         assert_eq!(not_modified.status(), StatusCode::NOT_MODIFIED);
         assert_eq!(policy(&not_modified), "script-src 'nonce-Kept123'");
+    }
+
+    #[tokio::test]
+    async fn the_content_tag_does_not_follow_the_nonce() {
+        let one = Page::from_response(rendered("AAAAAAAAAAAAAAAAAAAA"))
+            .await
+            .ok()
+            .unwrap();
+        let two = Page::from_response(rendered("BBBBBBBBBBBBBBBBBBBB"))
+            .await
+            .ok()
+            .unwrap();
+        assert_eq!(one.content, two.content);
+    }
+
+    #[tokio::test]
+    async fn an_answer_not_alike_for_all_is_given_back_and_not_kept() {
+        let mut missing = rendered("AAAAAAAAAAAAAAAAAAAA");
+        *missing.status_mut() = StatusCode::NOT_FOUND;
+        let (kept, answer) = Kept::from_response(missing).await;
+        assert!(kept.page.is_none());
+        assert_eq!(answer.unwrap().status(), StatusCode::NOT_FOUND);
+        let mut with_cookie = rendered("AAAAAAAAAAAAAAAAAAAA");
+        with_cookie
+            .headers_mut()
+            .insert(SET_COOKIE, HeaderValue::from_static("a=b"));
+        let (kept, answer) = Kept::from_response(with_cookie).await;
+        assert!(kept.page.is_none() && answer.is_some());
+        let (kept, answer) = Kept::from_response(rendered("AAAAAAAAAAAAAAAAAAAA")).await;
+        assert!(kept.page.is_some() && answer.is_none());
     }
 }
