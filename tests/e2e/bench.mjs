@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser, PHONE, visit } from "./harness.mjs";
+import { signIn } from "./sign_in.mjs";
 
 const bin = process.env.SPOLU_BIN;
 const dataDir = process.env.SPOLU_DATA_DIR;
@@ -49,13 +50,7 @@ async function time(label, pick, rounds = ROUNDS) {
  */
 async function timeUpload(rounds = 10) {
   const photo = readFileSync(join(dataDir, "camera-photo.jpg"));
-  const signIn = await fetch(`${url}/api/sign_in`, {
-    method: "POST",
-    headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
-    body: "username=anna&password=spolu-demo",
-  });
-  if (signIn.status !== 200) throw new Error(`sign in: ${signIn.status}`);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = await signIn(url, "anna");
   const form = await (await fetch(`${url}/proposals/new`, { headers: { cookie, accept: "text/html" } })).text();
   const category = form.match(/name="category" value="(\d+)"/)[1];
   const ms = [];

@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:f
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { signIn } from "./sign_in.mjs";
 
 const bin = process.env.SPOLU_BIN;
 const siteDir = process.env.SPOLU_SITE_DIR;
@@ -63,13 +64,7 @@ const nginx = spawn("/usr/sbin/nginx", ["-p", work, "-c", join(work, "nginx.conf
 await waitFor(`http://127.0.0.1:${nginxPort}/proposals`);
 
 // A member of the demo estate, signed in.
-const signIn = await fetch(`${url}/api/sign_in`, {
-  method: "POST",
-  headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
-  body: "username=anna&password=spolu-demo",
-});
-if (signIn.status !== 200) throw new Error(`sign in: ${signIn.status}`);
-const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookie = await signIn(url, "anna");
 const firstProposal = page.match(/href="\/proposals\/(\d+)"/)?.[1] ?? "1";
 const firstDecision = (await (await fetch(`${url}/decisions`)).text()).match(/href="\/decisions\/(\d+)"/)?.[1];
 
