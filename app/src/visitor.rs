@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// A signed-in member, as the rest of the app sees them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Member {
     pub id: i32,
     pub username: String,
@@ -18,7 +18,7 @@ pub struct Member {
 }
 
 /// Why and until when a member is suspended, shown to them on every page while it lasts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Suspension {
     /// The last day of the suspension, as `2026-12-24` in the estate's calendar.
     pub until_day: String,

@@ -1,6 +1,7 @@
 //! What pages cost (issue 19): the statements each page sends to the database, held to a number
-//! so that a page which grows a query fails here; visitors' pages kept in memory and never
-//! served after a change, on this instance or another; `ETag`/`304` for visitors.
+//! so that a page which grows a query fails here; visitors' pages (and each member's own proposal
+//! list) kept in memory and never served after a change, on this instance or another, nor to
+//! anyone else; `ETag`/`304` for visitors.
 use app::domain::{Eligibility, Role};
 use tests::{Browser, TestApp, fresh_address, spawn_app, test_databases};
 
@@ -57,16 +58,23 @@ async fn each_page_stays_within_its_statements() {
             let kept = app.statements_for(&visitor, |_| path.to_owned()).await;
             assert_eq!(kept, 1, "{}: {path} kept", database.kind());
         }
-        // A member's pages are theirs and never kept: the session, then the page.
+        // A member's own list is kept for them: their session (which brings the data version).
+        let kept = app
+            .statements_for(&member, |_| "/proposals".to_owned())
+            .await;
+        assert_eq!(kept, 1, "{}: a member's /proposals kept", database.kind());
+        // Made anew: the session, then the page; their other pages are never kept.
         let signed_in: [(&str, u64); 5] = [
-            ("/proposals", 2),
+            ("/proposals?try=new", 2),
             (&proposal_page, 14),
             ("/decisions", 5),
             ("/me", 5),
             ("/notifications", 6),
         ];
         for (path, most) in signed_in {
-            let made = app.statements_for(&member, |_| path.to_owned()).await;
+            let made = app
+                .statements_for(&member, |n| fresh_address(path, n))
+                .await;
             println!("{} member {path}: {made}", database.kind());
             assert!(
                 made <= most,
@@ -175,7 +183,7 @@ fn without_nonces(page: &str) -> String {
 }
 
 #[tokio::test]
-async fn visitors_get_not_modified_for_a_page_they_have_and_members_never_get_a_kept_page() {
+async fn visitors_get_not_modified_for_a_page_they_have_and_members_never_get_theirs() {
     for database in test_databases() {
         let app = spawn_app(&database).await;
         let (proposal, _, anna) = estate(&app).await;
@@ -248,5 +256,88 @@ async fn visitors_get_not_modified_for_a_page_they_have_and_members_never_get_a_
         assert!(theirs.headers().get("etag").is_none());
         assert_eq!(theirs.headers()["cache-control"], "no-store");
         assert!(theirs.text().await.unwrap().contains("mine=supported"));
+    }
+}
+
+/// The name a test member's pages greet them with (`TestApp::member` names them so).
+fn greeting(member: &tests::TestMember) -> String {
+    let n = member.username.trim_start_matches("member");
+    format!("class=\"header-member\">Člen {n}</a>")
+}
+
+#[tokio::test]
+async fn a_members_kept_list_is_theirs_alone_and_follows_their_own_state() {
+    for database in test_databases() {
+        let app = spawn_app(&database).await;
+        let (anna, anna_member) = app.signed_in(Role::Resident, false).await;
+        let (eva, eva_member) = app.signed_in(Role::Resident, false).await;
+        let proposal = app
+            .proposal(&anna_member, "Lavička", "Chybí lavička.")
+            .await;
+
+        // Anna's list is kept for her, but no browser may keep it (no tag to ask about).
+        let first = anna.get("/proposals").await;
+        assert_eq!(first.status(), 200);
+        assert!(first.headers().get("etag").is_none(), "{}", database.kind());
+        assert_eq!(first.headers()["cache-control"], "no-store");
+        let first_policy = first.headers()["content-security-policy"].clone();
+        assert!(
+            first
+                .text()
+                .await
+                .unwrap()
+                .contains(&greeting(&anna_member))
+        );
+        assert_eq!(
+            app.statements_for(&anna, |_| "/proposals".to_owned()).await,
+            1,
+            "{}: kept",
+            database.kind()
+        );
+        // Each answer from memory gets a nonce of its own.
+        let again = anna.get("/proposals").await;
+        assert_ne!(again.headers()["content-security-policy"], first_policy);
+
+        // Eva, at the same address right after: her own page, never Anna's.
+        let eva_page = eva.page_text("/proposals").await;
+        assert!(
+            eva_page.contains(&greeting(&eva_member)),
+            "{}",
+            database.kind()
+        );
+        assert!(!eva_page.contains(&greeting(&anna_member)));
+        let anna_page = anna.page_text("/proposals").await;
+        assert!(anna_page.contains(&greeting(&anna_member)));
+        assert!(!anna_page.contains(&greeting(&eva_member)));
+
+        // Eva's comment tells Anna (the bottom bar counts it) ...
+        let said = eva
+            .call(
+                "add_comment",
+                &[("proposal", &proposal.to_string()), ("text", "Souhlasím.")],
+            )
+            .await;
+        assert_eq!(said.status(), 200);
+        assert!(
+            anna.page_text("/proposals")
+                .await
+                .contains("class=\"nav-count\""),
+            "{}",
+            database.kind()
+        );
+        // ... and once Anna has read it (nothing the pages show changed, so the data version
+        // did not move), her list stops counting it at once.
+        assert_eq!(
+            anna.call("mark_notifications_read", &[]).await.status(),
+            200
+        );
+        assert!(
+            !anna
+                .page_text("/proposals")
+                .await
+                .contains("class=\"nav-count\""),
+            "{}: the unread count is part of what a member's list is kept under",
+            database.kind()
+        );
     }
 }

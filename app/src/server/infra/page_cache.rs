@@ -1,21 +1,30 @@
-//! Visitors' public pages, kept finished in memory (issue 19): a visitor's page after no change
-//! costs one small statement (the data version) and a copy, not a render.
+//! Public pages, kept finished in memory (issue 19): a page asked for again after no change
+//! costs one small statement (the data version, or a member's session) and a copy, not a render.
 //!
 //! A page is kept under its address (path and query), language and the data version it was
 //! made under; any write to what pages show raises that number (database triggers), on whichever
 //! instance, so a kept page is never served after a change. Pages whose state follows the clock
 //! (a decision opening at its hour) are made again after [`FRESH_FOR`] anyway.
 //!
-//! Only what every visitor sees alike is kept: `GET` of the public reading pages, by a browser
-//! with no cookie but the language choice (no session, no shared tablet), answered `200` without
-//! a cookie. Each answer gets a fresh script nonce, in the page and its security policy.
+//! Visitors: `GET` of the public reading pages, by a browser with no cookie but the language
+//! choice (no session, no shared tablet), are kept once for all of them.
 //!
-//! `ETag`/`304`: the tag names the page's content and the nonce the browser got with it, so a
-//! `304` can repeat the policy that matches the copy the browser keeps.
+//! Members: only the proposal list, and each member's own copy — kept under everything of theirs
+//! the page shows ([`Whose`]: who they are, their role, their unread count, their suspension), so
+//! it is never anyone else's and never older than their own state. Other pages show a member
+//! things no data version covers (their ballot, their reports), so they are always made anew.
+//! A member's copy is never given an `ETag`: their pages are `no-store` (`load_visitor`).
+//!
+//! Only `200` answers without a cookie are kept. Each answer gets a fresh script nonce, in the
+//! page and its security policy.
+//!
+//! `ETag`/`304` (visitors): the tag names the page's content and the nonce the browser got with
+//! it, so a `304` can repeat the policy that matches the copy the browser keeps.
+use crate::server::accounts::visitor::SESSION_COOKIE;
 use crate::server::infra::cookies::{LANGUAGE_COOKIE, cookie_names};
 use crate::server::infra::data_version::DataVersion;
 use crate::server::infra::state::AppState;
-use crate::visitor::Visitor;
+use crate::visitor::{Member, Suspension, Visitor};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{
@@ -59,7 +68,21 @@ pub struct Key {
     address: String,
     language: String,
     version: DataVersion,
+    /// `None`: a visitor's page, the same for all of them.
+    whose: Option<Whose>,
 }
+
+/// Everything of a member's own that a kept page of theirs shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Whose {
+    member: Member,
+    suspension: Option<Suspension>,
+    unread_notifications: u64,
+}
+
+/// The pages a member's own copy is kept of: what they show of the member is all in [`Whose`]
+/// or in tables the data version covers (their supports, their waiting proposals).
+const KEPT_FOR_MEMBERS: [&str; 1] = ["/proposals"];
 
 /// What is kept under a key: the page, or a note that this address's answer is not one to keep
 /// (a 404, a redirect, a page too large), so requests for it go straight through instead of
@@ -69,7 +92,17 @@ pub struct Kept {
     page: Option<Page>,
 }
 
+/// Who a kept page is for, which decides what the browser may do with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Readers {
+    /// Every visitor alike: the browser may keep it and ask whether it is current (`ETag`).
+    Everyone,
+    /// One member's own copy: `no-store`, as every page of a member's.
+    OneMember,
+}
+
 pub struct Page {
+    readers: Readers,
     /// The answer's headers but its policy, length and cache headers.
     headers: HeaderMap,
     /// The security policy, with `nonce` in it.
@@ -106,7 +139,14 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     else {
         return next.run(request).await;
     };
-    let known = known_copy(request.headers());
+    let readers = match key.whose {
+        None => Readers::Everyone,
+        Some(_) => Readers::OneMember,
+    };
+    // A member's copy is never kept by the browser, so it is never asked about (`304`).
+    let known = (readers == Readers::Everyone)
+        .then(|| known_copy(request.headers()))
+        .flatten();
     let pages = &state.pages.0;
     let kept = match pages.get(&key) {
         Some(kept) if kept.made.elapsed() < FRESH_FOR => kept,
@@ -121,14 +161,10 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
                 Ok(kept) => kept,
                 Err(guard) => {
                     metrics::counter!("page_cache_total", "result" => "miss").increment(1);
-                    let (kept, answer) = Kept::from_response(next.run(request).await).await;
-                    let kept = Arc::new(kept);
-                    let _ = guard.insert(kept.clone());
-                    return match (answer, &kept.page) {
-                        (Some(answer), _) => answer,
-                        (None, Some(page)) => page.answer_to(known),
-                        (None, None) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-                    };
+                    let response = next.run(request).await;
+                    let (kept, answer) = Kept::from_response(response, readers, known).await;
+                    let _ = guard.insert(Arc::new(kept));
+                    return answer;
                 }
             }
         }
@@ -142,24 +178,43 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     }
 }
 
-/// The page's key, when the request is one every visitor gets alike.
+/// The page's key, when the request is for a page that may be kept.
 fn key_for(request: &Request, version: DataVersion) -> Option<Key> {
-    let visitor = request.extensions().get::<Visitor>()?;
-    let only_language_cookie = cookie_names(request.headers()).all(|name| name == LANGUAGE_COOKIE);
-    let public = is_public_page(request.uri().path());
+    // Every field named: one added to `Visitor` must be thought about here, as it may change
+    // what a page shows.
+    let Visitor {
+        member,
+        locale,
+        suspension,
+        kiosk_idle_seconds,
+        unread_notifications,
+    } = request.extensions().get::<Visitor>()?;
+    let path = request.uri().path();
+    let whose = match member {
+        None => None,
+        Some(member) if KEPT_FOR_MEMBERS.contains(&path) => Some(Whose {
+            member: member.clone(),
+            suspension: suspension.clone(),
+            unread_notifications: *unread_notifications,
+        }),
+        Some(_) => return None,
+    };
+    // No cookie but the language (and a member's session): nothing else may change the page.
+    let plain_cookies = cookie_names(request.headers())
+        .all(|name| name == LANGUAGE_COOKIE || (whose.is_some() && name == SESSION_COOKIE));
     (request.method() == Method::GET
-        && visitor.member.is_none()
-        && visitor.kiosk_idle_seconds.is_none()
-        && only_language_cookie
-        && public)
-        .then(|| Key {
-            address: request
-                .uri()
-                .path_and_query()
-                .map_or_else(String::new, |p| p.as_str().to_owned()),
-            language: visitor.locale.tag(),
-            version,
-        })
+        && kiosk_idle_seconds.is_none()
+        && plain_cookies
+        && is_public_page(path))
+    .then(|| Key {
+        address: request
+            .uri()
+            .path_and_query()
+            .map_or_else(String::new, |p| p.as_str().to_owned()),
+        language: locale.tag(),
+        version,
+        whose,
+    })
 }
 
 /// The pages anyone may read, the same for every visitor.
@@ -188,20 +243,27 @@ fn known_copy(headers: &HeaderMap) -> Option<(String, String)> {
 }
 
 impl Kept {
-    /// Keeps a page that may be kept. Any other answer is given back, to be sent as it is, with a
-    /// note that its address is not kept.
-    async fn from_response(response: Response) -> (Kept, Option<Response>) {
+    /// Keeps a page that may be kept, and answers the request that made it. Any other answer is
+    /// sent as it is, with a note that its address is not kept.
+    async fn from_response(
+        response: Response,
+        readers: Readers,
+        known: Option<(String, String)>,
+    ) -> (Kept, Response) {
         let made = Instant::now();
-        match Page::from_response(response).await {
-            Ok(page) if page.len() <= LARGEST_PAGE => (
-                Kept {
-                    made,
-                    page: Some(page),
-                },
-                None,
-            ),
-            Ok(page) => (Kept { made, page: None }, Some(page.answer())),
-            Err(response) => (Kept { made, page: None }, Some(response)),
+        match Page::from_response(response, readers).await {
+            Ok(page) if page.len() <= LARGEST_PAGE => {
+                let answer = page.answer_to(known);
+                (
+                    Kept {
+                        made,
+                        page: Some(page),
+                    },
+                    answer,
+                )
+            }
+            Ok(page) => (Kept { made, page: None }, page.answer()),
+            Err(response) => (Kept { made, page: None }, response),
         }
     }
 }
@@ -209,7 +271,7 @@ impl Kept {
 impl Page {
     /// Makes a page of a rendered answer, or gives the answer back when it is not one every
     /// visitor gets alike.
-    async fn from_response(response: Response) -> Result<Page, Response> {
+    async fn from_response(response: Response, readers: Readers) -> Result<Page, Response> {
         let html = response
             .headers()
             .get(CONTENT_TYPE)
@@ -248,6 +310,7 @@ impl Page {
             .collect();
         let content = content_tag(&pieces);
         Ok(Page {
+            readers,
             headers,
             policy,
             pieces,
@@ -269,18 +332,19 @@ impl Page {
         }
     }
 
-    /// The page with a nonce of its own.
+    /// The page with a nonce of its own: its pieces with the nonce between them, sent as they are
+    /// (no copy of the page per answer).
     fn answer(&self) -> Response {
         let nonce = fresh_nonce();
-        let length = self.len() + nonce.len() * self.pieces.len().saturating_sub(1);
-        let mut body = Vec::with_capacity(length);
+        let nonce_bytes = Bytes::from(nonce.clone());
+        let mut parts = Vec::with_capacity(self.pieces.len() * 2);
         for (i, piece) in self.pieces.iter().enumerate() {
             if i > 0 {
-                body.extend_from_slice(nonce.as_bytes());
+                parts.push(nonce_bytes.clone());
             }
-            body.extend_from_slice(piece);
+            parts.push(piece.clone());
         }
-        let mut response = Response::new(Body::from(body));
+        let mut response = Response::new(Body::new(Pieces::new(parts)));
         *response.headers_mut() = self.headers.clone();
         self.add_cache_headers(response.headers_mut(), &nonce);
         response
@@ -295,15 +359,60 @@ impl Page {
 
     fn add_cache_headers(&self, headers: &mut HeaderMap, nonce: &str) {
         let policy = self.policy.replace(&self.nonce, nonce);
-        let tag = format!("W/\"{}-{nonce}\"", self.content);
-        if let (Ok(policy), Ok(tag)) = (HeaderValue::from_str(&policy), HeaderValue::from_str(&tag))
-        {
+        if let Ok(policy) = HeaderValue::from_str(&policy) {
             headers.insert(CONTENT_SECURITY_POLICY, policy);
+        }
+        if self.readers == Readers::OneMember {
+            return;
+        }
+        if let Ok(tag) = HeaderValue::from_str(&format!("W/\"{}-{nonce}\"", self.content)) {
             headers.insert(ETAG, tag);
         }
         // The browser may keep the page, asking each time whether it is still current.
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         headers.insert(VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+    }
+}
+
+/// A body sent as the pieces it is made of, its length known from the start (so the answer has
+/// a `Content-Length`, as a file's would).
+struct Pieces {
+    parts: std::collections::VecDeque<Bytes>,
+    left: u64,
+}
+
+impl Pieces {
+    fn new(mut parts: Vec<Bytes>) -> Self {
+        parts.retain(|part| !part.is_empty());
+        let left = parts.iter().map(|part| part.len() as u64).sum();
+        Self {
+            parts: parts.into(),
+            left,
+        }
+    }
+}
+
+impl http_body::Body for Pieces {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        let next = self.parts.pop_front();
+        if let Some(part) = &next {
+            self.left -= part.len() as u64;
+        }
+        std::task::Poll::Ready(next.map(|part| Ok(http_body::Frame::data(part))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.left)
     }
 }
 
@@ -425,12 +534,18 @@ mod tests {
     #[tokio::test]
     async fn each_answer_gets_its_own_nonce_in_page_and_policy() {
         let old = "OLDNONCEOLDNONCEOLD";
-        let page = Page::from_response(rendered(old)).await.ok().unwrap();
+        let page = Page::from_response(rendered(old), Readers::Everyone)
+            .await
+            .ok()
+            .unwrap();
         let (first, second) = (page.answer(), page.answer());
         let (first_policy, second_policy) = (policy(&first), policy(&second));
         assert_ne!(first_policy, second_policy);
         let first_nonce = nonce_in(&first_policy).unwrap();
+        // Sent in pieces, with its whole length known first (a `Content-Length`).
+        let length = http_body::Body::size_hint(first.body()).exact();
         let first_text = text(first).await;
+        assert_eq!(length, Some(first_text.len() as u64));
         assert!(!first_text.contains(old) && !first_policy.contains(old));
         assert_eq!(
             first_text,
@@ -445,11 +560,11 @@ mod tests {
 
     #[tokio::test]
     async fn the_content_tag_does_not_follow_the_nonce() {
-        let one = Page::from_response(rendered("AAAAAAAAAAAAAAAAAAAA"))
+        let one = Page::from_response(rendered("AAAAAAAAAAAAAAAAAAAA"), Readers::Everyone)
             .await
             .ok()
             .unwrap();
-        let two = Page::from_response(rendered("BBBBBBBBBBBBBBBBBBBB"))
+        let two = Page::from_response(rendered("BBBBBBBBBBBBBBBBBBBB"), Readers::Everyone)
             .await
             .ok()
             .unwrap();
@@ -460,16 +575,18 @@ mod tests {
     async fn an_answer_not_alike_for_all_is_given_back_and_not_kept() {
         let mut missing = rendered("AAAAAAAAAAAAAAAAAAAA");
         *missing.status_mut() = StatusCode::NOT_FOUND;
-        let (kept, answer) = Kept::from_response(missing).await;
+        let (kept, answer) = Kept::from_response(missing, Readers::Everyone, None).await;
         assert!(kept.page.is_none());
-        assert_eq!(answer.unwrap().status(), StatusCode::NOT_FOUND);
+        assert_eq!(answer.status(), StatusCode::NOT_FOUND);
         let mut with_cookie = rendered("AAAAAAAAAAAAAAAAAAAA");
         with_cookie
             .headers_mut()
             .insert(SET_COOKIE, HeaderValue::from_static("a=b"));
-        let (kept, answer) = Kept::from_response(with_cookie).await;
-        assert!(kept.page.is_none() && answer.is_some());
-        let (kept, answer) = Kept::from_response(rendered("AAAAAAAAAAAAAAAAAAAA")).await;
-        assert!(kept.page.is_some() && answer.is_none());
+        let (kept, answer) = Kept::from_response(with_cookie, Readers::Everyone, None).await;
+        assert!(kept.page.is_none());
+        assert!(answer.headers().contains_key(SET_COOKIE));
+        let (kept, answer) =
+            Kept::from_response(rendered("AAAAAAAAAAAAAAAAAAAA"), Readers::Everyone, None).await;
+        assert!(kept.page.is_some() && answer.headers().contains_key(ETAG));
     }
 }
