@@ -2,8 +2,14 @@
 
 /// jemalloc gives freed memory back to the system (see `MALLOC_CONF` below); glibc's malloc kept
 /// every Argon2 hash's 19 MiB in per-thread arenas: 377 MB after 32 sign-ins, never returned.
+#[cfg(not(feature = "mimalloc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// Only to measure the two side by side (`--features mimalloc`).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// jemalloc's settings, read once at start: a background thread returns pages unused for a
 /// second. (`unsafe` only because the linker, not Rust, checks this symbol's name.)

@@ -33,12 +33,14 @@ fn main() {
                 Some("estate") => scale_bench("estate"),
                 _ => Err("tasks bench: --scale city [fraction] | --scale estate".into()),
             },
-            None if rest.iter().any(|a| a == "--static") => static_bench(),
+            None if rest.iter().any(|a| a == "--static") => {
+                static_bench(rest.iter().any(|a| a == "--mimalloc"))
+            }
             None => bench(),
         },
         _ => Err(
             "tasks: bundle [--release] | serve [spolu flags] | test | budget | \
-             bench [--scale city | --scale estate | --static]"
+             bench [--scale city | --scale estate | --static [--mimalloc]]"
                 .into(),
         ),
     };
@@ -182,13 +184,23 @@ fn bench() -> Result<()> {
 }
 
 /// Issue 19's figures: the public pages (and a member's list) against nginx serving the same
-/// bytes, with wrk, in one run on this machine.
-fn static_bench() -> Result<()> {
+/// bytes, with wrk, in one run on this machine. With `mimalloc`, the server is built on mimalloc
+/// instead of jemalloc, to compare the allocators (the next plain build puts jemalloc back).
+fn static_bench(mimalloc: bool) -> Result<()> {
     setup::wasm_tools(true)?;
     setup::bench_tools()?;
     bundle::build(true)?;
-    cargo(&["build", "--release", "-p", "server", "--bin", "spolu"])?;
-    let status = release_script("static_bench.mjs").status()?;
+    let mut build = vec!["build", "--release", "-p", "server", "--bin", "spolu"];
+    if mimalloc {
+        build.extend(["--features", "mimalloc"]);
+    }
+    cargo(&build)?;
+    let status = release_script("static_bench.mjs")
+        .env(
+            "SPOLU_ALLOCATOR",
+            if mimalloc { "mimalloc" } else { "jemalloc" },
+        )
+        .status()?;
     exit_status(status, "static bench")
 }
 
