@@ -20,9 +20,7 @@ use sea_orm::{
 };
 use tower_sessions::Session;
 
-/// The cookie carrying the session's id.
-pub const SESSION_COOKIE: &str = "spolu_session";
-pub use crate::server::infra::cookies::LANGUAGE_COOKIE;
+pub use crate::server::infra::cookies::{LANGUAGE_COOKIE, SESSION_COOKIE};
 
 pub async fn load_visitor(
     State(state): State<AppState>,

@@ -4,6 +4,8 @@ use axum::http::header::COOKIE;
 
 /// The cookie that remembers a visitor's language choice.
 pub const LANGUAGE_COOKIE: &str = "lang";
+/// The cookie carrying the session's id.
+pub const SESSION_COOKIE: &str = "spolu_session";
 
 /// The value of the cookie `name` the request carries, if any.
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {

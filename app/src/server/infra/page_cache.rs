@@ -20,8 +20,7 @@
 //!
 //! `ETag`/`304` (visitors): the tag names the page's content and the nonce the browser got with
 //! it, so a `304` can repeat the policy that matches the copy the browser keeps.
-use crate::server::accounts::visitor::SESSION_COOKIE;
-use crate::server::infra::cookies::{LANGUAGE_COOKIE, cookie_names};
+use crate::server::infra::cookies::{LANGUAGE_COOKIE, SESSION_COOKIE, cookie_names};
 use crate::server::infra::data_version::DataVersion;
 use crate::server::infra::state::AppState;
 use crate::visitor::{Member, Suspension, Visitor};
