@@ -53,12 +53,17 @@ pub async fn track(request: Request, next: Next) -> Response {
         Some(pattern) => pattern.to_owned(),
         None => "unmatched".to_owned(),
     };
+    record(method, route, status, started);
+    response
+}
+
+/// Counts one answered request and its time under its route.
+pub fn record(method: String, route: String, status: axum::http::StatusCode, started: Instant) {
     let labels = [("method", method), ("route", route)];
     metrics::histogram!(REQUEST_SECONDS, &labels).record(started.elapsed().as_secs_f64());
     let mut labels = labels.to_vec();
     labels.push(("status", status.as_u16().to_string()));
     metrics::counter!("http_requests_total", &labels).increment(1);
-    response
 }
 
 fn is_server_function(path: &str) -> bool {
