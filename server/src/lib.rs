@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 mod downloads;
 mod health;
+mod kept_pages;
 mod listen;
 pub mod metrics;
 mod routes;

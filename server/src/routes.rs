@@ -173,6 +173,12 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/pkg", bundle)
         // Outermost of the routes' layers, so each request is timed whole, under its route.
         .route_layer(axum::middleware::from_fn(crate::metrics::track))
+        // Visitors' kept pages, before routing and everything above: inside compression, so a
+        // kept page is compressed as any other.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::kept_pages::first,
+        ))
         // Its default leaves images alone: JPEGs do not compress further.
         .layer(CompressionLayer::new());
     with_security_headers(router)

@@ -3,7 +3,7 @@
 //! list) kept in memory and never served after a change, on this instance or another, nor to
 //! anyone else; `ETag`/`304` for visitors.
 use app::domain::{Eligibility, Role};
-use tests::{Browser, TestApp, fresh_address, spawn_app, test_databases};
+use tests::{Browser, TestApp, fresh_address, spawn_app, spawn_app_with, test_databases};
 
 /// A proposal with a comment and support, an open decision: every page has something to show.
 async fn estate(app: &TestApp) -> (i32, i32, Browser) {
@@ -257,6 +257,91 @@ async fn visitors_get_not_modified_for_a_page_they_have_and_members_never_get_th
         assert_eq!(theirs.headers()["cache-control"], "no-store");
         assert!(theirs.text().await.unwrap().contains("mine=supported"));
     }
+}
+
+/// A visitor's kept page is answered before routing and sessions (`server::kept_pages`), so it
+/// must be sure to leave as every page does: compressed when asked, with the site's security
+/// headers, in the visitor's language, counted in the metrics under its route.
+#[tokio::test]
+async fn a_visitors_kept_page_leaves_as_any_other_page() {
+    for database in test_databases() {
+        let app = spawn_app_with(&database, |c| {
+            c.metrics_bind = Some("127.0.0.1:0".parse().unwrap());
+        })
+        .await;
+        let metrics_url = app.metrics_url.clone().expect("a metrics listener");
+        let (_, decision, _) = estate(&app).await;
+        let visitor = app.browser();
+        // An address no one asked for yet: the first answer is made, the second kept.
+        let path = format!("/decisions/{decision}?from=leaflet");
+        let gzip = ("accept-encoding", "gzip");
+        let made = visitor.get_with(&path, gzip).await;
+        let counted = requests_counted(&metrics_url, "/decisions/{id}").await;
+        let kept = visitor.get_with(&path, gzip).await;
+        assert_eq!(
+            app.statements_for(&visitor, |_| path.clone()).await,
+            1,
+            "{}: kept",
+            database.kind()
+        );
+        assert_eq!(kept.status(), 200);
+        assert_eq!(kept.headers()["content-encoding"], "gzip");
+        let headers = |response: &reqwest::Response| {
+            let mut names: Vec<(String, String)> = response
+                .headers()
+                .iter()
+                .map(|(name, value)| {
+                    // These differ between any two answers.
+                    let differs = ["content-security-policy", "etag", "date"];
+                    let value = if differs.contains(&name.as_str()) {
+                        String::new()
+                    } else {
+                        value.to_str().unwrap().to_owned()
+                    };
+                    (name.to_string(), value)
+                })
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(headers(&made), headers(&kept), "{}", database.kind());
+        for name in ["x-frame-options", "x-content-type-options", "vary"] {
+            assert!(kept.headers().contains_key(name), "{name}");
+        }
+        assert!(
+            requests_counted(&metrics_url, "/decisions/{id}").await > counted,
+            "{}: counted under its route",
+            database.kind()
+        );
+
+        // The same address in English, asked twice: English both times.
+        for _ in 0..2 {
+            let english = visitor
+                .get_with(&path, ("accept-language", "en-GB,en;q=0.9"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            assert!(english.contains("<html lang=\"en\""), "{}", database.kind());
+        }
+        let czech = visitor.page_text(&path).await;
+        assert!(czech.contains("<html lang=\"cs\""), "{}", database.kind());
+    }
+}
+
+/// How many `GET`s answered `200` the metrics counted under `route`.
+async fn requests_counted(metrics_url: &str, route: &str) -> f64 {
+    let text = reqwest::get(metrics_url)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let labels = format!("method=\"GET\",route=\"{route}\",status=\"200\"}}");
+    text.lines()
+        .filter(|line| line.starts_with("http_requests_total{") && line.contains(&labels))
+        .find_map(|line| line.rsplit(' ').next()?.parse().ok())
+        .unwrap_or(0.0)
 }
 
 /// The name a test member's pages greet them with (`TestApp::member` names them so).

@@ -99,7 +99,7 @@ fn new_nonce() -> String {
 }
 
 /// Whether an address's query names any of our three keys, however they are encoded.
-fn mentions_error(address: &str) -> bool {
+pub fn mentions_error(address: &str) -> bool {
     let query = address.split_once('?').map_or(address, |(_, q)| q);
     pairs(query).iter().any(|(k, _)| is_ours(k))
 }

@@ -20,8 +20,10 @@
 //!
 //! `ETag`/`304` (visitors): the tag names the page's content and the nonce the browser got with
 //! it, so a `304` can repeat the policy that matches the copy the browser keeps.
+use crate::i18n::Locale;
 use crate::server::infra::cookies::{LANGUAGE_COOKIE, SESSION_COOKIE, cookie_names};
 use crate::server::infra::data_version::DataVersion;
+use crate::server::infra::form_errors;
 use crate::server::infra::state::AppState;
 use crate::visitor::{Member, Suspension, Visitor};
 use axum::body::{Body, Bytes};
@@ -198,35 +200,87 @@ fn key_for(request: &Request, version: DataVersion) -> Option<Key> {
         }),
         Some(_) => return None,
     };
-    // No cookie but the language (and a member's session): nothing else may change the page.
-    let plain_cookies = cookie_names(request.headers())
-        .all(|name| name == LANGUAGE_COOKIE || (whose.is_some() && name == SESSION_COOKIE));
-    (request.method() == Method::GET
-        && kiosk_idle_seconds.is_none()
-        && plain_cookies
-        && is_public_page(path))
-    .then(|| Key {
-        address: request
-            .uri()
-            .path_and_query()
-            .map_or_else(String::new, |p| p.as_str().to_owned()),
+    if kiosk_idle_seconds.is_some() {
+        return None;
+    }
+    let (address, _) = keepable(request, whose.is_some())?;
+    Some(Key {
+        address,
         language: locale.tag(),
         version,
         whose,
     })
 }
 
-/// The pages anyone may read, the same for every visitor.
-fn is_public_page(path: &str) -> bool {
+/// The address and route of a request for a public page that may be kept: a `GET` with no
+/// cookie but the language (and, for a member's own copy, their session).
+fn keepable(request: &Request, with_session: bool) -> Option<(String, &'static str)> {
+    let plain_cookies = cookie_names(request.headers())
+        .all(|name| name == LANGUAGE_COOKIE || (with_session && name == SESSION_COOKIE));
+    let route = public_route(request.uri().path())?;
+    (request.method() == Method::GET && plain_cookies).then(|| {
+        let address = request
+            .uri()
+            .path_and_query()
+            .map_or_else(String::new, |p| p.as_str().to_owned());
+        (address, route)
+    })
+}
+
+/// A visitor's kept page, answered at the outside of the stack, before routing, sessions and
+/// the visitor are worked out (they cost most of a kept page's time, issue 19). Only what
+/// every visitor gets alike: a `GET` of a public page with no cookie but the language (so no
+/// session, no shared tablet, no form message), its language chosen as for any visitor
+/// (`locale`), under the data version read now. Gives the page and its route (for the
+/// metrics), or `None` and the request goes the whole way; the version read here then travels
+/// with it, so it is not read twice.
+pub async fn answer_visitor_early(
+    state: &AppState,
+    request: &mut Request,
+    locale: impl FnOnce(&HeaderMap) -> Locale,
+) -> Option<(&'static str, Response)> {
+    let (address, route) = keepable(request, false)?;
+    // A form message in the address is checked (and maybe dropped) by `form_errors` first.
+    if request
+        .uri()
+        .query()
+        .is_some_and(form_errors::mentions_error)
+    {
+        return None;
+    }
+    let version = state.version_reads.read(&state.db).await?;
+    request.extensions_mut().insert(version);
+    let key = Key {
+        address,
+        language: locale(request.headers()).tag(),
+        version,
+        whose: None,
+    };
+    let kept = state.pages.0.get(&key)?;
+    let page = kept
+        .page
+        .as_ref()
+        .filter(|_| kept.made.elapsed() < FRESH_FOR)?;
+    metrics::counter!("page_cache_total", "result" => "hit").increment(1);
+    Some((route, page.answer_to(known_copy(request.headers()))))
+}
+
+/// The route of a page anyone may read, the same for every visitor.
+fn public_route(path: &str) -> Option<&'static str> {
     let numbered = |prefix: &str| {
         path.strip_prefix(prefix)
             .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
     };
-    matches!(
-        path,
-        "/" | "/proposals" | "/outcomes" | "/decisions" | "/privacy"
-    ) || numbered("/proposals/")
-        || numbered("/decisions/")
+    match path {
+        "/" => Some("/"),
+        "/proposals" => Some("/proposals"),
+        "/outcomes" => Some("/outcomes"),
+        "/decisions" => Some("/decisions"),
+        "/privacy" => Some("/privacy"),
+        _ if numbered("/proposals/") => Some("/proposals/{id}"),
+        _ if numbered("/decisions/") => Some("/decisions/{id}"),
+        _ => None,
+    }
 }
 
 /// The content tag and nonce of the copy the browser says it keeps (`If-None-Match`).
@@ -452,7 +506,7 @@ mod tests {
             "/decisions/3",
             "/outcomes",
         ] {
-            assert!(is_public_page(path), "{path}");
+            assert!(public_route(path).is_some(), "{path}");
         }
         for path in [
             "/proposals/new",
@@ -465,7 +519,7 @@ mod tests {
             "/api/v1/proposals",
             "/decisions/3/assist",
         ] {
-            assert!(!is_public_page(path), "{path}");
+            assert_eq!(public_route(path), None, "{path}");
         }
     }
 
