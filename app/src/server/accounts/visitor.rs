@@ -53,9 +53,15 @@ pub async fn load_visitor(
     // What rarely changes is kept in memory under this number (see `infra::data_version`); a
     // member's query brings it along, a visitor's request asks for it alone. Without it,
     // everything is read afresh.
-    let version = match signed_in_as.as_ref().map(|signed_in| signed_in.version) {
-        Some(version) => Some(version),
-        None => state.version_reads.read(&state.db).await,
+    // (A visitor's number may have been read already, by `page_cache::answer_visitor_early`.)
+    let read_already = request
+        .extensions()
+        .get::<data_version::DataVersion>()
+        .copied();
+    let version = match (signed_in_as.as_ref(), read_already) {
+        (Some(signed_in), _) => Some(signed_in.version),
+        (None, Some(version)) => Some(version),
+        (None, None) => state.version_reads.read(&state.db).await,
     };
     // On the tablet, a member idle too long is signed out before this request is answered.
     let signed_in_as = match (kiosk, signed_in_as) {
