@@ -173,12 +173,10 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/pkg", bundle)
         // Outermost of the routes' layers, so each request is timed whole, under its route.
         .route_layer(axum::middleware::from_fn(crate::metrics::track))
-        // Visitors' kept pages, before routing and everything above: inside compression, so a
-        // kept page is compressed as any other.
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            crate::kept_pages::first,
-        ))
+        .with_state(state.clone());
+    // Visitors' kept pages, before routing and everything above: inside compression, so a kept
+    // page is compressed as any other.
+    let router = crate::kept_pages::in_front_of(router, state)
         // Its default leaves images alone: JPEGs do not compress further.
         .layer(CompressionLayer::new());
     with_security_headers(router)
@@ -190,7 +188,6 @@ pub fn router(state: AppState) -> Router {
                 tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
             }),
         )
-        .with_state(state)
 }
 
 /// A photo kept in the database (`--photo-store database`).
@@ -326,7 +323,7 @@ fn friendly_error_page(cause: Box<dyn std::any::Any + Send + 'static>) -> axum::
 const ERROR_PAGE: &str = r#"<!DOCTYPE html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Spolu</title></head><body style="font: 18px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 36rem; padding: 16px"><h1>Něco se pokazilo</h1><p>Omlouváme se. Zkuste to prosím za chvíli znovu.</p><p><a href="/">Zpět domů</a></p><hr><h2 lang="en">Something went wrong</h2><p lang="en">We are sorry. Please try again in a moment.</p><p lang="en"><a href="/">Back home</a></p></body></html>"#;
 
 /// Headers for every response. Pages set a stricter CSP with a nonce themselves (see `app::shell`).
-fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
+fn with_security_headers(router: Router) -> Router {
     let header =
         |name, value| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
     router
