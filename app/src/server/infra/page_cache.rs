@@ -103,7 +103,6 @@ enum Readers {
 }
 
 pub struct Page {
-    readers: Readers,
     /// The answer's headers but its policy, length and cache headers.
     headers: HeaderMap,
     /// The security policy, with `nonce` in it.
@@ -112,8 +111,9 @@ pub struct Page {
     pieces: Vec<Bytes>,
     /// The script nonce the page was made with, replaced in every answer.
     nonce: String,
-    /// Names the content, nonce left out.
-    content: String,
+    /// Names the content, nonce left out, for the browser's `ETag`. None for one member's copy,
+    /// which the browser never keeps (so no hash of it is worked out).
+    content: Option<String>,
 }
 
 #[derive(Clone)]
@@ -361,9 +361,8 @@ impl Page {
             .split(nonce.as_str())
             .map(|piece| Bytes::copy_from_slice(piece.as_bytes()))
             .collect();
-        let content = content_tag(&pieces);
+        let content = (readers == Readers::Everyone).then(|| content_tag(&pieces));
         Ok(Page {
-            readers,
             headers,
             policy,
             pieces,
@@ -380,7 +379,9 @@ impl Page {
     /// The page, or "your copy is current" when the browser's copy has the same content.
     fn answer_to(&self, known: Option<(String, String)>) -> Response {
         match known {
-            Some((content, nonce)) if content == self.content => self.not_modified(&nonce),
+            Some((content, nonce)) if self.content.as_ref() == Some(&content) => {
+                self.not_modified(&nonce)
+            }
             _ => self.answer(),
         }
     }
@@ -415,10 +416,10 @@ impl Page {
         if let Ok(policy) = HeaderValue::from_str(&policy) {
             headers.insert(CONTENT_SECURITY_POLICY, policy);
         }
-        if self.readers == Readers::OneMember {
+        let Some(content) = &self.content else {
             return;
-        }
-        if let Ok(tag) = HeaderValue::from_str(&format!("W/\"{}-{nonce}\"", self.content)) {
+        };
+        if let Ok(tag) = HeaderValue::from_str(&format!("W/\"{content}-{nonce}\"")) {
             headers.insert(ETAG, tag);
         }
         // The browser may keep the page, asking each time whether it is still current.
@@ -621,7 +622,19 @@ mod tests {
             .await
             .ok()
             .unwrap();
+        assert!(one.content.is_some());
         assert_eq!(one.content, two.content);
+    }
+
+    #[tokio::test]
+    async fn a_members_copy_carries_no_tag_for_the_browser() {
+        let page = Page::from_response(rendered("AAAAAAAAAAAAAAAAAAAA"), Readers::OneMember)
+            .await
+            .ok()
+            .unwrap();
+        assert_eq!(page.content, None);
+        let answer = page.answer();
+        assert!(answer.headers().get(ETAG).is_none());
     }
 
     #[tokio::test]
